@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_request import BadRequest
+from ...models.realtime_session_dtmf_request import RealtimeSessionDTMFRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    session: str,
+    *,
+    body: RealtimeSessionDTMFRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/realtime/{session}/dtmf".format(
+            session=quote(str(session), safe="").replace(".", "%2E"),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | BadRequest | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequest.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = BadRequest.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = BadRequest.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = BadRequest.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = cast(Any, None)
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | BadRequest]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RealtimeSessionDTMFRequest,
+) -> Response[Any | BadRequest]:
+    """DTMF
+
+     For a live session, force the agent to send DTMF tones.
+
+    Args:
+        session (str):
+        body (RealtimeSessionDTMFRequest): The body of dtmf.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | BadRequest]
+    """
+
+    kwargs = _get_kwargs(
+        session=session,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RealtimeSessionDTMFRequest,
+) -> Any | BadRequest | None:
+    """DTMF
+
+     For a live session, force the agent to send DTMF tones.
+
+    Args:
+        session (str):
+        body (RealtimeSessionDTMFRequest): The body of dtmf.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | BadRequest
+    """
+
+    return sync_detailed(
+        session=session,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RealtimeSessionDTMFRequest,
+) -> Response[Any | BadRequest]:
+    """DTMF
+
+     For a live session, force the agent to send DTMF tones.
+
+    Args:
+        session (str):
+        body (RealtimeSessionDTMFRequest): The body of dtmf.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | BadRequest]
+    """
+
+    kwargs = _get_kwargs(
+        session=session,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RealtimeSessionDTMFRequest,
+) -> Any | BadRequest | None:
+    """DTMF
+
+     For a live session, force the agent to send DTMF tones.
+
+    Args:
+        session (str):
+        body (RealtimeSessionDTMFRequest): The body of dtmf.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | BadRequest
+    """
+
+    return (
+        await asyncio_detailed(
+            session=session,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_request import BadRequest
+from ...models.list_realtime_sessions_200_response import ListRealtimeSessions200Response
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: str | Unset = UNSET,
+    x_human_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_human_id, Unset):
+        headers["x-human-id"] = x_human_id
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/realtime/list",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | BadRequest | ListRealtimeSessions200Response | None:
+    if response.status_code == 200:
+        response_200 = ListRealtimeSessions200Response.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequest.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = BadRequest.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = BadRequest.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = BadRequest.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = cast(Any, None)
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | BadRequest | ListRealtimeSessions200Response]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: str | Unset = UNSET,
+    x_human_id: str | Unset = UNSET,
+) -> Response[Any | BadRequest | ListRealtimeSessions200Response]:
+    """List Realtime Sessions.
+
+     List all Realtime Sessions, newest first, one page at a time.
+
+    Args:
+        page (str | Unset):
+        x_human_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | BadRequest | ListRealtimeSessions200Response]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        x_human_id=x_human_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    page: str | Unset = UNSET,
+    x_human_id: str | Unset = UNSET,
+) -> Any | BadRequest | ListRealtimeSessions200Response | None:
+    """List Realtime Sessions.
+
+     List all Realtime Sessions, newest first, one page at a time.
+
+    Args:
+        page (str | Unset):
+        x_human_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | BadRequest | ListRealtimeSessions200Response
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        x_human_id=x_human_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: str | Unset = UNSET,
+    x_human_id: str | Unset = UNSET,
+) -> Response[Any | BadRequest | ListRealtimeSessions200Response]:
+    """List Realtime Sessions.
+
+     List all Realtime Sessions, newest first, one page at a time.
+
+    Args:
+        page (str | Unset):
+        x_human_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | BadRequest | ListRealtimeSessions200Response]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        x_human_id=x_human_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    page: str | Unset = UNSET,
+    x_human_id: str | Unset = UNSET,
+) -> Any | BadRequest | ListRealtimeSessions200Response | None:
+    """List Realtime Sessions.
+
+     List all Realtime Sessions, newest first, one page at a time.
+
+    Args:
+        page (str | Unset):
+        x_human_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | BadRequest | ListRealtimeSessions200Response
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            x_human_id=x_human_id,
+        )
+    ).parsed

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.context_message import ContextMessage
+
+
+T = TypeVar("T", bound="Context")
+
+
+@_attrs_define
+class Context:
+    """The conversation memory of a session."""
+
+    id: str
+    """ The context's unique identifier. """
+    created_at: datetime.datetime
+    """ When the context was created. """
+    project: str
+    """ The project that owns the context. """
+    latest_messages: list[ContextMessage]
+    """ The context's latest messages. """
+    human: None | str | Unset = UNSET
+    """ The human that owns the context. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        created_at = self.created_at.isoformat()
+
+        project = self.project
+
+        latest_messages = []
+        for latest_messages_item_data in self.latest_messages:
+            latest_messages_item = latest_messages_item_data.to_dict()
+            latest_messages.append(latest_messages_item)
+
+        human: None | str | Unset
+        if isinstance(self.human, Unset):
+            human = UNSET
+        else:
+            human = self.human
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "created_at": created_at,
+                "project": project,
+                "latest_messages": latest_messages,
+            }
+        )
+        if human is not UNSET:
+            field_dict["human"] = human
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.context_message import ContextMessage
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        project = d.pop("project")
+
+        latest_messages = []
+        _latest_messages = d.pop("latest_messages")
+        for latest_messages_item_data in _latest_messages:
+            latest_messages_item = ContextMessage.from_dict(latest_messages_item_data)
+
+            latest_messages.append(latest_messages_item)
+
+        def _parse_human(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        human = _parse_human(d.pop("human", UNSET))
+
+        _context = cls(
+            id=id,
+            created_at=created_at,
+            project=project,
+            latest_messages=latest_messages,
+            human=human,
+        )
+
+        _context.additional_properties = d
+        return _context
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

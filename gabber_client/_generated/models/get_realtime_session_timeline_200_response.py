@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.realtime_session_timeline_item import RealtimeSessionTimelineItem
+
+
+T = TypeVar("T", bound="GetRealtimeSessionTimeline200Response")
+
+
+@_attrs_define
+class GetRealtimeSessionTimeline200Response:
+    """One page of a session's timeline."""
+
+    total_count: int
+    """ How many timeline items there are in all. """
+    values: list[RealtimeSessionTimelineItem]
+    """ The timeline items of this page. """
+    next_page: None | str | Unset = UNSET
+    """ The URL of the next page; absent or null on the last page. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_count = self.total_count
+
+        values = []
+        for values_item_data in self.values:
+            values_item = values_item_data.to_dict()
+            values.append(values_item)
+
+        next_page: None | str | Unset
+        if isinstance(self.next_page, Unset):
+            next_page = UNSET
+        else:
+            next_page = self.next_page
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total_count": total_count,
+                "values": values,
+            }
+        )
+        if next_page is not UNSET:
+            field_dict["next_page"] = next_page
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.realtime_session_timeline_item import RealtimeSessionTimelineItem
+
+        d = dict(src_dict)
+        total_count = d.pop("total_count")
+
+        values = []
+        _values = d.pop("values")
+        for values_item_data in _values:
+            values_item = RealtimeSessionTimelineItem.from_dict(values_item_data)
+
+            values.append(values_item)
+
+        def _parse_next_page(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_page = _parse_next_page(d.pop("next_page", UNSET))
+
+        _get_realtime_session_timeline_200_response = cls(
+            total_count=total_count,
+            values=values,
+            next_page=next_page,
+        )
+
+        _get_realtime_session_timeline_200_response.additional_properties = d
+        return _get_realtime_session_timeline_200_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LLM")
+
+
+@_attrs_define
+class LLM:
+    """A large language model the agent thinks with."""
+
+    created_at: datetime.datetime
+    """ When the LLM was created. """
+    id: str
+    """ The LLM's unique identifier. """
+    name: str
+    """ The LLM's name. """
+    type_: str
+    """ The kind of LLM. """
+    compliance: bool
+    """ Whether the LLM is compliance-certified. """
+    description: str
+    """ What the LLM is. """
+    project: None | str | Unset = UNSET
+    """ The project that owns the LLM, for a project's own LLM. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        id = self.id
+
+        name = self.name
+
+        type_ = self.type_
+
+        compliance = self.compliance
+
+        description = self.description
+
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "id": id,
+                "name": name,
+                "type": type_,
+                "compliance": compliance,
+                "description": description,
+            }
+        )
+        if project is not UNSET:
+            field_dict["project"] = project
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        type_ = d.pop("type")
+
+        compliance = d.pop("compliance")
+
+        description = d.pop("description")
+
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
+
+        _llm = cls(
+            created_at=created_at,
+            id=id,
+            name=name,
+            type_=type_,
+            compliance=compliance,
+            description=description,
+            project=project,
+        )
+
+        _llm.additional_properties = d
+        return _llm
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
+    from ..models.realtime_session_generative_config_create import (
+        RealtimeSessionGenerativeConfigCreate,
+    )
+    from ..models.realtime_session_input_config import RealtimeSessionInputConfig
+    from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
+
+
+T = TypeVar("T", bound="RealtimeSessionConfigCreate")
+
+
+@_attrs_define
+class RealtimeSessionConfigCreate:
+    """The configuration of a new session."""
+
+    general: RealtimeSessionGeneralConfig
+    """ General settings of a session. """
+    input_: RealtimeSessionInputConfig
+    """ How the agent listens. """
+    generative: RealtimeSessionGenerativeConfigCreate
+    """ The generative part of a new session's configuration, by id. """
+    output: RealtimeSessionOutputConfig
+    """ What the agent produces. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        general = self.general.to_dict()
+
+        input_ = self.input_.to_dict()
+
+        generative = self.generative.to_dict()
+
+        output = self.output.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "general": general,
+                "input": input_,
+                "generative": generative,
+                "output": output,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
+        from ..models.realtime_session_generative_config_create import (
+            RealtimeSessionGenerativeConfigCreate,
+        )
+        from ..models.realtime_session_input_config import RealtimeSessionInputConfig
+        from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
+
+        d = dict(src_dict)
+        general = RealtimeSessionGeneralConfig.from_dict(d.pop("general"))
+
+        input_ = RealtimeSessionInputConfig.from_dict(d.pop("input"))
+
+        generative = RealtimeSessionGenerativeConfigCreate.from_dict(d.pop("generative"))
+
+        output = RealtimeSessionOutputConfig.from_dict(d.pop("output"))
+
+        _realtime_session_config_create = cls(
+            general=general,
+            input_=input_,
+            generative=generative,
+            output=output,
+        )
+
+        _realtime_session_config_create.additional_properties = d
+        return _realtime_session_config_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

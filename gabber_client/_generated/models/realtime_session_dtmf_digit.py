@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.realtime_session_dtmf_digit_digit import (
+    RealtimeSessionDTMFDigitDigit,
+    check_realtime_session_dtmf_digit_digit,
+)
+
+T = TypeVar("T", bound="RealtimeSessionDTMFDigit")
+
+
+@_attrs_define
+class RealtimeSessionDTMFDigit:
+    """One DTMF tone."""
+
+    digit: RealtimeSessionDTMFDigitDigit
+    """ The key to press, or `<pause>` for a pause. """
+    duration: int
+    """ How long the tone (or pause) lasts, in milliseconds. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        digit: str = self.digit
+
+        duration = self.duration
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "digit": digit,
+                "duration": duration,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        digit = check_realtime_session_dtmf_digit_digit(d.pop("digit"))
+
+        duration = d.pop("duration")
+
+        _realtime_session_dtmf_digit = cls(
+            digit=digit,
+            duration=duration,
+        )
+
+        _realtime_session_dtmf_digit.additional_properties = d
+        return _realtime_session_dtmf_digit
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

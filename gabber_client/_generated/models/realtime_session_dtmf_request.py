@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.realtime_session_dtmf_digit import RealtimeSessionDTMFDigit
+
+
+T = TypeVar("T", bound="RealtimeSessionDTMFRequest")
+
+
+@_attrs_define
+class RealtimeSessionDTMFRequest:
+    """The body of dtmf."""
+
+    digits: list[RealtimeSessionDTMFDigit]
+    """ The tones to send, in order. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        digits = []
+        for digits_item_data in self.digits:
+            digits_item = digits_item_data.to_dict()
+            digits.append(digits_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "digits": digits,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.realtime_session_dtmf_digit import RealtimeSessionDTMFDigit
+
+        d = dict(src_dict)
+        digits = []
+        _digits = d.pop("digits")
+        for digits_item_data in _digits:
+            digits_item = RealtimeSessionDTMFDigit.from_dict(digits_item_data)
+
+            digits.append(digits_item)
+
+        _realtime_session_dtmf_request = cls(
+            digits=digits,
+        )
+
+        _realtime_session_dtmf_request.additional_properties = d
+        return _realtime_session_dtmf_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.realtime_session_initiate_outbound_call_request_phone_type import (
+    RealtimeSessionInitiateOutboundCallRequestPhoneType,
+    check_realtime_session_initiate_outbound_call_request_phone_type,
+)
+
+T = TypeVar("T", bound="RealtimeSessionInitiateOutboundCallRequestPhone")
+
+
+@_attrs_define
+class RealtimeSessionInitiateOutboundCallRequestPhone:
+    """Call a phone number from a phone number."""
+
+    type_: RealtimeSessionInitiateOutboundCallRequestPhoneType
+    """ The kind of call. """
+    source_phone_number: str
+    """ The phone number to call from (E.164). """
+    destination_phone_number: str
+    """ The phone number to call (E.164). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        source_phone_number = self.source_phone_number
+
+        destination_phone_number = self.destination_phone_number
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "source_phone_number": source_phone_number,
+                "destination_phone_number": destination_phone_number,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = check_realtime_session_initiate_outbound_call_request_phone_type(d.pop("type"))
+
+        source_phone_number = d.pop("source_phone_number")
+
+        destination_phone_number = d.pop("destination_phone_number")
+
+        _realtime_session_initiate_outbound_call_request_phone = cls(
+            type_=type_,
+            source_phone_number=source_phone_number,
+            destination_phone_number=destination_phone_number,
+        )
+
+        _realtime_session_initiate_outbound_call_request_phone.additional_properties = d
+        return _realtime_session_initiate_outbound_call_request_phone
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

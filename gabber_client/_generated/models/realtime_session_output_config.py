@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RealtimeSessionOutputConfig")
+
+
+@_attrs_define
+class RealtimeSessionOutputConfig:
+    """What the agent produces."""
+
+    stream_transcript: bool
+    """ Stream the transcript to the realtime client. """
+    speech_synthesis_enabled: bool | None | Unset = True
+    """ Synthesize speech. """
+    answer_message: None | str | Unset = UNSET
+    """ Spoken first when the human joins; when absent the agent waits. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        stream_transcript = self.stream_transcript
+
+        speech_synthesis_enabled: bool | None | Unset
+        if isinstance(self.speech_synthesis_enabled, Unset):
+            speech_synthesis_enabled = UNSET
+        else:
+            speech_synthesis_enabled = self.speech_synthesis_enabled
+
+        answer_message: None | str | Unset
+        if isinstance(self.answer_message, Unset):
+            answer_message = UNSET
+        else:
+            answer_message = self.answer_message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "stream_transcript": stream_transcript,
+            }
+        )
+        if speech_synthesis_enabled is not UNSET:
+            field_dict["speech_synthesis_enabled"] = speech_synthesis_enabled
+        if answer_message is not UNSET:
+            field_dict["answer_message"] = answer_message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        stream_transcript = d.pop("stream_transcript")
+
+        def _parse_speech_synthesis_enabled(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        speech_synthesis_enabled = _parse_speech_synthesis_enabled(
+            d.pop("speech_synthesis_enabled", UNSET)
+        )
+
+        def _parse_answer_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        answer_message = _parse_answer_message(d.pop("answer_message", UNSET))
+
+        _realtime_session_output_config = cls(
+            stream_transcript=stream_transcript,
+            speech_synthesis_enabled=speech_synthesis_enabled,
+            answer_message=answer_message,
+        )
+
+        _realtime_session_output_config.additional_properties = d
+        return _realtime_session_output_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.realtime_session import RealtimeSession
+    from ..models.realtime_session_connection_details import RealtimeSessionConnectionDetails
+
+
+T = TypeVar("T", bound="RealtimeSessionStartResponse")
+
+
+@_attrs_define
+class RealtimeSessionStartResponse:
+    """A new session and where to connect to it."""
+
+    session: RealtimeSession
+    """ A realtime voice-agent session. """
+    connection_details: RealtimeSessionConnectionDetails
+    """ Where and how a realtime client connects to the session. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        session = self.session.to_dict()
+
+        connection_details = self.connection_details.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "session": session,
+                "connection_details": connection_details,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.realtime_session import RealtimeSession
+        from ..models.realtime_session_connection_details import RealtimeSessionConnectionDetails
+
+        d = dict(src_dict)
+        session = RealtimeSession.from_dict(d.pop("session"))
+
+        connection_details = RealtimeSessionConnectionDetails.from_dict(d.pop("connection_details"))
+
+        _realtime_session_start_response = cls(
+            session=session,
+            connection_details=connection_details,
+        )
+
+        _realtime_session_start_response.additional_properties = d
+        return _realtime_session_start_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

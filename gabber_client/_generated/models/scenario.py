@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Scenario")
+
+
+@_attrs_define
+class Scenario:
+    """The situation the agent plays out."""
+
+    created_at: datetime.datetime
+    """ When the scenario was created. """
+    id: str
+    """ The scenario's unique identifier. """
+    name: str
+    """ The scenario's name. """
+    project: str
+    """ The project that owns the scenario. """
+    prompt: str
+    """ The scenario's prompt. """
+    human: None | str | Unset = UNSET
+    """ The human that owns the scenario. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        id = self.id
+
+        name = self.name
+
+        project = self.project
+
+        prompt = self.prompt
+
+        human: None | str | Unset
+        if isinstance(self.human, Unset):
+            human = UNSET
+        else:
+            human = self.human
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "id": id,
+                "name": name,
+                "project": project,
+                "prompt": prompt,
+            }
+        )
+        if human is not UNSET:
+            field_dict["human"] = human
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        project = d.pop("project")
+
+        prompt = d.pop("prompt")
+
+        def _parse_human(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        human = _parse_human(d.pop("human", UNSET))
+
+        _scenario = cls(
+            created_at=created_at,
+            id=id,
+            name=name,
+            project=project,
+            prompt=prompt,
+            human=human,
+        )
+
+        _scenario.additional_properties = d
+        return _scenario
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.extra import Extra
+    from ..models.realtime_session_config_create import RealtimeSessionConfigCreate
+
+
+T = TypeVar("T", bound="StartRealtimeSessionRequest")
+
+
+@_attrs_define
+class StartRealtimeSessionRequest:
+    """The body of start_realtime_session."""
+
+    config: RealtimeSessionConfigCreate
+    """ The configuration of a new session. """
+    simulated: bool | None | Unset = UNSET
+    """ Start a simulated session (no real audio). """
+    field_extra: Extra | None | Unset = UNSET
+    """ Free-form data for partner integrations. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.extra import Extra
+
+        config = self.config.to_dict()
+
+        simulated: bool | None | Unset
+        if isinstance(self.simulated, Unset):
+            simulated = UNSET
+        else:
+            simulated = self.simulated
+
+        field_extra: dict[str, Any] | None | Unset
+        if isinstance(self.field_extra, Unset):
+            field_extra = UNSET
+        elif isinstance(self.field_extra, Extra):
+            field_extra = self.field_extra.to_dict()
+        else:
+            field_extra = self.field_extra
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "config": config,
+            }
+        )
+        if simulated is not UNSET:
+            field_dict["simulated"] = simulated
+        if field_extra is not UNSET:
+            field_dict["_extra"] = field_extra
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.extra import Extra
+        from ..models.realtime_session_config_create import RealtimeSessionConfigCreate
+
+        d = dict(src_dict)
+        config = RealtimeSessionConfigCreate.from_dict(d.pop("config"))
+
+        def _parse_simulated(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        simulated = _parse_simulated(d.pop("simulated", UNSET))
+
+        def _parse_field_extra(data: object) -> Extra | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                field_extra_type_0 = Extra.from_dict(data)
+
+                return field_extra_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Extra | None | Unset, data)
+
+        field_extra = _parse_field_extra(d.pop("_extra", UNSET))
+
+        _start_realtime_session_request = cls(
+            config=config,
+            simulated=simulated,
+            field_extra=field_extra,
+        )
+
+        _start_realtime_session_request.additional_properties = d
+        return _start_realtime_session_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.tool_definition_call_settings import ToolDefinitionCallSettings
+    from ..models.tool_definition_parameter import ToolDefinitionParameter
+
+
+T = TypeVar("T", bound="ToolDefinition")
+
+
+@_attrs_define
+class ToolDefinition:
+    """A tool the agent may call."""
+
+    id: str
+    """ The tool definition's unique identifier. """
+    name: str
+    """ The tool's name. """
+    description: str
+    """ What the tool does. """
+    parameters: list[ToolDefinitionParameter]
+    """ The tool's parameters. """
+    call_settings: ToolDefinitionCallSettings
+    """ How a call of the tool is carried out. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description = self.description
+
+        parameters = []
+        for parameters_item_data in self.parameters:
+            parameters_item = parameters_item_data.to_dict()
+            parameters.append(parameters_item)
+
+        call_settings = self.call_settings.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "parameters": parameters,
+                "call_settings": call_settings,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_definition_call_settings import ToolDefinitionCallSettings
+        from ..models.tool_definition_parameter import ToolDefinitionParameter
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        parameters = []
+        _parameters = d.pop("parameters")
+        for parameters_item_data in _parameters:
+            parameters_item = ToolDefinitionParameter.from_dict(parameters_item_data)
+
+            parameters.append(parameters_item)
+
+        call_settings = ToolDefinitionCallSettings.from_dict(d.pop("call_settings"))
+
+        _tool_definition = cls(
+            id=id,
+            name=name,
+            description=description,
+            parameters=parameters,
+            call_settings=call_settings,
+        )
+
+        _tool_definition.additional_properties = d
+        return _tool_definition
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.tool_definition_call_settings_destination_client_app import (
+        ToolDefinitionCallSettingsDestinationClientApp,
+    )
+    from ..models.tool_definition_call_settings_destination_web_request import (
+        ToolDefinitionCallSettingsDestinationWebRequest,
+    )
+
+
+T = TypeVar("T", bound="ToolDefinitionCallSettings")
+
+
+@_attrs_define
+class ToolDefinitionCallSettings:
+    """How a call of the tool is carried out."""
+
+    id: str
+    """ The call settings' unique identifier. """
+    destination: (
+        ToolDefinitionCallSettingsDestinationClientApp
+        | ToolDefinitionCallSettingsDestinationWebRequest
+    )
+    """ Where a call of the tool goes, discriminated by `type`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.tool_definition_call_settings_destination_web_request import (
+            ToolDefinitionCallSettingsDestinationWebRequest,
+        )
+
+        id = self.id
+
+        destination: dict[str, Any]
+        if isinstance(self.destination, ToolDefinitionCallSettingsDestinationWebRequest):
+            destination = self.destination.to_dict()
+        else:
+            destination = self.destination.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "destination": destination,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_definition_call_settings_destination_client_app import (
+            ToolDefinitionCallSettingsDestinationClientApp,
+        )
+        from ..models.tool_definition_call_settings_destination_web_request import (
+            ToolDefinitionCallSettingsDestinationWebRequest,
+        )
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_destination(
+            data: object,
+        ) -> (
+            ToolDefinitionCallSettingsDestinationClientApp
+            | ToolDefinitionCallSettingsDestinationWebRequest
+        ):
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_tool_definition_call_settings_destination_type_0 = (
+                    ToolDefinitionCallSettingsDestinationWebRequest.from_dict(data)
+                )
+
+                return componentsschemas_tool_definition_call_settings_destination_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_tool_definition_call_settings_destination_type_1 = (
+                ToolDefinitionCallSettingsDestinationClientApp.from_dict(data)
+            )
+
+            return componentsschemas_tool_definition_call_settings_destination_type_1
+
+        destination = _parse_destination(d.pop("destination"))
+
+        _tool_definition_call_settings = cls(
+            id=id,
+            destination=destination,
+        )
+
+        _tool_definition_call_settings.additional_properties = d
+        return _tool_definition_call_settings
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.tool_definition_call_settings_destination_client_app_type import (
+    ToolDefinitionCallSettingsDestinationClientAppType,
+    check_tool_definition_call_settings_destination_client_app_type,
+)
+
+T = TypeVar("T", bound="ToolDefinitionCallSettingsDestinationClientApp")
+
+
+@_attrs_define
+class ToolDefinitionCallSettingsDestinationClientApp:
+    """The call is handed to the client app."""
+
+    type_: ToolDefinitionCallSettingsDestinationClientAppType
+    """ The kind of destination. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = check_tool_definition_call_settings_destination_client_app_type(d.pop("type"))
+
+        _tool_definition_call_settings_destination_client_app = cls(
+            type_=type_,
+        )
+
+        _tool_definition_call_settings_destination_client_app.additional_properties = d
+        return _tool_definition_call_settings_destination_client_app
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.tool_definition_parameter_type import (
+    ToolDefinitionParameterType,
+    check_tool_definition_parameter_type,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ToolDefinitionParameter")
+
+
+@_attrs_define
+class ToolDefinitionParameter:
+    """A parameter of a tool."""
+
+    name: str
+    """ The parameter's name. """
+    description: str
+    """ What the parameter is. """
+    type_: ToolDefinitionParameterType
+    """ The parameter's JSON type. """
+    required: bool
+    """ Whether the parameter must be given. """
+    default: None | str | Unset = UNSET
+    """ The parameter's default value, as text. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        description = self.description
+
+        type_: str = self.type_
+
+        required = self.required
+
+        default: None | str | Unset
+        if isinstance(self.default, Unset):
+            default = UNSET
+        else:
+            default = self.default
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "description": description,
+                "type": type_,
+                "required": required,
+            }
+        )
+        if default is not UNSET:
+            field_dict["default"] = default
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        type_ = check_tool_definition_parameter_type(d.pop("type"))
+
+        required = d.pop("required")
+
+        def _parse_default(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        default = _parse_default(d.pop("default", UNSET))
+
+        _tool_definition_parameter = cls(
+            name=name,
+            description=description,
+            type_=type_,
+            required=required,
+            default=default,
+        )
+
+        _tool_definition_parameter.additional_properties = d
+        return _tool_definition_parameter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="VoicePricing")
+
+
+@_attrs_define
+class VoicePricing:
+    """What the voice costs."""
+
+    price_per_second: str
+    """ The price per second, a decimal as text. """
+    currency: str
+    """ The currency of the price (e.g. USD). """
+    product_name: str
+    """ The name of the product billed. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        price_per_second = self.price_per_second
+
+        currency = self.currency
+
+        product_name = self.product_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "price_per_second": price_per_second,
+                "currency": currency,
+                "product_name": product_name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        price_per_second = d.pop("price_per_second")
+
+        currency = d.pop("currency")
+
+        product_name = d.pop("product_name")
+
+        _voice_pricing = cls(
+            price_per_second=price_per_second,
+            currency=currency,
+            product_name=product_name,
+        )
+
+        _voice_pricing.additional_properties = d
+        return _voice_pricing
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
