@@ -1,0 +1,384 @@
+"""What the sync and async clients share: settings, request building, the retry
+loop, error mapping and logging. No public names live here."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import platform
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Literal, TypeVar, cast
+
+import httpx
+
+from . import _retry
+from ._calls import Call
+from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
+from ._logging import logger, setup_from_env
+from ._response import RAW_RESPONSE, APIResponse
+from ._validation import check_header_value
+from ._version import __version__
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    GabberError,
+    InvalidArgumentError,
+    status_error_class,
+)
+
+T = TypeVar("T")
+
+USER_AGENT = (
+    f"gabber-client/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+)
+
+# Indirections so tests can swap in a fake clock; nothing else should touch them.
+_sleep = time.sleep
+_async_sleep = asyncio.sleep
+
+
+class NotGiven:
+    """Marks an argument that was not passed (``None`` may be a meaningful value)."""
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a request needs from its client, fixed at construction."""
+
+    base_url: httpx.URL
+    prefix: str  # the base URL as a string, without a trailing slash
+    auth: Literal["api_key", "token"]
+    headers: dict[str, str]  # credentials, User-Agent, default headers
+    human: str | None
+    timeout: httpx.Timeout
+    max_retries: int
+
+
+def _timeout(value: object) -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise InvalidArgumentError(
+            "timeout", f"expected a positive number of seconds or httpx.Timeout, got {value!r}"
+        )
+    return httpx.Timeout(float(value), connect=min(float(value), 5.0))
+
+
+def _max_retries(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgumentError("max_retries", f"expected an int >= 0, got {value!r}")
+    return value
+
+
+def _base_url(value: str | httpx.URL | None) -> httpx.URL:
+    raw = value if value is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    parameter = "base_url" if value is not None else BASE_URL_ENV
+    try:
+        url = httpx.URL(raw)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InvalidArgumentError(parameter, f"not a valid URL: {exc}") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidArgumentError(parameter, f"expected an http(s) URL with a host, got {raw!r}")
+    if url.query or url.fragment:
+        raise InvalidArgumentError(parameter, "must not have a query or fragment")
+    return url
+
+
+def make_settings(
+    *,
+    api_key: str | None,
+    token: str | None,
+    base_url: str | httpx.URL | None,
+    human: str | None,
+    timeout: float | httpx.Timeout,
+    max_retries: int,
+    default_headers: dict[str, str] | None,
+) -> Settings:
+    """Validate the constructor's arguments (and the environment) into :class:`Settings`."""
+    if api_key is not None and token is not None:
+        raise InvalidArgumentError("api_key/token", "pass either api_key or token, not both")
+    if api_key is None and token is None:
+        api_key = os.environ.get(API_KEY_ENV) or None
+        if api_key is None:
+            raise InvalidArgumentError(
+                "api_key",
+                f"no credentials: pass api_key=... (or set {API_KEY_ENV}) for an API key, "
+                "or token=... for a usage token",
+            )
+        check_header_value(api_key, API_KEY_ENV)
+    headers: dict[str, str] = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    for name, value in (default_headers or {}).items():
+        check_header_value(name, "default_headers")
+        headers[name] = check_header_value(value, f"default_headers[{name!r}]")
+    if token is not None:
+        headers["Authorization"] = "Bearer " + check_header_value(token, "token")
+        auth: Literal["api_key", "token"] = "token"
+    else:
+        headers["x-api-key"] = check_header_value(api_key, "api_key")
+        auth = "api_key"
+    url = _base_url(base_url)
+    return Settings(
+        base_url=url,
+        prefix=str(url).rstrip("/"),
+        auth=auth,
+        headers=headers,
+        human=None if human is None else check_header_value(human, "human"),
+        timeout=_timeout(timeout),
+        max_retries=_max_retries(max_retries),
+    )
+
+
+def derive(
+    settings: Settings,
+    *,
+    timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    human: str | NotGiven | None = NOT_GIVEN,
+) -> Settings:
+    """``settings`` with the given fields replaced (and validated)."""
+    changes: dict[str, Any] = {}
+    if not isinstance(timeout, NotGiven):
+        changes["timeout"] = _timeout(timeout)
+    if not isinstance(max_retries, NotGiven):
+        changes["max_retries"] = _max_retries(max_retries)
+    if not isinstance(human, NotGiven):
+        changes["human"] = None if human is None else check_header_value(human, "human")
+    return replace(settings, **changes)
+
+
+_SECRET_HEADERS = frozenset({"authorization", "x-api-key"})
+
+
+class BaseClient:
+    """State and helpers shared by :class:`SyncAPIClient` and :class:`AsyncAPIClient`."""
+
+    _settings: Settings
+    _owns_http: bool
+
+    def _init_base(self, settings: Settings) -> None:
+        setup_from_env()
+        self._settings = settings
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The URL every request goes to."""
+        return self._settings.base_url
+
+    @property
+    def human(self) -> str | None:
+        """The default ``x-human-id`` of this client, if any."""
+        return self._settings.human
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried (when the policy allows)."""
+        return self._settings.max_retries
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The timeout of each request attempt."""
+        return self._settings.timeout
+
+    def _human(self, human: str | None) -> str | None:
+        return self._settings.human if human is None else human
+
+    def _request_kwargs(self, call: Call[Any]) -> dict[str, Any]:
+        kwargs = call.kwargs
+        url: str = kwargs["url"]
+        if not url.startswith(("http://", "https://")):
+            url = self._settings.prefix + url
+        extra = kwargs.get("headers")
+        headers = {**self._settings.headers, **extra} if extra else self._settings.headers
+        return {
+            "method": kwargs["method"],
+            "url": url,
+            "params": kwargs.get("params"),
+            "headers": headers,
+            "json": kwargs.get("json"),
+            "timeout": self._settings.timeout,
+        }
+
+    def _check_next_url(self, url: str) -> str:
+        """``url`` if it is on the base URL's origin; credentials go nowhere else."""
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL:
+            raise GabberError(f"the server's next_page is not a valid URL: {url!r}") from None
+        base = self._settings.base_url
+        if parsed.is_relative_url:
+            return self._settings.prefix + "/" + url.lstrip("/")
+        if (parsed.scheme, parsed.host, parsed.port) != (base.scheme, base.host, base.port):
+            raise GabberError(
+                f"refusing to follow next_page to {parsed.scheme}://{parsed.host}: "
+                f"it is not on the client's base URL {base.scheme}://{base.host}; "
+                "credentials are only sent to the base URL"
+            )
+        return url
+
+    def _result(self, call: Call[T], response: httpx.Response) -> T:
+        if RAW_RESPONSE.get():
+            return cast(T, APIResponse(response, call.parse))
+        return call.parse(response)
+
+    @staticmethod
+    def _status_error(response: httpx.Response) -> APIStatusError:
+        try:
+            body: Any = response.json()
+        except ValueError:  # not JSON (an HTML error page, an empty body, ...)
+            body = None
+        error = status_error_class(response.status_code)
+        detail = body.get("message") if isinstance(body, dict) else None
+        if not isinstance(detail, str) or not detail:
+            snippet = response.text[:200].strip() if body is None else ""
+            detail = snippet or response.reason_phrase or "no details"
+        request = response.request
+        message = f"{response.status_code} from {request.method} {request.url.path}: {detail}"
+        return error(message, response=response, body=body)
+
+    @staticmethod
+    def _connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+        where = f"{request.method} {request.url.path}"
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"{type(exc).__name__} on {where}", request=request)
+        return APIConnectionError(f"{type(exc).__name__} on {where}: {exc}", request=request)
+
+    def _log_response(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
+        if logger.isEnabledFor(logging.INFO):
+            elapsed = (time.perf_counter() - start) * 1000
+            logger.info(
+                "%s %s -> %d in %.1f ms",
+                request.method,
+                request.url.raw_path.decode("ascii"),
+                response.status_code,
+                elapsed,
+            )
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("request headers: %s", redacted(request.headers))
+
+    @staticmethod
+    def _log_retry(request: httpx.Request, reason: str, wait: float, attempt: int, of: int) -> None:
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "retrying %s %s in %.2f s (retry %d of %d): %s",
+                request.method,
+                request.url.raw_path.decode("ascii"),
+                wait,
+                attempt,
+                of,
+                reason,
+            )
+
+    def _wait_after_error(
+        self, call: Call[Any], request: httpx.Request, exc: httpx.TransportError, retries: int
+    ) -> float | None:
+        """Seconds to wait before retrying after ``exc``; ``None`` to give up."""
+        of = self._settings.max_retries
+        if retries >= of or not _retry.should_retry_exception(exc, idempotent=call.idempotent):
+            return None
+        wait = _retry.backoff(retries)
+        self._log_retry(request, _retry.describe(exc), wait, retries + 1, of)
+        return wait
+
+    def _wait_after_status(
+        self, call: Call[Any], request: httpx.Request, response: httpx.Response, retries: int
+    ) -> float | None:
+        """Seconds to wait before retrying after a non-2xx ``response``; ``None`` to give up."""
+        of = self._settings.max_retries
+        if retries >= of or not _retry.should_retry_response(response, idempotent=call.idempotent):
+            return None
+        wait = _retry.retry_after(response.headers)
+        if wait is None:
+            wait = _retry.backoff(retries)
+        self._log_retry(request, _retry.describe(response), wait, retries + 1, of)
+        return wait
+
+    def __repr__(self) -> str:
+        s = self._settings
+        return (
+            f"{type(self).__name__}(base_url={str(s.base_url)!r}, auth={s.auth!r}, "
+            f"human={s.human!r}, max_retries={s.max_retries})"
+        )
+
+
+def redacted(headers: httpx.Headers) -> dict[str, str]:
+    """``headers`` with credentials replaced by ``<redacted>``."""
+    return {k: "<redacted>" if k.lower() in _SECRET_HEADERS else v for k, v in headers.items()}
+
+
+class SyncAPIClient(BaseClient):
+    """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
+
+    _http: httpx.Client
+
+    def _request(self, call: Call[T]) -> T:
+        request = self._http.build_request(**self._request_kwargs(call))
+        retries = 0
+        while True:
+            start = time.perf_counter()
+            try:
+                response = self._http.send(request, follow_redirects=False)
+            except httpx.TransportError as exc:
+                wait = self._wait_after_error(call, request, exc, retries)
+                if wait is None:
+                    raise self._connection_error(exc, request) from exc
+            except httpx.RequestError as exc:
+                raise self._connection_error(exc, request) from exc
+            else:
+                self._log_response(request, response, start)
+                if response.is_success:
+                    return self._result(call, response)
+                wait = self._wait_after_status(call, request, response, retries)
+                if wait is None:
+                    raise self._status_error(response)
+                response.close()
+            retries += 1
+            _sleep(wait)
+
+
+class AsyncAPIClient(BaseClient):
+    """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
+
+    _http: httpx.AsyncClient
+
+    async def _request(self, call: Call[T]) -> T:
+        request = self._http.build_request(**self._request_kwargs(call))
+        retries = 0
+        while True:
+            start = time.perf_counter()
+            try:
+                response = await self._http.send(request, follow_redirects=False)
+            except httpx.TransportError as exc:
+                wait = self._wait_after_error(call, request, exc, retries)
+                if wait is None:
+                    raise self._connection_error(exc, request) from exc
+            except httpx.RequestError as exc:
+                raise self._connection_error(exc, request) from exc
+            else:
+                self._log_response(request, response, start)
+                if response.is_success:
+                    return self._result(call, response)
+                wait = self._wait_after_status(call, request, response, retries)
+                if wait is None:
+                    raise self._status_error(response)
+                await response.aclose()
+            retries += 1
+            await _async_sleep(wait)

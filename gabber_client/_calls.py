@@ -1,0 +1,327 @@
+"""The eleven operations as data: what to send and how to read the answer.
+
+Each builder checks its arguments, asks the generated module for the request
+(``_get_kwargs``: method, percent-encoded URL, params, headers, JSON body) and
+pairs it with the generated parser (``_parse_response``). No URL or body layout is
+written here a second time. The sync and async resources both send these
+:class:`Call` objects, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from ._generated.api.realtime import (
+    attach_human,
+    dtmf,
+    end_realtime_session,
+    get_realtime_session,
+    get_realtime_session_messages,
+    get_realtime_session_timeline,
+    initiate_outbound_call,
+    list_realtime_sessions,
+    speak,
+    start_realtime_session,
+    update_realtime_session,
+)
+from ._generated.client import Client as _GeneratedClient
+from ._generated.models import (
+    AttachHumanRequest,
+    Extra,
+    GetRealtimeSessionMessages200Response,
+    GetRealtimeSessionTimeline200Response,
+    ListRealtimeSessions200Response,
+    RealtimeSession,
+    RealtimeSessionConfigCreate,
+    RealtimeSessionConfigUpdate,
+    RealtimeSessionDTMFDigit,
+    RealtimeSessionDTMFRequest,
+    RealtimeSessionInitiateOutboundCallRequestPhone,
+    RealtimeSessionStartResponse,
+    SpeakRequest,
+    StartRealtimeSessionRequest,
+)
+from ._generated.models.realtime_session_dtmf_digit_digit import (
+    REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
+)
+from ._generated.types import UNSET, Unset
+from ._validation import check_against_schema, check_header_value, check_id, check_text
+from .errors import APIResponseValidationError, InvalidArgumentError
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+U = TypeVar("U")
+M = TypeVar("M")
+
+DEFAULT_DTMF_DURATION_MS = 250
+"""How long each DTMF tone lasts when ``dtmf(digits="...")`` is given a string."""
+
+# The generated parsers only read ``raise_on_unexpected_status`` from their client.
+_PARSER_CLIENT = _GeneratedClient(base_url="", raise_on_unexpected_status=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[T_co]):
+    """One request to send, and how to turn its 2xx response into the result."""
+
+    operation: str
+    kwargs: dict[str, Any]
+    idempotent: bool
+    parse: Callable[[httpx.Response], T_co]
+
+    def map(self, then: Callable[[T_co], U]) -> Call[U]:
+        """The same request, with ``then`` applied to the parsed result."""
+        parse = self.parse
+        return Call(self.operation, self.kwargs, self.idempotent, lambda r: then(parse(r)))
+
+
+def _parser(
+    generated_parse: Callable[..., object], model: type[M]
+) -> Callable[[httpx.Response], M]:
+    """Wrap a generated ``_parse_response`` so that any malformed 2xx body raises
+    :class:`APIResponseValidationError`, never a raw KeyError/TypeError/ValueError."""
+
+    def parse(response: httpx.Response) -> M:
+        try:
+            result = generated_parse(client=_PARSER_CLIENT, response=response)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise APIResponseValidationError(
+                f"{response.request.method} {response.request.url.path} returned a body that "
+                f"does not match {model.__name__}: {type(exc).__name__}: {exc}",
+                response=response,
+            ) from None
+        if not isinstance(result, model):
+            raise APIResponseValidationError(
+                f"{response.request.method} {response.request.url.path} returned a body that "
+                f"is not a {model.__name__} object",
+                response=response,
+            )
+        return result
+
+    return parse
+
+
+def _parse_empty(response: httpx.Response) -> None:
+    return None
+
+
+def _human(value: str | None) -> str | Unset:
+    return UNSET if value is None else check_header_value(value, "human")
+
+
+def _model(value: object, model: type[M], schema: str, parameter: str) -> M:
+    """``value`` as a ``model``: a model is taken as is, a dict is checked against the
+    spec and converted, anything else is refused."""
+    if isinstance(value, model):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(
+            parameter, f"expected {model.__name__} or dict, got {type(value).__name__}"
+        )
+    data = dict(value)
+    check_against_schema(data, schema, parameter)
+    result: M = getattr(model, "from_dict")(data)  # noqa: B009 - attrs classmethod
+    return result
+
+
+def start(
+    config: RealtimeSessionConfigCreate | Mapping[str, Any],
+    *,
+    simulated: bool | None,
+    extra: Mapping[str, Any] | None,
+    human: str | None,
+) -> Call[RealtimeSessionStartResponse]:
+    """``POST /v1/realtime/start``."""
+    body = StartRealtimeSessionRequest(
+        config=_model(config, RealtimeSessionConfigCreate, "RealtimeSessionConfigCreate", "config")
+    )
+    if simulated is not None:
+        if not isinstance(simulated, bool):
+            raise InvalidArgumentError(
+                "simulated", f"expected bool, got {type(simulated).__name__}"
+            )
+        body.simulated = simulated
+    if extra is not None:
+        if not isinstance(extra, Mapping):
+            raise InvalidArgumentError("extra", f"expected dict, got {type(extra).__name__}")
+        body.field_extra = Extra.from_dict(dict(extra))
+    return Call(
+        "start_realtime_session",
+        start_realtime_session._get_kwargs(body=body, x_human_id=_human(human)),
+        False,
+        _parser(start_realtime_session._parse_response, RealtimeSessionStartResponse),
+    )
+
+
+def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
+    """``GET /v1/realtime/{session}``."""
+    return Call(
+        "get_realtime_session",
+        get_realtime_session._get_kwargs(
+            session=check_id(session, "session"), x_human_id=_human(human)
+        ),
+        True,
+        _parser(get_realtime_session._parse_response, RealtimeSession),
+    )
+
+
+def update(
+    session: str, config: RealtimeSessionConfigUpdate | Mapping[str, Any], *, human: str | None
+) -> Call[RealtimeSession]:
+    """``POST /v1/realtime/{session}/update``."""
+    body = _model(config, RealtimeSessionConfigUpdate, "RealtimeSessionConfigUpdate", "config")
+    return Call(
+        "update_realtime_session",
+        update_realtime_session._get_kwargs(
+            session=check_id(session, "session"), body=body, x_human_id=_human(human)
+        ),
+        True,
+        _parser(update_realtime_session._parse_response, RealtimeSession),
+    )
+
+
+def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
+    """``POST /v1/realtime/{session}/end``."""
+    return Call(
+        "end_realtime_session",
+        end_realtime_session._get_kwargs(
+            session=check_id(session, "session"), x_human_id=_human(human)
+        ),
+        True,
+        _parser(end_realtime_session._parse_response, RealtimeSession),
+    )
+
+
+def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSessions200Response]:
+    """``GET /v1/realtime/list``."""
+    token: str | Unset = UNSET if page is None else check_id(page, "page")
+    return Call(
+        "list_realtime_sessions",
+        list_realtime_sessions._get_kwargs(page=token, x_human_id=_human(human)),
+        True,
+        _parser(list_realtime_sessions._parse_response, ListRealtimeSessions200Response),
+    )
+
+
+def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessages200Response]:
+    """``GET /v1/realtime/{session}/messages``."""
+    return Call(
+        "get_realtime_session_messages",
+        get_realtime_session_messages._get_kwargs(
+            session=check_id(session, "session"), x_human_id=_human(human)
+        ),
+        True,
+        _parser(
+            get_realtime_session_messages._parse_response, GetRealtimeSessionMessages200Response
+        ),
+    )
+
+
+def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimeline200Response]:
+    """``GET /v1/realtime/{session}/timeline``."""
+    return Call(
+        "get_realtime_session_timeline",
+        get_realtime_session_timeline._get_kwargs(
+            session=check_id(session, "session"), x_human_id=_human(human)
+        ),
+        True,
+        _parser(
+            get_realtime_session_timeline._parse_response, GetRealtimeSessionTimeline200Response
+        ),
+    )
+
+
+def next_page_call(call: Call[T], url: str) -> Call[T]:
+    """``call`` sent to ``url`` (a next-page URL, already checked to be on the base URL's
+    origin) instead of its own URL; headers and parsing stay the same."""
+    return Call(call.operation, {**call.kwargs, "url": url}, call.idempotent, call.parse)
+
+
+def speak_text(session: str, text: str) -> Call[RealtimeSession]:
+    """``POST /v1/realtime/{session}/speak``."""
+    return Call(
+        "speak",
+        speak._get_kwargs(
+            session=check_id(session, "session"), body=SpeakRequest(text=check_text(text, "text"))
+        ),
+        False,
+        _parser(speak._parse_response, RealtimeSession),
+    )
+
+
+def attach(session: str, human: str) -> Call[RealtimeSession]:
+    """``POST /v1/realtime/session/{session}/attach_human``."""
+    return Call(
+        "attach_human",
+        attach_human._get_kwargs(
+            session=check_id(session, "session"),
+            body=AttachHumanRequest(human=check_id(human, "human")),
+        ),
+        True,
+        _parser(attach_human._parse_response, RealtimeSession),
+    )
+
+
+def outbound_call(
+    session: str, *, source_phone_number: str, destination_phone_number: str
+) -> Call[RealtimeSession]:
+    """``POST /v1/realtime/{session}/outbound_call``."""
+    body = RealtimeSessionInitiateOutboundCallRequestPhone(
+        type_="phone",
+        source_phone_number=check_text(source_phone_number, "source_phone_number"),
+        destination_phone_number=check_text(destination_phone_number, "destination_phone_number"),
+    )
+    return Call(
+        "initiate_outbound_call",
+        initiate_outbound_call._get_kwargs(session=check_id(session, "session"), body=body),
+        False,
+        _parser(initiate_outbound_call._parse_response, RealtimeSession),
+    )
+
+
+def _dtmf_digits(
+    digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]], duration_ms: int
+) -> list[RealtimeSessionDTMFDigit]:
+    if isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms <= 0:
+        raise InvalidArgumentError("duration_ms", f"expected a positive int, got {duration_ms!r}")
+    if isinstance(digits, str):
+        if not digits:
+            raise InvalidArgumentError("digits", "must not be empty")
+        bad = sorted({c for c in digits if c not in REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES})
+        if bad:
+            raise InvalidArgumentError(
+                "digits", f"invalid DTMF digit(s) {bad}; allowed: 0-9, *, #, A, B, C, D"
+            )
+        return [RealtimeSessionDTMFDigit(digit=c, duration=duration_ms) for c in digits]
+    if not isinstance(digits, Sequence) or not digits:
+        raise InvalidArgumentError("digits", "expected a non-empty str or list of digits")
+    result = []
+    for index, item in enumerate(digits):
+        parameter = f"digits[{index}]"
+        digit = _model(item, RealtimeSessionDTMFDigit, "RealtimeSessionDTMFDigit", parameter)
+        if digit.digit not in REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES:
+            raise InvalidArgumentError(f"{parameter}.digit", f"invalid DTMF digit {digit.digit!r}")
+        if isinstance(digit.duration, bool) or digit.duration <= 0:
+            raise InvalidArgumentError(f"{parameter}.duration", "must be a positive int")
+        result.append(digit)
+    return result
+
+
+def send_dtmf(
+    session: str,
+    digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]],
+    *,
+    duration_ms: int,
+) -> Call[None]:
+    """``POST /v1/realtime/{session}/dtmf``."""
+    body = RealtimeSessionDTMFRequest(digits=_dtmf_digits(digits, duration_ms))
+    return Call(
+        "dtmf",
+        dtmf._get_kwargs(session=check_id(session, "session"), body=body),
+        False,
+        _parse_empty,
+    )

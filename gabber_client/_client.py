@@ -1,0 +1,202 @@
+"""The clients: :class:`Gabber` (sync) and :class:`AsyncGabber` (asyncio)."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from ._base_client import (
+    NOT_GIVEN,
+    AsyncAPIClient,
+    NotGiven,
+    Settings,
+    SyncAPIClient,
+    derive,
+    make_settings,
+)
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from .errors import InvalidArgumentError
+from .resources.realtime import AsyncRealtime, Realtime
+
+__all__ = ["AsyncGabber", "Gabber"]
+
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+class Gabber(SyncAPIClient):
+    """The sync client of the Gabber API. One instance may be shared by threads.
+
+    Args:
+        api_key: An API key, sent as ``x-api-key``. When neither ``api_key`` nor
+            ``token`` is given, it is read from ``GABBER_API_KEY``.
+        token: A usage token issued for one human, sent as ``Authorization: Bearer``.
+        base_url: Where the API is; default ``GABBER_BASE_URL``, else
+            ``https://api.gabber.dev``.
+        human: The default ``x-human-id`` of the operations that accept it.
+        timeout: Seconds (or an :class:`httpx.Timeout`) for each attempt;
+            default connect 5 s, read/write/pool 30 s.
+        max_retries: Retries of a failed request, where the retry policy allows.
+        http_client: An :class:`httpx.Client` to send with (proxies, custom
+            transports, tests). Redirects are never followed. The caller closes it.
+        default_headers: Headers sent with every request.
+
+    Use it as a context manager, or call :meth:`close`, to release its connections.
+    """
+
+    realtime: Realtime
+    """The realtime-session operations."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        token: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        human: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> None:
+        settings = make_settings(
+            api_key=api_key,
+            token=token,
+            base_url=base_url,
+            human=human,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise InvalidArgumentError(
+                "http_client", f"expected httpx.Client, got {type(http_client).__name__}"
+            )
+        http = http_client or httpx.Client(
+            timeout=settings.timeout, follow_redirects=False, limits=_LIMITS
+        )
+        self._setup(settings, http, owns_http=http_client is None)
+
+    def _setup(self, settings: Settings, http: httpx.Client, *, owns_http: bool) -> None:
+        self._init_base(settings)
+        self._http = http
+        self._owns_http = owns_http
+        self.realtime = Realtime(self)
+
+    def _derive(self, settings: Settings) -> Self:
+        clone = type(self).__new__(type(self))
+        clone._setup(settings, self._http, owns_http=False)
+        return clone
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client with other ``timeout``/``max_retries``, sharing this one's connections:
+        ``client.with_options(max_retries=0).realtime.start(...)``."""
+        return self._derive(derive(self._settings, timeout=timeout, max_retries=max_retries))
+
+    def for_human(self, human: str | None) -> Self:
+        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
+        return self._derive(derive(self._settings, human=human))
+
+    def close(self) -> None:
+        """Close the connection pool (unless it came from ``http_client=``)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncGabber(AsyncAPIClient):
+    """The asyncio client of the Gabber API. One instance may be shared by tasks.
+
+    Takes the same arguments as :class:`Gabber`, with an :class:`httpx.AsyncClient`
+    as ``http_client``; its methods are coroutines. Use it as an async context
+    manager, or call :meth:`aclose`.
+    """
+
+    realtime: AsyncRealtime
+    """The realtime-session operations."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        token: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        human: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> None:
+        settings = make_settings(
+            api_key=api_key,
+            token=token,
+            base_url=base_url,
+            human=human,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise InvalidArgumentError(
+                "http_client", f"expected httpx.AsyncClient, got {type(http_client).__name__}"
+            )
+        http = http_client or httpx.AsyncClient(
+            timeout=settings.timeout, follow_redirects=False, limits=_LIMITS
+        )
+        self._setup(settings, http, owns_http=http_client is None)
+
+    def _setup(self, settings: Settings, http: httpx.AsyncClient, *, owns_http: bool) -> None:
+        self._init_base(settings)
+        self._http = http
+        self._owns_http = owns_http
+        self.realtime = AsyncRealtime(self)
+
+    def _derive(self, settings: Settings) -> Self:
+        clone = type(self).__new__(type(self))
+        clone._setup(settings, self._http, owns_http=False)
+        return clone
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client with other ``timeout``/``max_retries``, sharing this one's connections."""
+        return self._derive(derive(self._settings, timeout=timeout, max_retries=max_retries))
+
+    def for_human(self, human: str | None) -> Self:
+        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
+        return self._derive(derive(self._settings, human=human))
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it came from ``http_client=``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

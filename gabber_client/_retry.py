@@ -1,0 +1,83 @@
+"""When to retry a request, and how long to wait first.
+
+The policy (documented in the README):
+
+* Idempotent operations (GET, and the POSTs ``end``, ``update``, ``attach_human``)
+  retry on any connection error or timeout and on 408, 429, 500, 502, 503, 504.
+* Non-idempotent operations (``start``, ``speak``, ``dtmf``,
+  ``initiate_outbound_call``) retry only when the request surely did not take
+  effect: a failure to connect (or to get a pooled connection), 429, or 503 with a
+  ``Retry-After`` header. Never after a read timeout, a dropped connection or a
+  500, so a retry can never start two sessions or say a sentence twice.
+* The wait is exponential with jitter: about 0.5 s, doubling per attempt, capped
+  at 8 s, each multiplied by a random factor in [0.75, 1]. A ``Retry-After``
+  header (seconds, or an HTTP date) replaces it, capped at 60 s.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+
+_IDEMPOTENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+# Exceptions raised before the request could reach the server.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def should_retry_exception(exc: httpx.TransportError, *, idempotent: bool) -> bool:
+    """Whether a request that raised ``exc`` may be sent again."""
+    if idempotent:
+        return True
+    return isinstance(exc, _NOT_SENT)
+
+
+def should_retry_response(response: httpx.Response, *, idempotent: bool) -> bool:
+    """Whether a request answered by ``response`` may be sent again."""
+    status = response.status_code
+    if idempotent:
+        return status in _IDEMPOTENT_STATUSES
+    if status == 429:
+        return True
+    return status == 503 and "retry-after" in response.headers
+
+
+def retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+    """The wait a ``Retry-After`` header asks for, in seconds (capped at 60 s); ``None``
+    when the header is absent or unreadable."""
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    if seconds != seconds:  # NaN
+        return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def backoff(attempt: int) -> float:
+    """The wait before retry number ``attempt`` (0 for the first retry) when the server
+    gave no ``Retry-After``."""
+    delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
+    return delay * (1.0 - 0.25 * random.random())  # noqa: S311 - jitter, not crypto
+
+
+def describe(exc_or_response: httpx.TransportError | httpx.Response) -> str:
+    """A short reason for a retry, for the log."""
+    if isinstance(exc_or_response, httpx.Response):
+        return f"status {exc_or_response.status_code}"
+    return type(exc_or_response).__name__

@@ -1,0 +1,154 @@
+"""Checks on user input, done before anything is sent.
+
+Dict configs are checked against the component schemas of the openapi.yaml the
+package was generated from (shipped as ``_generated/openapi.json``). The checker
+is a small subset of JSON Schema — exactly the keywords that spec uses — because
+the runtime dependencies are kept to httpx and attrs. It is stricter than the
+spec in one way: a key the schema does not list is an error (a typo such as
+``time_limit`` for ``time_limit_s`` would otherwise be sent and ignored), except
+in free-form objects (``_extra``, tool-call arguments).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+from .errors import InvalidArgumentError
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list, tuple),
+    "null": (type(None),),
+}
+
+
+@functools.cache
+def _schemas() -> dict[str, Any]:
+    text = resources.files("gabber_client._generated").joinpath("openapi.json").read_text("utf-8")
+    schemas: dict[str, Any] = json.loads(text)["components"]["schemas"]
+    return schemas
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref")
+    if ref is None:
+        return schema
+    return _resolve(_schemas()[ref.rsplit("/", 1)[1]])
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _errors(value: Any, schema: dict[str, Any], path: str) -> list[tuple[str, str]]:
+    """Every (path, problem) of ``value`` against ``schema``; empty when it conforms."""
+    schema = _resolve(schema)
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives is not None:
+        discriminator = schema.get("discriminator")
+        if discriminator is not None and isinstance(value, dict):
+            tag = value.get(discriminator["propertyName"])
+            mapping = discriminator["mapping"]
+            if tag not in mapping:
+                prop = f"{path}.{discriminator['propertyName']}"
+                return [(prop, f"must be one of {sorted(mapping)}, got {tag!r}")]
+            return _errors(value, {"$ref": mapping[tag]}, path)
+        found: list[tuple[str, str]] = []
+        for alternative in alternatives:
+            alternative_problems = _errors(value, alternative, path)
+            if not alternative_problems:
+                return []
+            found = found or alternative_problems
+        # Report the first alternative's problems unless the value is of none of the types.
+        if all(_errors_type_only(value, _resolve(a)) for a in alternatives):
+            names = " or ".join(_describe(_resolve(a)) for a in alternatives)
+            return [(path, f"expected {names}, got {_type_name(value)}")]
+        return found
+    type_problem = _errors_type_only(value, schema)
+    if type_problem:
+        return [(path, type_problem)]
+    if "enum" in schema and value not in schema["enum"]:
+        allowed = [v for v in schema["enum"] if v is not None]
+        return [(path, f"must be one of {allowed}, got {value!r}")]
+    problems: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        properties: dict[str, Any] = schema.get("properties", {})
+        for name in schema.get("required", []):
+            if name not in value:
+                problems.append((f"{path}.{name}", "is required"))
+        free_form = schema.get("additionalProperties") is True and not properties
+        for key, item in value.items():
+            if key in properties:
+                problems.extend(_errors(item, properties[key], f"{path}.{key}"))
+            elif not free_form:
+                known = ", ".join(sorted(properties)) or "none"
+                problems.append((f"{path}.{key}", f"unknown field (known fields: {known})"))
+    elif isinstance(value, list | tuple) and "items" in schema:
+        for index, item in enumerate(value):
+            problems.extend(_errors(item, schema["items"], f"{path}[{index}]"))
+    return problems
+
+
+def _describe(schema: dict[str, Any]) -> str:
+    declared = schema.get("type", "object")
+    return "/".join(declared) if isinstance(declared, list) else str(declared)
+
+
+def _errors_type_only(value: Any, schema: dict[str, Any]) -> str | None:
+    declared = schema.get("type")
+    if declared is None:
+        return None
+    names = declared if isinstance(declared, list) else [declared]
+    for name in names:
+        if isinstance(value, _JSON_TYPES[name]) and not (
+            isinstance(value, bool) and name in ("integer", "number")
+        ):
+            return None
+    return f"expected {' or '.join(names)}, got {_type_name(value)}"
+
+
+def check_against_schema(value: Any, schema_name: str, parameter: str) -> None:
+    """Raise :class:`InvalidArgumentError` naming the first field of ``value`` that
+    does not conform to component schema ``schema_name``."""
+    problems = _errors(value, {"$ref": f"#/components/schemas/{schema_name}"}, parameter)
+    if problems:
+        path, problem = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise InvalidArgumentError(path, f"{problem}{more}")
+
+
+def check_header_value(value: object, parameter: str) -> str:
+    """Return ``value`` if it is a string that is safe as an HTTP header value."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(parameter, f"expected str, got {_type_name(value)}")
+    if not value:
+        raise InvalidArgumentError(parameter, "must not be empty")
+    if any(c in value for c in "\r\n\0"):
+        raise InvalidArgumentError(parameter, "must not contain CR, LF or NUL characters")
+    return value
+
+
+def check_id(value: object, parameter: str) -> str:
+    """Return ``value`` if it is a non-empty string. Ids are opaque: any character is
+    allowed, since the generated code percent-encodes path parameters."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(parameter, f"expected str, got {_type_name(value)}")
+    if not value:
+        raise InvalidArgumentError(parameter, "must not be empty")
+    return value
+
+
+def check_text(value: object, parameter: str) -> str:
+    """Return ``value`` if it is a string with something other than white space."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(parameter, f"expected str, got {_type_name(value)}")
+    if not value.strip():
+        raise InvalidArgumentError(parameter, "must not be empty or blank")
+    return value

@@ -1,0 +1,136 @@
+"""Pages of results, and lazy iteration over every item of every page.
+
+``client.realtime.list()`` returns a :class:`SyncPage`; iterating it walks every
+session of every page, fetching one page per request, only as far as you iterate::
+
+    for session in client.realtime.list():
+        ...
+
+    page = client.realtime.list()
+    while True:
+        handle(page.values)
+        if not page.has_next_page():
+            break
+        page = page.get_next_page()
+
+The async client returns an :class:`AsyncPage`: ``async for s in await aclient.realtime.list()``.
+Only the page being read is held in memory while iterating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from typing import Generic, TypeVar
+
+from .errors import GabberError
+
+T = TypeVar("T")
+
+__all__ = ["AsyncPage", "SyncPage"]
+
+
+class _BasePage(Generic[T]):
+    __slots__ = ("next_page", "total_count", "values")
+
+    values: Sequence[T]
+    """The items of this page."""
+    total_count: int
+    """How many items there are across all pages."""
+    next_page: str | None
+    """The token (``list``) or URL (``messages``, ``timeline``) of the next page;
+    ``None`` on the last page."""
+
+    def __init__(self, *, values: Sequence[T], total_count: int, next_page: str | None) -> None:
+        self.values = values
+        self.total_count = total_count
+        self.next_page = next_page or None
+
+    def has_next_page(self) -> bool:
+        """Whether there is a page after this one."""
+        return self.next_page is not None
+
+    def _next(self) -> str:
+        if self.next_page is None:
+            raise GabberError("this is the last page; check has_next_page() first")
+        return self.next_page
+
+    def __len__(self) -> int:
+        """The number of items on this page (not across pages: see :attr:`total_count`)."""
+        return len(self.values)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(values=<{len(self.values)} items>, "
+            f"total_count={self.total_count}, next_page={self.next_page!r})"
+        )
+
+
+class SyncPage(_BasePage[T]):
+    """One page of results from the sync client; iterate it for every item of every page."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(
+        self,
+        *,
+        values: Sequence[T],
+        total_count: int,
+        next_page: str | None,
+        fetch: Callable[[str], SyncPage[T]],
+    ) -> None:
+        super().__init__(values=values, total_count=total_count, next_page=next_page)
+        self._fetch = fetch
+
+    def get_next_page(self) -> SyncPage[T]:
+        """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
+        return self._fetch(self._next())
+
+    def iter_pages(self) -> Iterator[SyncPage[T]]:
+        """This page, then each following page, fetched as the iteration reaches it."""
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = page.get_next_page()
+
+    def __iter__(self) -> Iterator[T]:
+        """Every item of this page and of the pages after it, fetched lazily."""
+        for page in self.iter_pages():
+            yield from page.values
+
+
+class AsyncPage(_BasePage[T]):
+    """One page of results from the async client; ``async for`` it for every item."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(
+        self,
+        *,
+        values: Sequence[T],
+        total_count: int,
+        next_page: str | None,
+        fetch: Callable[[str], Awaitable[AsyncPage[T]]],
+    ) -> None:
+        super().__init__(values=values, total_count=total_count, next_page=next_page)
+        self._fetch = fetch
+
+    async def get_next_page(self) -> AsyncPage[T]:
+        """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
+        return await self._fetch(self._next())
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        """This page, then each following page, fetched as the iteration reaches it."""
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.get_next_page()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        """Every item of this page and of the pages after it, fetched lazily."""
+        async for page in self.iter_pages():
+            for item in page.values:
+                yield item

@@ -1,0 +1,318 @@
+"""``client.realtime``: the eleven realtime-session operations, sync and async.
+
+Each method checks its arguments, then sends the request the generated code
+builds (see ``gabber_client/_calls.py``); the sync and async classes have the same
+methods with the same parameters (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from .. import _calls
+from .._calls import DEFAULT_DTMF_DURATION_MS, Call
+from .._generated.models import (
+    ContextMessage,
+    RealtimeSession,
+    RealtimeSessionConfigCreate,
+    RealtimeSessionConfigUpdate,
+    RealtimeSessionDTMFDigit,
+    RealtimeSessionStartResponse,
+    RealtimeSessionTimelineItem,
+)
+from .._generated.types import Unset
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from ..pagination import AsyncPage, SyncPage
+
+if TYPE_CHECKING:
+    from .._client import AsyncGabber, Gabber
+
+__all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "Realtime", "RealtimeWithRawResponse"]
+
+ConfigCreate = RealtimeSessionConfigCreate | Mapping[str, Any]
+ConfigUpdate = RealtimeSessionConfigUpdate | Mapping[str, Any]
+Digits = str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]]
+
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class _PageData(Protocol[T_co]):
+    """The shape of the generated ``*200Response`` models of paged operations."""
+
+    @property
+    def values(self) -> Sequence[T_co]: ...
+    @property
+    def total_count(self) -> int: ...
+    @property
+    def next_page(self) -> str | Unset | None: ...
+
+
+def _next(value: str | Unset | None) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+class Realtime:
+    """Realtime sessions, with the sync client. Reach it as ``client.realtime``."""
+
+    def __init__(self, client: Gabber) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> RealtimeWithRawResponse:
+        """The same methods, returning an :class:`~gabber_client.APIResponse` (status,
+        headers, ``.parse()``) instead of the parsed result."""
+        return RealtimeWithRawResponse(self)
+
+    def start(
+        self,
+        config: ConfigCreate,
+        *,
+        simulated: bool | None = None,
+        extra: Mapping[str, Any] | None = None,
+        human: str | None = None,
+    ) -> RealtimeSessionStartResponse:
+        """Start a new session with ``config`` (a model or a dict checked against the
+        spec before sending). Returns the session and where to connect to it.
+        Not retried once the request may have reached the server."""
+        human = self._client._human(human)
+        return self._client._request(
+            _calls.start(config, simulated=simulated, extra=extra, human=human)
+        )
+
+    def get(self, session: str, *, human: str | None = None) -> RealtimeSession:
+        """Get the session with id ``session``."""
+        return self._client._request(_calls.get(session, human=self._client._human(human)))
+
+    def update(
+        self, session: str, config: ConfigUpdate, *, human: str | None = None
+    ) -> RealtimeSession:
+        """Change the parts of the session's configuration given in ``config``."""
+        human = self._client._human(human)
+        return self._client._request(_calls.update(session, config, human=human))
+
+    def end(self, session: str, *, human: str | None = None) -> RealtimeSession:
+        """End the session."""
+        return self._client._request(_calls.end(session, human=self._client._human(human)))
+
+    def list(
+        self, *, page: str | None = None, human: str | None = None
+    ) -> SyncPage[RealtimeSession]:
+        """One page of sessions, newest first; iterate the page for every session."""
+        human = self._client._human(human)
+        return self._client._request(
+            _calls.list_sessions(page, human=human).map(
+                lambda r: SyncPage(
+                    values=r.values,
+                    total_count=r.total_count,
+                    next_page=_next(r.next_page),
+                    fetch=lambda token: self.list(page=token, human=human),
+                )
+            )
+        )
+
+    def messages(self, session: str, *, human: str | None = None) -> SyncPage[ContextMessage]:
+        """The session's messages; iterate the page for every message."""
+        return self._url_paged(_calls.messages(session, human=self._client._human(human)))
+
+    def timeline(
+        self, session: str, *, human: str | None = None
+    ) -> SyncPage[RealtimeSessionTimelineItem]:
+        """The session's timeline; iterate the page for every item."""
+        return self._url_paged(_calls.timeline(session, human=self._client._human(human)))
+
+    def speak(self, session: str, text: str) -> RealtimeSession:
+        """Make the agent of a live session say ``text``. Never retried once sent."""
+        return self._client._request(_calls.speak_text(session, text))
+
+    def attach_human(self, session: str, human: str) -> RealtimeSession:
+        """Attach the human ``human`` to the session (e.g. one started by a phone call)."""
+        return self._client._request(_calls.attach(session, human))
+
+    def initiate_outbound_call(
+        self, session: str, *, source_phone_number: str, destination_phone_number: str
+    ) -> RealtimeSession:
+        """Have the session's agent call ``destination_phone_number`` from
+        ``source_phone_number`` (E.164). Never retried once sent."""
+        return self._client._request(
+            _calls.outbound_call(
+                session,
+                source_phone_number=source_phone_number,
+                destination_phone_number=destination_phone_number,
+            )
+        )
+
+    def dtmf(
+        self, session: str, digits: Digits, *, duration_ms: int = DEFAULT_DTMF_DURATION_MS
+    ) -> None:
+        """Make the agent send DTMF tones: ``digits`` is a string such as ``"123#"``
+        (each tone ``duration_ms`` long) or a list of digit models/dicts."""
+        self._client._request(_calls.send_dtmf(session, digits, duration_ms=duration_ms))
+
+    def _url_paged(self, call: Call[_PageData[T_co]]) -> SyncPage[T_co]:
+        """A page whose ``next_page`` is a URL, followed only on the base URL's origin."""
+        client = self._client
+
+        def page(r: _PageData[T_co]) -> SyncPage[T_co]:
+            return SyncPage(
+                values=r.values,
+                total_count=r.total_count,
+                next_page=_next(r.next_page),
+                fetch=lambda url: client._request(
+                    _calls.next_page_call(call, client._check_next_url(url)).map(page)
+                ),
+            )
+
+        return client._request(call.map(page))
+
+
+class AsyncRealtime:
+    """Realtime sessions, with the async client. Reach it as ``client.realtime``."""
+
+    def __init__(self, client: AsyncGabber) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncRealtimeWithRawResponse:
+        """The same methods, returning an :class:`~gabber_client.APIResponse` (status,
+        headers, ``.parse()``) instead of the parsed result."""
+        return AsyncRealtimeWithRawResponse(self)
+
+    async def start(
+        self,
+        config: ConfigCreate,
+        *,
+        simulated: bool | None = None,
+        extra: Mapping[str, Any] | None = None,
+        human: str | None = None,
+    ) -> RealtimeSessionStartResponse:
+        """Start a new session with ``config`` (a model or a dict checked against the
+        spec before sending). Returns the session and where to connect to it.
+        Not retried once the request may have reached the server."""
+        human = self._client._human(human)
+        return await self._client._request(
+            _calls.start(config, simulated=simulated, extra=extra, human=human)
+        )
+
+    async def get(self, session: str, *, human: str | None = None) -> RealtimeSession:
+        """Get the session with id ``session``."""
+        return await self._client._request(_calls.get(session, human=self._client._human(human)))
+
+    async def update(
+        self, session: str, config: ConfigUpdate, *, human: str | None = None
+    ) -> RealtimeSession:
+        """Change the parts of the session's configuration given in ``config``."""
+        human = self._client._human(human)
+        return await self._client._request(_calls.update(session, config, human=human))
+
+    async def end(self, session: str, *, human: str | None = None) -> RealtimeSession:
+        """End the session."""
+        return await self._client._request(_calls.end(session, human=self._client._human(human)))
+
+    async def list(
+        self, *, page: str | None = None, human: str | None = None
+    ) -> AsyncPage[RealtimeSession]:
+        """One page of sessions, newest first; ``async for`` the page for every session."""
+        human = self._client._human(human)
+        return await self._client._request(
+            _calls.list_sessions(page, human=human).map(
+                lambda r: AsyncPage(
+                    values=r.values,
+                    total_count=r.total_count,
+                    next_page=_next(r.next_page),
+                    fetch=lambda token: self.list(page=token, human=human),
+                )
+            )
+        )
+
+    async def messages(
+        self, session: str, *, human: str | None = None
+    ) -> AsyncPage[ContextMessage]:
+        """The session's messages; ``async for`` the page for every message."""
+        return await self._url_paged(_calls.messages(session, human=self._client._human(human)))
+
+    async def timeline(
+        self, session: str, *, human: str | None = None
+    ) -> AsyncPage[RealtimeSessionTimelineItem]:
+        """The session's timeline; ``async for`` the page for every item."""
+        return await self._url_paged(_calls.timeline(session, human=self._client._human(human)))
+
+    async def speak(self, session: str, text: str) -> RealtimeSession:
+        """Make the agent of a live session say ``text``. Never retried once sent."""
+        return await self._client._request(_calls.speak_text(session, text))
+
+    async def attach_human(self, session: str, human: str) -> RealtimeSession:
+        """Attach the human ``human`` to the session (e.g. one started by a phone call)."""
+        return await self._client._request(_calls.attach(session, human))
+
+    async def initiate_outbound_call(
+        self, session: str, *, source_phone_number: str, destination_phone_number: str
+    ) -> RealtimeSession:
+        """Have the session's agent call ``destination_phone_number`` from
+        ``source_phone_number`` (E.164). Never retried once sent."""
+        return await self._client._request(
+            _calls.outbound_call(
+                session,
+                source_phone_number=source_phone_number,
+                destination_phone_number=destination_phone_number,
+            )
+        )
+
+    async def dtmf(
+        self, session: str, digits: Digits, *, duration_ms: int = DEFAULT_DTMF_DURATION_MS
+    ) -> None:
+        """Make the agent send DTMF tones: ``digits`` is a string such as ``"123#"``
+        (each tone ``duration_ms`` long) or a list of digit models/dicts."""
+        await self._client._request(_calls.send_dtmf(session, digits, duration_ms=duration_ms))
+
+    async def _url_paged(self, call: Call[_PageData[T_co]]) -> AsyncPage[T_co]:
+        """A page whose ``next_page`` is a URL, followed only on the base URL's origin."""
+        client = self._client
+
+        def page(r: _PageData[T_co]) -> AsyncPage[T_co]:
+            return AsyncPage(
+                values=r.values,
+                total_count=r.total_count,
+                next_page=_next(r.next_page),
+                fetch=lambda url: client._request(
+                    _calls.next_page_call(call, client._check_next_url(url)).map(page)
+                ),
+            )
+
+        return await client._request(call.map(page))
+
+
+class RealtimeWithRawResponse:
+    """``client.realtime.with_raw_response``: each method returns an APIResponse."""
+
+    def __init__(self, realtime: Realtime) -> None:
+        self.start = to_raw_response_wrapper(realtime.start)
+        self.get = to_raw_response_wrapper(realtime.get)
+        self.update = to_raw_response_wrapper(realtime.update)
+        self.end = to_raw_response_wrapper(realtime.end)
+        self.list = to_raw_response_wrapper(realtime.list)
+        self.messages = to_raw_response_wrapper(realtime.messages)
+        self.timeline = to_raw_response_wrapper(realtime.timeline)
+        self.speak = to_raw_response_wrapper(realtime.speak)
+        self.attach_human = to_raw_response_wrapper(realtime.attach_human)
+        self.initiate_outbound_call = to_raw_response_wrapper(realtime.initiate_outbound_call)
+        self.dtmf = to_raw_response_wrapper(realtime.dtmf)
+
+
+class AsyncRealtimeWithRawResponse:
+    """``aclient.realtime.with_raw_response``: each method returns an APIResponse."""
+
+    def __init__(self, realtime: AsyncRealtime) -> None:
+        self.start = async_to_raw_response_wrapper(realtime.start)
+        self.get = async_to_raw_response_wrapper(realtime.get)
+        self.update = async_to_raw_response_wrapper(realtime.update)
+        self.end = async_to_raw_response_wrapper(realtime.end)
+        self.list = async_to_raw_response_wrapper(realtime.list)
+        self.messages = async_to_raw_response_wrapper(realtime.messages)
+        self.timeline = async_to_raw_response_wrapper(realtime.timeline)
+        self.speak = async_to_raw_response_wrapper(realtime.speak)
+        self.attach_human = async_to_raw_response_wrapper(realtime.attach_human)
+        self.initiate_outbound_call = async_to_raw_response_wrapper(realtime.initiate_outbound_call)
+        self.dtmf = async_to_raw_response_wrapper(realtime.dtmf)
