@@ -40,5 +40,14 @@ pytest: $(STAMP)
 
 test: check-drift lint typecheck pytest
 
+contract: $(STAMP)  ## the contract suite alone: client, fake and spec agree
+	$(BIN)/pytest tests/contract
+
+demo: $(STAMP)  ## start the fake on loopback, run examples/quickstart.py against it
+	$(PY) scripts/demo.py
+
+bench: $(STAMP)  ## benchmarks: figures as ratios against baselines measured in the same run
+	$(PY) -m benchmarks
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build
