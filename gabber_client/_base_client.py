@@ -3,7 +3,6 @@ loop, error mapping and logging. No public names live here."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import platform
@@ -37,7 +36,12 @@ USER_AGENT = (
 
 # Indirections so tests can swap in a fake clock; nothing else should touch them.
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # imported here: only async retries need it
+
+    await asyncio.sleep(seconds)
 
 
 class NotGiven:

@@ -9,48 +9,30 @@ written here a second time. The sync and async resources both send these
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from ._generated.api.realtime import (
-    attach_human,
-    dtmf,
-    end_realtime_session,
-    get_realtime_session,
-    get_realtime_session_messages,
-    get_realtime_session_timeline,
-    initiate_outbound_call,
-    list_realtime_sessions,
-    speak,
-    start_realtime_session,
-    update_realtime_session,
-)
-from ._generated.client import Client as _GeneratedClient
-from ._generated.models import (
-    AttachHumanRequest,
-    Extra,
-    GetRealtimeSessionMessages200Response,
-    GetRealtimeSessionTimeline200Response,
-    ListRealtimeSessions200Response,
-    RealtimeSession,
-    RealtimeSessionConfigCreate,
-    RealtimeSessionConfigUpdate,
-    RealtimeSessionDTMFDigit,
-    RealtimeSessionDTMFRequest,
-    RealtimeSessionInitiateOutboundCallRequestPhone,
-    RealtimeSessionStartResponse,
-    SpeakRequest,
-    StartRealtimeSessionRequest,
-)
-from ._generated.models.realtime_session_dtmf_digit_digit import (
-    REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
-)
-from ._generated.types import UNSET, Unset
 from ._validation import check_against_schema, check_header_value, check_id, check_text
 from .errors import APIResponseValidationError, InvalidArgumentError
+
+# The generated modules are imported inside the builders, on first use: importing
+# every endpoint and model up front would cost more than importing httpx.
+if TYPE_CHECKING:
+    from ._generated.models import (
+        GetRealtimeSessionMessages200Response,
+        GetRealtimeSessionTimeline200Response,
+        ListRealtimeSessions200Response,
+        RealtimeSession,
+        RealtimeSessionConfigCreate,
+        RealtimeSessionConfigUpdate,
+        RealtimeSessionDTMFDigit,
+        RealtimeSessionStartResponse,
+    )
+    from ._generated.types import Unset
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -59,9 +41,6 @@ M = TypeVar("M")
 
 DEFAULT_DTMF_DURATION_MS = 250
 """How long each DTMF tone lasts when ``dtmf(digits="...")`` is given a string."""
-
-# The generated parsers only read ``raise_on_unexpected_status`` from their client.
-_PARSER_CLIENT = _GeneratedClient(base_url="", raise_on_unexpected_status=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,18 +65,18 @@ def _parser(
     :class:`APIResponseValidationError`, never a raw KeyError/TypeError/ValueError."""
 
     def parse(response: httpx.Response) -> M:
+        where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         try:
-            result = generated_parse(client=_PARSER_CLIENT, response=response)
+            result = generated_parse(client=_parser_client(), response=response)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
             raise APIResponseValidationError(
-                f"{response.request.method} {response.request.url.path} returned a body that "
-                f"does not match {model.__name__}: {type(exc).__name__}: {exc}",
+                f"{where} returned a body that does not match {model.__name__}: "
+                f"{type(exc).__name__}: {exc}",
                 response=response,
             ) from None
         if not isinstance(result, model):
             raise APIResponseValidationError(
-                f"{response.request.method} {response.request.url.path} returned a body that "
-                f"is not a {model.__name__} object",
+                f"{where} returned a body that is not a {model.__name__} object",
                 response=response,
             )
         return result
@@ -105,11 +84,21 @@ def _parser(
     return parse
 
 
+@functools.cache
+def _parser_client() -> Any:
+    """The generated parsers only read ``raise_on_unexpected_status`` from their client."""
+    from ._generated.client import Client
+
+    return Client(base_url="", raise_on_unexpected_status=False)
+
+
 def _parse_empty(response: httpx.Response) -> None:
     return None
 
 
 def _human(value: str | None) -> str | Unset:
+    from ._generated.types import UNSET
+
     return UNSET if value is None else check_header_value(value, "human")
 
 
@@ -136,6 +125,14 @@ def start(
     human: str | None,
 ) -> Call[RealtimeSessionStartResponse]:
     """``POST /v1/realtime/start``."""
+    from ._generated.api.realtime import start_realtime_session
+    from ._generated.models import (
+        Extra,
+        RealtimeSessionConfigCreate,
+        RealtimeSessionStartResponse,
+        StartRealtimeSessionRequest,
+    )
+
     body = StartRealtimeSessionRequest(
         config=_model(config, RealtimeSessionConfigCreate, "RealtimeSessionConfigCreate", "config")
     )
@@ -159,6 +156,9 @@ def start(
 
 def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``GET /v1/realtime/{session}``."""
+    from ._generated.api.realtime import get_realtime_session
+    from ._generated.models import RealtimeSession
+
     return Call(
         "get_realtime_session",
         get_realtime_session._get_kwargs(
@@ -173,6 +173,9 @@ def update(
     session: str, config: RealtimeSessionConfigUpdate | Mapping[str, Any], *, human: str | None
 ) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/update``."""
+    from ._generated.api.realtime import update_realtime_session
+    from ._generated.models import RealtimeSession, RealtimeSessionConfigUpdate
+
     body = _model(config, RealtimeSessionConfigUpdate, "RealtimeSessionConfigUpdate", "config")
     return Call(
         "update_realtime_session",
@@ -186,6 +189,9 @@ def update(
 
 def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/end``."""
+    from ._generated.api.realtime import end_realtime_session
+    from ._generated.models import RealtimeSession
+
     return Call(
         "end_realtime_session",
         end_realtime_session._get_kwargs(
@@ -198,6 +204,10 @@ def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
 
 def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSessions200Response]:
     """``GET /v1/realtime/list``."""
+    from ._generated.api.realtime import list_realtime_sessions
+    from ._generated.models import ListRealtimeSessions200Response
+    from ._generated.types import UNSET
+
     token: str | Unset = UNSET if page is None else check_id(page, "page")
     return Call(
         "list_realtime_sessions",
@@ -209,6 +219,9 @@ def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSe
 
 def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessages200Response]:
     """``GET /v1/realtime/{session}/messages``."""
+    from ._generated.api.realtime import get_realtime_session_messages
+    from ._generated.models import GetRealtimeSessionMessages200Response
+
     return Call(
         "get_realtime_session_messages",
         get_realtime_session_messages._get_kwargs(
@@ -223,6 +236,9 @@ def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessa
 
 def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimeline200Response]:
     """``GET /v1/realtime/{session}/timeline``."""
+    from ._generated.api.realtime import get_realtime_session_timeline
+    from ._generated.models import GetRealtimeSessionTimeline200Response
+
     return Call(
         "get_realtime_session_timeline",
         get_realtime_session_timeline._get_kwargs(
@@ -243,6 +259,9 @@ def next_page_call(call: Call[T], url: str) -> Call[T]:
 
 def speak_text(session: str, text: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/speak``."""
+    from ._generated.api.realtime import speak
+    from ._generated.models import RealtimeSession, SpeakRequest
+
     return Call(
         "speak",
         speak._get_kwargs(
@@ -255,6 +274,9 @@ def speak_text(session: str, text: str) -> Call[RealtimeSession]:
 
 def attach(session: str, human: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/session/{session}/attach_human``."""
+    from ._generated.api.realtime import attach_human
+    from ._generated.models import AttachHumanRequest, RealtimeSession
+
     return Call(
         "attach_human",
         attach_human._get_kwargs(
@@ -270,6 +292,12 @@ def outbound_call(
     session: str, *, source_phone_number: str, destination_phone_number: str
 ) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/outbound_call``."""
+    from ._generated.api.realtime import initiate_outbound_call
+    from ._generated.models import (
+        RealtimeSession,
+        RealtimeSessionInitiateOutboundCallRequestPhone,
+    )
+
     body = RealtimeSessionInitiateOutboundCallRequestPhone(
         type_="phone",
         source_phone_number=check_text(source_phone_number, "source_phone_number"),
@@ -286,6 +314,11 @@ def outbound_call(
 def _dtmf_digits(
     digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]], duration_ms: int
 ) -> list[RealtimeSessionDTMFDigit]:
+    from ._generated.models import RealtimeSessionDTMFDigit
+    from ._generated.models.realtime_session_dtmf_digit_digit import (
+        REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
+    )
+
     if isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms <= 0:
         raise InvalidArgumentError("duration_ms", f"expected a positive int, got {duration_ms!r}")
     if isinstance(digits, str):
@@ -318,6 +351,9 @@ def send_dtmf(
     duration_ms: int,
 ) -> Call[None]:
     """``POST /v1/realtime/{session}/dtmf``."""
+    from ._generated.api.realtime import dtmf
+    from ._generated.models import RealtimeSessionDTMFRequest
+
     body = RealtimeSessionDTMFRequest(digits=_dtmf_digits(digits, duration_ms))
     return Call(
         "dtmf",

@@ -13,27 +13,27 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import _calls
 from .._calls import DEFAULT_DTMF_DURATION_MS, Call
-from .._generated.models import (
-    ContextMessage,
-    RealtimeSession,
-    RealtimeSessionConfigCreate,
-    RealtimeSessionConfigUpdate,
-    RealtimeSessionDTMFDigit,
-    RealtimeSessionStartResponse,
-    RealtimeSessionTimelineItem,
-)
-from .._generated.types import Unset
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from ..pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
     from .._client import AsyncGabber, Gabber
+    from .._generated.models import (
+        ContextMessage,
+        RealtimeSession,
+        RealtimeSessionConfigCreate,
+        RealtimeSessionConfigUpdate,
+        RealtimeSessionDTMFDigit,
+        RealtimeSessionStartResponse,
+        RealtimeSessionTimelineItem,
+    )
+    from .._generated.types import Unset
+
+    ConfigCreate = RealtimeSessionConfigCreate | Mapping[str, Any]
+    ConfigUpdate = RealtimeSessionConfigUpdate | Mapping[str, Any]
+    Digits = str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]]
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "Realtime", "RealtimeWithRawResponse"]
-
-ConfigCreate = RealtimeSessionConfigCreate | Mapping[str, Any]
-ConfigUpdate = RealtimeSessionConfigUpdate | Mapping[str, Any]
-Digits = str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]]
 
 
 T_co = TypeVar("T_co", covariant=True)
