@@ -7,7 +7,7 @@ import logging
 import os
 import platform
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar, cast
 
 import httpx
@@ -71,7 +71,7 @@ class Settings:
     base_url: httpx.URL
     prefix: str  # the base URL as a string, without a trailing slash
     auth: Literal["api_key", "token"]
-    headers: dict[str, str]  # credentials, User-Agent, default headers
+    headers: dict[str, str] = field(repr=False)  # credentials, User-Agent, default headers
     human: str | None
     timeout: httpx.Timeout
     max_retries: int
