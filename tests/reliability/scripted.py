@@ -1,0 +1,62 @@
+"""Clients whose "server" is a function: each test scripts the exact responses.
+
+Used where the test needs a response the fake would never give (an enum value
+from the future, a field the spec does not know yet). Nothing leaves the process.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from gabber_client import AsyncGabber, Gabber
+
+BASE_URL = "http://gabber.test"
+API_KEY = "sk-scripted-SECRET-0123456789"
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+class Recorder:
+    """An httpx transport handler that records each request, then answers with ``handler``."""
+
+    def __init__(self, handler: Handler) -> None:
+        self.handler = handler
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self.handler(request)
+
+
+def json_response(body: Any, status: int = 200, **headers: str) -> httpx.Response:
+    """A response carrying ``body`` as JSON."""
+    return httpx.Response(
+        status,
+        content=json.dumps(body).encode(),
+        headers={"content-type": "application/json", **headers},
+    )
+
+
+def always(body: Any, status: int = 200) -> Handler:
+    """A handler that answers every request with ``body``."""
+    return lambda _request: json_response(body, status)
+
+
+def sync_client(handler: Handler, **options: Any) -> tuple[Gabber, Recorder]:
+    """A :class:`Gabber` whose requests go to ``handler``, and the recorder of them."""
+    recorder = Recorder(handler)
+    http = httpx.Client(transport=httpx.MockTransport(recorder))
+    options.setdefault("api_key", API_KEY)
+    return Gabber(base_url=BASE_URL, http_client=http, **options), recorder
+
+
+def async_client(handler: Handler, **options: Any) -> tuple[AsyncGabber, Recorder]:
+    """An :class:`AsyncGabber` whose requests go to ``handler``, and the recorder of them."""
+    recorder = Recorder(handler)
+    http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+    options.setdefault("api_key", API_KEY)
+    return AsyncGabber(base_url=BASE_URL, http_client=http, **options), recorder
