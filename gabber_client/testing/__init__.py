@@ -1,0 +1,58 @@
+"""A local, stateful fake of the Gabber realtime API, for trying the client and
+testing apps built on it: no API key, no network.
+
+In-process (no sockets)::
+
+    from gabber_client.testing import FakeGabber
+
+    fake = FakeGabber()
+    with fake.client() as client:  # a gabber_client.Gabber bound to the fake
+        started = client.realtime.start({...})
+
+    httpx.Client(transport=fake.transport())  # or plain httpx, sync or async
+
+Over loopback::
+
+    with FakeServer() as server:  # server.base_url, server.api_key
+        ...
+
+    $ gabber-fake --port 8080       # or: python -m gabber_client.testing
+
+With pytest, the fixtures ``gabber_fake``, ``gabber_client`` and
+``async_gabber_client`` are available once gabber-client is installed.
+
+Faults and records, for testing how an app copes::
+
+    fake.inject_fault(status=429, headers={"Retry-After": "1"}, times=2)
+    fake.inject_fault(drop=True, operation="end_realtime_session")
+    assert fake.requests[-1].operation == "end_realtime_session"
+
+The fake follows openapi.yaml: it validates request bodies against its schemas
+(400 naming the field), enforces both security schemes (401), scopes sessions to
+the human of a token or of ``x-human-id`` (404 for others), and answers only
+with documented statuses and bodies (plus 405 for a method a path does not take).
+"""
+
+from ._asgi import FakeASGIApp
+from ._catalog import Catalog
+from ._fake import DEFAULT_API_KEY, DEFAULT_BASE_URL, FakeGabber
+from ._faults import Fault
+from ._records import RecordedRequest
+from ._routing import OPERATION_IDS
+from ._server import FakeServer
+from ._transport import FakeTransport
+from ._validation import MAX_BODY_BYTES
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_BASE_URL",
+    "MAX_BODY_BYTES",
+    "OPERATION_IDS",
+    "Catalog",
+    "FakeASGIApp",
+    "FakeGabber",
+    "FakeServer",
+    "FakeTransport",
+    "Fault",
+    "RecordedRequest",
+]

@@ -1,0 +1,88 @@
+"""``gabber-fake`` / ``python -m gabber_client.testing``: serve the fake over loopback."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+
+from ._asgi import FakeASGIApp
+from ._fake import DEFAULT_API_KEY, FakeGabber
+from ._server import bind_socket, url_host
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gabber-fake",
+        description="Serve a local, in-memory fake of the Gabber realtime API over HTTP.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one")
+    parser.add_argument(
+        "--api-key",
+        action="append",
+        dest="api_keys",
+        metavar="KEY",
+        help=f"an accepted API key (repeatable; default {DEFAULT_API_KEY})",
+    )
+    parser.add_argument("--project", default="proj_fake", help="the project of every session")
+    parser.add_argument("--page-size", type=int, default=20, help="items per page (default 20)")
+    parser.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="uvicorn's log level (default warning)",
+    )
+    return parser
+
+
+def _exit_quietly(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the server until Ctrl-C or SIGTERM; return the exit status."""
+    import uvicorn
+
+    args = _parser().parse_args(argv)
+    if not 0 <= args.port <= 65535:
+        _parser().error(f"--port must be 0-65535, got {args.port}")
+    if args.page_size < 1:
+        _parser().error("--page-size must be >= 1")
+    keys = args.api_keys or [DEFAULT_API_KEY]
+    if not all(keys):
+        _parser().error("--api-key must not be empty")
+    fake = FakeGabber(api_keys=keys, project=args.project, page_size=args.page_size)
+    try:
+        sock = bind_socket(args.host, args.port)
+    except OSError as exc:
+        sys.stderr.write(f"gabber-fake: cannot listen on {args.host}:{args.port}: {exc}\n")
+        return 1
+    base_url = f"http://{url_host(args.host)}:{sock.getsockname()[1]}"
+    sys.stdout.write(
+        f"Gabber fake API on {base_url} (Ctrl-C to stop). Point the client at it:\n"
+        f"export GABBER_BASE_URL={shlex.quote(base_url)}\n"
+        f"export GABBER_API_KEY={shlex.quote(keys[0])}\n"
+    )
+    sys.stdout.flush()
+    config = uvicorn.Config(
+        FakeASGIApp(fake), log_level=args.log_level, access_log=False, lifespan="off", ws="none"
+    )
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal with
+    # the handlers found before it started: make those end the process quietly.
+    signal.signal(signal.SIGTERM, _exit_quietly)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            raise
+    finally:
+        sock.close()
+    return 0

@@ -1,0 +1,563 @@
+"""FakeGabber: an in-memory, thread-safe, stateful fake of the Gabber realtime API."""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import secrets
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import parse_qs
+
+from ._catalog import Catalog
+from ._faults import Fault, FaultQueue
+from ._http import (
+    ApiError,
+    FakeRequest,
+    FakeResponse,
+    error_response,
+    json_response,
+)
+from ._records import RecordedRequest
+from ._routing import (
+    API_KEY_ONLY_OPERATIONS,
+    HUMAN_SCOPED_OPERATIONS,
+    Route,
+    match_route,
+    quote_segment,
+)
+from ._state import CONNECTION_URL, Session, Store, bad_input
+from ._validation import (
+    BODY_SCHEMAS,
+    MAX_BODY_BYTES,
+    BodyError,
+    parse_json,
+    validate_body,
+)
+
+if TYPE_CHECKING:
+    from gabber_client import AsyncGabber, Gabber
+
+    from ._transport import FakeTransport
+
+__all__ = ["DEFAULT_API_KEY", "DEFAULT_BASE_URL", "FakeGabber"]
+
+DEFAULT_API_KEY: Final = "gabber-fake-key"
+"""The API key a :class:`FakeGabber` accepts when not given ``api_keys``."""
+
+DEFAULT_BASE_URL: Final = "http://fake.gabber.invalid"
+"""The base URL of the in-process shortcuts (``.invalid`` never resolves)."""
+
+_MAX_SHOWN_PATH: Final = 200
+
+_Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeResponse]
+
+
+def _real_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of JSON-ready state, safe to hand out of the lock."""
+    copied: dict[str, Any] = json.loads(json.dumps(value))
+    return copied
+
+
+def _unauthorized(message: str) -> ApiError:
+    return ApiError(401, message)
+
+
+class FakeGabber:
+    """A local, stateful fake of the Gabber realtime API, as openapi.yaml describes it.
+
+    Use it in-process (:meth:`transport`, :meth:`client`, :meth:`async_client`),
+    over loopback (:class:`~gabber_client.testing.FakeServer`, ``gabber-fake``),
+    or from pytest (the ``gabber_fake`` fixture). It is thread-safe: one lock
+    guards its state.
+
+    Args:
+        api_keys: The API keys accepted in ``x-api-key``.
+        project: The project every session belongs to.
+        page_size: Items per page of ``list``, ``messages`` and ``timeline``.
+        catalog: The known generative ids; ``None`` accepts any non-empty id.
+        clock: Returns the current time (an aware UTC datetime; naive means UTC).
+        base_url: The base URL of :meth:`client` and :meth:`async_client`.
+        max_recorded_requests: How many requests :attr:`requests` keeps (the
+            latest); ``None`` keeps all.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_keys: Iterable[str] = (DEFAULT_API_KEY,),
+        project: str = "proj_fake",
+        page_size: int = 20,
+        catalog: Catalog | None = None,
+        clock: Callable[[], datetime] | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        max_recorded_requests: int | None = 10_000,
+    ) -> None:
+        if isinstance(api_keys, str):
+            raise TypeError("api_keys must be a collection of keys, not a string")
+        keys = tuple(api_keys)
+        if not keys or not all(isinstance(key, str) and key for key in keys):
+            raise ValueError("api_keys must hold at least one non-empty string")
+        if page_size < 1:
+            raise ValueError(f"page_size must be >= 1, got {page_size!r}")
+        if not project:
+            raise ValueError("project must not be empty")
+        self._api_keys = keys
+        self._encoded_keys = tuple(key.encode("utf-8") for key in keys)
+        self._project = project
+        self._page_size = page_size
+        self._catalog = catalog
+        self._clock = clock or _real_clock
+        self._base_url = base_url.rstrip("/")
+        self._max_recorded = max_recorded_requests
+        self._lock = threading.Lock()
+        self._store = self._new_store()
+        self._tokens: dict[str, str] = {}
+        self._faults = FaultQueue()
+        self._requests: deque[RecordedRequest] = deque(maxlen=max_recorded_requests)
+
+    def _new_store(self) -> Store:
+        return Store(
+            project=self._project,
+            catalog=self._catalog,
+            page_size=self._page_size,
+            clock=self._clock,
+        )
+
+    # ---------------------------------------------------------- configuration
+    @property
+    def api_keys(self) -> tuple[str, ...]:
+        """The accepted API keys."""
+        return self._api_keys
+
+    @property
+    def api_key(self) -> str:
+        """The first accepted API key (the one :meth:`client` uses)."""
+        return self._api_keys[0]
+
+    @property
+    def project(self) -> str:
+        """The project every session belongs to."""
+        return self._project
+
+    @property
+    def page_size(self) -> int:
+        """Items per page of ``list``, ``messages`` and ``timeline``."""
+        return self._page_size
+
+    @property
+    def catalog(self) -> Catalog | None:
+        """The known generative ids, or ``None`` (any non-empty id)."""
+        return self._catalog
+
+    @property
+    def base_url(self) -> str:
+        """The base URL of the in-process shortcuts."""
+        return self._base_url
+
+    # ------------------------------------------------------------ credentials
+    def issue_token(self, human: str) -> str:
+        """A usage token for ``human``, to send as ``Authorization: Bearer <token>``.
+
+        Requests with it act for ``human`` only (its ``x-human-id`` is ignored), and
+        are refused (401) by ``speak``, ``dtmf`` and ``attach_human``.
+        """
+        if not isinstance(human, str) or not human:
+            raise ValueError("human must be a non-empty string")
+        header = base64.urlsafe_b64encode(b'{"alg":"none","typ":"JWT"}').rstrip(b"=")
+        claims = json.dumps({"sub": human, "jti": secrets.token_hex(8)}).encode("utf-8")
+        payload = base64.urlsafe_b64encode(claims).rstrip(b"=")
+        token = f"{header.decode()}.{payload.decode()}.{secrets.token_urlsafe(16)}"
+        with self._lock:
+            self._tokens[token] = human
+        return token
+
+    # ----------------------------------------------------------------- faults
+    def inject_fault(
+        self,
+        fault: Fault | None = None,
+        /,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | str | None = None,
+        content_type: str | None = None,
+        delay: float = 0.0,
+        drop: bool = False,
+        operation: str | None = None,
+        times: int = 1,
+    ) -> Fault:
+        """Queue a fault for the next ``times`` requests (of ``operation``, if given).
+
+        Pass a :class:`Fault`, or its fields as keywords::
+
+            fake.inject_fault(status=429, headers={"Retry-After": "1"}, times=2)
+            fake.inject_fault(Fault(drop=True, operation="end_realtime_session"))
+
+        Faults are consumed in the order they were queued. Returns the fault.
+        """
+        if fault is None:
+            fault = Fault(
+                status=status,
+                headers=headers or {},
+                body=body,
+                content_type=content_type,
+                delay=delay,
+                drop=drop,
+                operation=operation,
+                times=times,
+            )
+        with self._lock:
+            self._faults.add(fault)
+        return fault
+
+    def pending_faults(self) -> list[tuple[Fault, int]]:
+        """The queued faults and how many uses each has left, in order."""
+        with self._lock:
+            return self._faults.pending()
+
+    def clear_faults(self) -> None:
+        """Drop every queued fault."""
+        with self._lock:
+            self._faults.clear()
+
+    # ---------------------------------------------------------------- records
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received so far (the latest ``max_recorded_requests``), oldest
+        first, with the status it was answered with. A snapshot: a new list each time."""
+        with self._lock:
+            return list(self._requests)
+
+    def clear_requests(self) -> None:
+        """Forget the recorded requests."""
+        with self._lock:
+            self._requests.clear()
+
+    def reset(self) -> None:
+        """Back to a fresh fake with the same configuration: no sessions, contexts,
+        issued tokens, queued faults or recorded requests."""
+        with self._lock:
+            self._store = self._new_store()
+            self._tokens.clear()
+            self._faults.clear()
+            self._requests.clear()
+
+    # --------------------------------------------------- direct state access
+    def create_session(
+        self,
+        config: Mapping[str, Any] | None = None,
+        *,
+        session_id: str | None = None,
+        human: str | None = None,
+        simulated: bool = False,
+    ) -> dict[str, Any]:
+        """Create a session directly, as ``start`` would, and return it as JSON.
+
+        ``config`` is a ``RealtimeSessionConfigCreate`` (default: an LLM and
+        ``stream_transcript: true``). ``session_id`` lets a test pick the id, e.g.
+        one with characters that need percent-encoding. Raises :class:`ValueError`
+        when ``config`` is invalid or the id is taken.
+        """
+        if config is None:
+            llms = sorted(self._catalog.llms) if self._catalog is not None else ["llm_fake"]
+            if not llms:
+                raise ValueError("the catalog lists no LLM; pass a config")
+            config = {
+                "general": {},
+                "input": {},
+                "generative": {"llm": llms[0]},
+                "output": {"stream_transcript": True},
+            }
+        body = {"config": config, "simulated": simulated}
+        try:
+            validate_body("start_realtime_session", body)
+            with self._lock:
+                return _snapshot(self._store.start(body, human, session_id).render())
+        except (BodyError, ApiError) as exc:
+            raise ValueError(str(exc)) from None
+
+    def add_message(self, session_id: str, text: str, *, role: str = "user") -> dict[str, Any]:
+        """Append a text message to a session, as if said in it, and return it.
+
+        ``role`` is ``"user"`` (adds a ``user`` timeline item), ``"assistant"`` (an
+        ``agent`` item), ``"system"`` or ``"tool"``. Raises :class:`KeyError` for an
+        unknown session.
+        """
+        if role not in ("user", "assistant", "system", "tool"):
+            raise ValueError(f"role must be user, assistant, system or tool, got {role!r}")
+        with self._lock:
+            session = self._store.sessions[session_id]
+            return _snapshot(self._store.add_message(session, role, text))
+
+    def get_session(self, session_id: str) -> dict[str, Any]:
+        """The session as the API would return it (a copy); :class:`KeyError` if none."""
+        with self._lock:
+            return _snapshot(self._store.sessions[session_id].render())
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every session as the API would return it (copies), oldest first."""
+        with self._lock:
+            return [_snapshot(session.render()) for session in self._store.order]
+
+    # ------------------------------------------------------------- transports
+    def transport(self) -> FakeTransport:
+        """An in-process httpx transport to this fake, sync and async::
+
+        httpx.Client(transport=fake.transport())
+        httpx.AsyncClient(transport=fake.transport())
+        """
+        from ._transport import FakeTransport
+
+        return FakeTransport(self)
+
+    def client(self, **kwargs: Any) -> Gabber:
+        """A :class:`gabber_client.Gabber` bound to this fake in-process.
+
+        Defaults: ``api_key`` = the first key (none when ``token`` is given),
+        ``base_url`` = :attr:`base_url`, ``http_client`` = an :class:`httpx.Client`
+        over :meth:`transport`. Other keyword arguments go to ``Gabber``.
+        """
+        import httpx
+
+        from gabber_client import Gabber
+
+        if "token" not in kwargs:
+            kwargs.setdefault("api_key", self.api_key)
+        kwargs.setdefault("base_url", self._base_url)
+        if "http_client" not in kwargs:
+            kwargs["http_client"] = httpx.Client(transport=self.transport())
+        return Gabber(**kwargs)
+
+    def async_client(self, **kwargs: Any) -> AsyncGabber:
+        """An :class:`gabber_client.AsyncGabber` bound to this fake in-process; the
+        same defaults as :meth:`client`, with an :class:`httpx.AsyncClient`."""
+        import httpx
+
+        from gabber_client import AsyncGabber
+
+        if "token" not in kwargs:
+            kwargs.setdefault("api_key", self.api_key)
+        kwargs.setdefault("base_url", self._base_url)
+        if "http_client" not in kwargs:
+            kwargs["http_client"] = httpx.AsyncClient(transport=self.transport())
+        return AsyncGabber(**kwargs)
+
+    # --------------------------------------------------------------- handling
+    def handle(self, request: FakeRequest) -> FakeResponse:
+        """Answer one request; every transport of the fake goes through here.
+
+        Never raises for anything a client can send: bad input is a 400, unknown
+        sessions and routes a 404, wrong methods a 405 (with ``Allow``).
+        """
+        route = match_route(request.method, request.path)
+        with self._lock:
+            fault = self._faults.take(route.operation)
+        if fault is not None and fault.replaces_response:
+            body, content_type = fault.response_body()
+            headers = tuple(fault.headers.items())
+            if content_type is not None:
+                headers = (("content-type", content_type), *headers)
+            response = FakeResponse(
+                fault.status or 200, headers, body, delay=fault.delay, drop=fault.drop
+            )
+        else:
+            response = self._answer(request, route)
+            if fault is not None:
+                response = FakeResponse(
+                    response.status,
+                    response.headers + tuple(fault.headers.items()),
+                    response.body,
+                    delay=fault.delay,
+                    drop=fault.drop,
+                )
+        record = RecordedRequest(
+            method=request.method,
+            path=request.path,
+            query=request.query,
+            headers=request.headers,
+            body=request.body,
+            operation=route.operation,
+            session=route.session,
+            status=response.status,
+            fault=fault,
+        )
+        with self._lock:
+            self._requests.append(record)
+        return response
+
+    def _answer(self, request: FakeRequest, route: Route) -> FakeResponse:
+        operation = route.operation
+        if operation is None:
+            return self._no_operation(request, route)
+        try:
+            with self._lock:
+                scope = self._authenticate(operation, request.headers)
+            body: Any = None
+            if operation in BODY_SCHEMAS:
+                if request.body_too_large:
+                    raise bad_input(f"body: larger than {MAX_BODY_BYTES} bytes")
+                body = parse_json(request.body)
+                validate_body(operation, body)
+            handler = _HANDLERS[operation]
+            with self._lock:
+                return handler(self, route, scope, body, request)
+        except BodyError as exc:
+            return error_response(bad_input(str(exc)))
+        except ApiError as exc:
+            return error_response(exc)
+
+    @staticmethod
+    def _no_operation(request: FakeRequest, route: Route) -> FakeResponse:
+        shown = request.path[:_MAX_SHOWN_PATH]
+        if route.allowed:
+            allowed = ", ".join(route.allowed)
+            error = ApiError(
+                405,
+                f"method: {request.method[:20]} is not allowed on {shown}; use {allowed}",
+                headers=(("allow", allowed),),
+            )
+        else:
+            error = ApiError(404, f"path: no operation at {shown}")
+        return error_response(error)
+
+    def _key_is_valid(self, key: str) -> bool:
+        given = key.encode("utf-8", "surrogateescape")
+        valid = False
+        for known in self._encoded_keys:
+            valid |= hmac.compare_digest(given, known)
+        return valid
+
+    def _authenticate(self, operation: str, headers: Mapping[str, str]) -> str | None:
+        """The human the request is scoped to (``None``: every human); else a 401."""
+        key = headers.get("x-api-key")
+        if key is not None:
+            if not self._key_is_valid(key):
+                raise _unauthorized("x-api-key: not a valid API key")
+            if operation in HUMAN_SCOPED_OPERATIONS:
+                return headers.get("x-human-id") or None
+            return None
+        authorization = headers.get("authorization")
+        if operation in API_KEY_ONLY_OPERATIONS:
+            if authorization is not None:
+                raise _unauthorized(f"x-api-key: {operation} accepts an API key only")
+            raise _unauthorized("x-api-key: missing; send the API key in x-api-key")
+        if authorization is None:
+            raise _unauthorized(
+                "authorization: missing credentials; send x-api-key or Authorization: Bearer"
+            )
+        scheme, _, token = authorization.strip().partition(" ")
+        human = self._tokens.get(token.strip()) if scheme.lower() == "bearer" else None
+        if human is None:
+            raise _unauthorized("authorization: not a valid Bearer token")
+        return human
+
+    # -------------------------------------------------------------- operations
+    def _page_param(self, request: FakeRequest) -> str | None:
+        if not request.query:
+            return None
+        values = parse_qs(request.query, keep_blank_values=True).get("page")
+        return values[0] if values and values[0] else None
+
+    def _session_response(self, session: Session) -> FakeResponse:
+        return json_response(200, session.render())
+
+    def _op_start(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.start(body, scope)
+        token = f"fake-rtc-{secrets.token_urlsafe(24)}"
+        return json_response(
+            200,
+            {
+                "session": session.render(),
+                "connection_details": {"url": _connection_url(session), "token": token},
+            },
+        )
+
+    def _op_list(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        return json_response(200, self._store.list_page(scope, self._page_param(request)))
+
+    def _op_get(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        return self._session_response(self._store.find(route.session, scope))
+
+    def _op_end(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        self._store.end(session)
+        return self._session_response(session)
+
+    def _op_update(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        self._store.update(session, body)
+        return self._session_response(session)
+
+    def _op_items(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        kind = "messages" if route.operation == "get_realtime_session_messages" else "timeline"
+        page = self._store.items_page(session, kind, self._page_param(request), request.origin)
+        return json_response(200, page)
+
+    def _op_speak(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        self._store.speak(session, body)
+        return self._session_response(session)
+
+    def _op_dtmf(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        self._store.dtmf(session, body)
+        return FakeResponse(200, (), b"")
+
+    def _op_outbound_call(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        self._store.outbound_call(session, body)
+        return self._session_response(session)
+
+    def _op_attach_human(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        session = self._store.find(route.session, scope)
+        self._store.attach_human(session, body)
+        return self._session_response(session)
+
+
+def _connection_url(session: Session) -> str:
+    return f"{CONNECTION_URL}/{quote_segment(session.id)}"
+
+
+_HANDLERS: Final[dict[str, _Handler]] = {
+    "start_realtime_session": FakeGabber._op_start,
+    "list_realtime_sessions": FakeGabber._op_list,
+    "get_realtime_session": FakeGabber._op_get,
+    "end_realtime_session": FakeGabber._op_end,
+    "update_realtime_session": FakeGabber._op_update,
+    "get_realtime_session_messages": FakeGabber._op_items,
+    "get_realtime_session_timeline": FakeGabber._op_items,
+    "speak": FakeGabber._op_speak,
+    "dtmf": FakeGabber._op_dtmf,
+    "initiate_outbound_call": FakeGabber._op_outbound_call,
+    "attach_human": FakeGabber._op_attach_human,
+}

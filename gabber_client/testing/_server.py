@@ -1,0 +1,140 @@
+"""FakeServer: a FakeGabber served over loopback HTTP by uvicorn, in a background thread."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+from ._asgi import FakeASGIApp
+from ._fake import FakeGabber
+
+if TYPE_CHECKING:
+    import uvicorn
+
+__all__ = ["FakeServer", "bind_socket", "url_host"]
+
+_START_TIMEOUT = 10.0
+_STOP_TIMEOUT = 10.0
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (``port`` 0: a free port), for uvicorn."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def url_host(host: str) -> str:
+    """``host`` as it goes in a URL: IPv6 in brackets; a wildcard address as loopback."""
+    if host in ("0.0.0.0", ""):  # noqa: S104 - naming the wildcard, not binding to it
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
+
+
+class FakeServer:
+    """Serve a :class:`FakeGabber` over loopback HTTP while the context is open::
+
+        with FakeServer() as server:
+            client = Gabber(api_key=server.api_key, base_url=server.base_url)
+
+    Args:
+        fake: The fake to serve; default a new :class:`FakeGabber`.
+        host: The address to bind (default loopback only).
+        port: The port; 0 picks a free one (see :attr:`base_url`).
+        log_level: uvicorn's log level.
+
+    uvicorn runs in a daemon thread without signal handlers; :meth:`stop` (or
+    leaving the context) shuts it down. ``next_page`` URLs use the served origin.
+    """
+
+    def __init__(
+        self,
+        fake: FakeGabber | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        log_level: str = "warning",
+    ) -> None:
+        self.fake = fake if fake is not None else FakeGabber()
+        self.host = host
+        self.port = port
+        self._log_level = log_level
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    @property
+    def base_url(self) -> str:
+        """``http://host:port`` of the running server (the real port when 0 was asked)."""
+        return f"http://{url_host(self.host)}:{self.port}"
+
+    @property
+    def api_key(self) -> str:
+        """The API key to send (the fake's first)."""
+        return self.fake.api_key
+
+    def start(self) -> Self:
+        """Bind, start serving in a background thread, and wait until it accepts."""
+        import uvicorn
+
+        if self._thread is not None:
+            raise RuntimeError("the server is running already")
+        sock = bind_socket(self.host, self.port)
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            FakeASGIApp(self.fake),
+            log_level=self._log_level,
+            access_log=False,
+            lifespan="off",
+            ws="none",
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="gabber-fake-server", daemon=True
+        )
+        thread.start()
+        deadline = time.monotonic() + _START_TIMEOUT
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                server.should_exit = True
+                thread.join(_STOP_TIMEOUT)
+                sock.close()
+                raise RuntimeError(f"the fake server did not start on {self.base_url}")
+            time.sleep(0.005)
+        self._server, self._thread = server, thread
+        self._socket = sock
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread to end; a no-op when not running."""
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        server.should_exit = True
+        thread.join(_STOP_TIMEOUT)
+        if self._socket is not None:
+            self._socket.close()
+        self._server = self._thread = None
+        self._socket = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

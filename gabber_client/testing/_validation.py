@@ -1,0 +1,189 @@
+"""Request-body checks: JSON parsing and validation against openapi.yaml's schemas.
+
+The schemas come from ``gabber_client/_generated/openapi.json`` (the JSON copy of
+openapi.yaml that ``make generate`` writes and the wheel ships). One
+:class:`jsonschema.Draft202012Validator` per request-body schema is built on first
+use, with a :mod:`referencing` registry so that ``#/components/schemas/...``
+references resolve, and reused for every request.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any, Final
+
+__all__ = [
+    "BODY_SCHEMAS",
+    "MAX_BODY_BYTES",
+    "MAX_JSON_DEPTH",
+    "BodyError",
+    "field_path",
+    "parse_json",
+    "validate_body",
+]
+
+MAX_BODY_BYTES: Final = 1024 * 1024
+"""The largest request body the fake accepts, in bytes (1 MiB); larger ones are a 400."""
+
+MAX_JSON_DEPTH: Final = 64
+"""The deepest nesting of arrays and objects a request body may have."""
+
+BODY_SCHEMAS: Final[Mapping[str, str]] = {
+    "start_realtime_session": "StartRealtimeSessionRequest",
+    "update_realtime_session": "RealtimeSessionConfigUpdate",
+    "speak": "SpeakRequest",
+    "dtmf": "RealtimeSessionDTMFRequest",
+    "initiate_outbound_call": "RealtimeSessionInitiateOutboundCallRequest",
+    "attach_human": "AttachHumanRequest",
+}
+"""Operation id -> the component schema of its request body."""
+
+_SPEC_URI: Final = "urn:gabber-client:openapi"
+_MAX_MESSAGE: Final = 300
+
+
+class BodyError(ValueError):
+    """A request body that cannot be accepted; ``str()`` names the field."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number out of range: {text[:40]}")
+    return value
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _depth_exceeds(value: object, limit: int) -> bool:
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def parse_json(body: bytes) -> Any:
+    """Parse a request body as strict JSON (no NaN/Infinity, finite numbers,
+    at most :data:`MAX_JSON_DEPTH` levels); raise :class:`BodyError` if it is not."""
+    if not body.strip():
+        raise BodyError("body: a JSON request body is required")
+    try:
+        value = json.loads(body, parse_float=_finite_float, parse_constant=_reject_constant)
+    except RecursionError:
+        raise BodyError(f"body: nested more than {MAX_JSON_DEPTH} levels deep") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, the two hooks above
+        raise BodyError(f"body: invalid JSON: {_clip(str(exc))}") from None
+    if _depth_exceeds(value, MAX_JSON_DEPTH):
+        raise BodyError(f"body: nested more than {MAX_JSON_DEPTH} levels deep")
+    return value
+
+
+def field_path(parts: Iterable[str | int]) -> str:
+    """``["config", "tool_definitions", 1]`` -> ``"config.tool_definitions[1]"``."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "body"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
+
+
+def _describe(error: Any) -> str:
+    """``"<field path>: <reason>"`` for a :class:`jsonschema.ValidationError`."""
+    parts: list[str | int] = list(error.absolute_path)
+    message = error.message
+    if error.validator == "required" and isinstance(error.instance, dict):
+        for name in error.validator_value:
+            if name not in error.instance and message == f"{name!r} is a required property":
+                parts.append(name)
+                break
+    elif error.validator in ("anyOf", "oneOf"):
+        # "5 is not valid under any of the given schemas" -> the types it may have.
+        types: list[str] = []
+        for sub in error.context or ():
+            if sub.validator == "type" and not sub.relative_path:
+                value = sub.validator_value
+                types.extend(value if isinstance(value, list) else [value])
+        if types:
+            listed = ", ".join(repr(t) for t in dict.fromkeys(types))
+            message = f"{_clip(repr(error.instance))} is not of type {listed}"
+    return f"{field_path(parts)}: {_clip(message)}"
+
+
+class _Validators:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_operation: dict[str, Any] | None = None
+
+    def get(self, operation: str) -> Any:
+        built = self._by_operation
+        if built is None:
+            with self._lock:
+                built = self._by_operation
+                if built is None:
+                    built = self._by_operation = self._build()
+        return built[operation]
+
+    @staticmethod
+    def _build() -> dict[str, Any]:
+        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        text = (
+            resources.files("gabber_client._generated")
+            .joinpath("openapi.json")
+            .read_text(encoding="utf-8")
+        )
+        spec = json.loads(text)
+        registry: Registry[Any] = Registry().with_resource(
+            _SPEC_URI, Resource.from_contents(spec, default_specification=DRAFT202012)
+        )
+        return {
+            operation: Draft202012Validator(
+                {"$ref": f"{_SPEC_URI}#/components/schemas/{schema}"}, registry=registry
+            )
+            for operation, schema in BODY_SCHEMAS.items()
+        }
+
+
+_VALIDATORS: Final = _Validators()
+
+
+def validate_body(operation: str, body: object) -> None:
+    """Check ``body`` against the request schema of ``operation``; raise
+    :class:`BodyError` naming the field of the most relevant error."""
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+
+    error = best_match(_VALIDATORS.get(operation).iter_errors(body))
+    if error is not None:
+        raise BodyError(_describe(error))
+
+
+_E164: Final = re.compile(r"\+[1-9][0-9]{1,14}")
+
+
+def is_e164(value: str) -> bool:
+    """Whether ``value`` is an E.164 phone number (``+`` and 2 to 15 digits)."""
+    return _E164.fullmatch(value) is not None
