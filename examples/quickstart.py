@@ -1,0 +1,111 @@
+"""Quickstart: the eleven operations of the Gabber realtime API, one step each.
+
+Run it against the local fake with ``make demo``, or against the service::
+
+    export GABBER_API_KEY=...        # your API key (GABBER_BASE_URL to change the host)
+    export GABBER_LLM=...            # the id of one of your LLMs
+    python examples/quickstart.py
+
+It starts a simulated session (no audio), steers it, reads what it gathered,
+lists sessions and ends it, printing one line per step. The outbound-call step
+calls GABBER_CALL_TO from GABBER_CALL_FROM: the defaults are fictional numbers,
+which the service refuses; set your own to place a real call. The session is
+ended even when a step fails, and has a time limit in any case.
+``async_quickstart.py`` is the same walk-through with :class:`AsyncGabber`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from gabber_client import Gabber, GabberError
+
+STEPS = 11
+
+LLM = os.environ.get("GABBER_LLM", "quickstart-llm")
+CALL_FROM = os.environ.get("GABBER_CALL_FROM", "+12025550100")
+CALL_TO = os.environ.get("GABBER_CALL_TO", "+12025550123")
+HUMAN = "quickstart-human"
+
+# A RealtimeSessionConfigCreate as a dict: checked against the API's schema before
+# it is sent (a misspelt key is an InvalidArgumentError naming it).
+CONFIG: dict[str, Any] = {
+    "general": {"time_limit_s": 300},  # the session ends by itself after 5 minutes
+    "input": {"interruptable": True},
+    "generative": {"llm": LLM},
+    "output": {"stream_transcript": True, "answer_message": "Hi! How can I help?"},
+}
+
+
+def step(number: int, name: str, detail: str) -> None:
+    """Print one numbered line, e.g. ``[ 1/11] start: session rs_123 in_progress``."""
+    print(f"[{number:2}/{STEPS}] {name}: {detail}")
+
+
+def walk_through(client: Gabber) -> None:
+    """Start a session, use every other operation on it, then end it."""
+    started = client.realtime.start(CONFIG, simulated=True)
+    session_id = started.session.id
+    step(1, "start", f"session {session_id} {started.session.state}")
+    try:
+        session = client.realtime.get(session_id)
+        llm = session.config.generative.llm.id
+        step(2, "get", f"session {session.id} {session.state}, llm {llm}")
+
+        session = client.realtime.update(session_id, {"general": {"time_limit_s": 600}})
+        step(3, "update", f"time limit now {session.config.general.time_limit_s} s")
+
+        client.realtime.speak(session_id, "Hello from the gabber-client quickstart!")
+        step(4, "speak", "the agent said hello")
+
+        client.realtime.dtmf(session_id, "123#")
+        step(5, "dtmf", "sent the tones 1, 2, 3, #")
+
+        session = client.realtime.initiate_outbound_call(
+            session_id, source_phone_number=CALL_FROM, destination_phone_number=CALL_TO
+        )
+        numbers = ", ".join(f"{item.type_} {item.value}" for item in session.data)
+        step(6, "outbound call", f"{CALL_FROM} -> {CALL_TO} ({numbers or 'no data yet'})")
+
+        session = client.realtime.attach_human(session_id, HUMAN)
+        step(7, "attach human", f"session now belongs to {session.human}")
+
+        # Iterating a page follows next_page: every message, fetched page by page.
+        roles = [message.role for message in client.realtime.messages(session_id)]
+        step(8, "messages", f"{len(roles)} message(s): {', '.join(roles) or 'none yet'}")
+
+        seconds = 0.0
+        items = 0
+        for item in client.realtime.timeline(session_id):
+            items += 1
+            if isinstance(item.seconds, int | float):
+                seconds += item.seconds
+        step(9, "timeline", f"{items} item(s), {seconds:.1f} s in all")
+
+        # Newest first, fetched page by page: stop as soon as our session shows up.
+        position = next(
+            (n for n, listed in enumerate(client.realtime.list(), 1) if listed.id == session_id),
+            None,
+        )
+        step(10, "list", f"ours is #{position}, newest first" if position else "ours is not listed")
+    finally:
+        # Always end what you start, even when a step failed.
+        session = client.realtime.end(session_id)
+        step(11, "end", f"session {session.id} {session.state}")
+
+
+def main() -> int:
+    """Run the walk-through; on an API error, print it and return 1."""
+    try:
+        with Gabber() as client:  # GABBER_API_KEY and GABBER_BASE_URL from the environment
+            walk_through(client)
+    except GabberError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""``python -m gabber_client.cli``: the ``gabber`` command."""
+
+from . import main
+
+raise SystemExit(main())

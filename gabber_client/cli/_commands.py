@@ -1,0 +1,162 @@
+"""What each ``gabber sessions ...`` subcommand does: one function per operation.
+
+Each handler takes the client and the parsed arguments, calls one method of
+``client.realtime`` and returns an :class:`~._render.Output`. Errors propagate to
+:func:`gabber_client.cli.main`, which turns them into an exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .._client import Gabber
+from ._exit import UsageError
+from ._render import (
+    Output,
+    dtmf_table,
+    messages_table,
+    session_page_table,
+    session_table,
+    start_table,
+    timeline_table,
+)
+
+__all__ = [
+    "Handler",
+    "attach_human",
+    "call",
+    "dtmf",
+    "end",
+    "get",
+    "list_sessions",
+    "messages",
+    "speak",
+    "start",
+    "timeline",
+    "update",
+]
+
+Handler = Callable[[Gabber, argparse.Namespace], Output]
+
+
+def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
+    return [item.to_dict() for item in items]
+
+
+def start(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions start``: build a configuration from the options and start a session."""
+    generative: dict[str, Any] = {"llm": args.llm}
+    for key, value in (
+        ("voice_override", args.voice),
+        ("persona", args.persona),
+        ("scenario", args.scenario),
+        ("context", args.context),
+        ("tool_definitions", args.tools),
+    ):
+        if value is not None:
+            generative[key] = value
+    general: dict[str, Any] = {}
+    if args.time_limit is not None:
+        general["time_limit_s"] = args.time_limit
+    output: dict[str, Any] = {"stream_transcript": args.stream_transcript}
+    if args.answer_message is not None:
+        output["answer_message"] = args.answer_message
+    config = {"general": general, "input": {}, "generative": generative, "output": output}
+    started = client.realtime.start(config, simulated=True if args.simulated else None)
+    return Output(started.to_dict(), start_table)
+
+
+def get(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions get ID``."""
+    return Output(client.realtime.get(args.session).to_dict(), session_table)
+
+
+def end(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions end ID``."""
+    return Output(client.realtime.end(args.session).to_dict(), session_table)
+
+
+def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions list``: one page (from ``--page``), or with ``--all`` every page from
+    there on; ``next_page`` is the token of the page after the last one printed."""
+    page = client.realtime.list(page=args.page)
+    if args.all:
+        values = _dicts(page)
+        next_page = None
+    else:
+        values = _dicts(page.values)
+        next_page = page.next_page
+    document = {"total_count": page.total_count, "next_page": next_page, "values": values}
+    return Output(document, session_page_table)
+
+
+def messages(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions messages ID``: every message, all pages followed."""
+    page = client.realtime.messages(args.session)
+    document = {"total_count": page.total_count, "values": _dicts(page)}
+    return Output(document, messages_table)
+
+
+def timeline(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions timeline ID``: every timeline item, all pages followed."""
+    page = client.realtime.timeline(args.session)
+    document = {"total_count": page.total_count, "values": _dicts(page)}
+    return Output(document, timeline_table)
+
+
+def _read_json(source: str) -> Any:
+    """The JSON document in file ``source`` (``-`` for stdin)."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"--json: cannot read {source}: {reason}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = "stdin" if source == "-" else source
+        raise UsageError(f"--json: {where} is not valid JSON: {exc}") from None
+
+
+def update(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions update ID --json FILE``: send a partial configuration."""
+    config = _read_json(args.json)
+    return Output(client.realtime.update(args.session, config).to_dict(), session_table)
+
+
+def speak(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions speak ID TEXT``."""
+    return Output(client.realtime.speak(args.session, args.text).to_dict(), session_table)
+
+
+def dtmf(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions dtmf ID DIGITS``: the API answers with an empty body, so the document
+    describes what was queued."""
+    client.realtime.dtmf(args.session, args.digits, duration_ms=args.duration_ms)
+    document = {
+        "session": args.session,
+        "digits": args.digits,
+        "duration_ms": args.duration_ms,
+        "status": "queued",
+    }
+    return Output(document, dtmf_table)
+
+
+def call(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions call ID --from NUMBER --to NUMBER``."""
+    session = client.realtime.initiate_outbound_call(
+        args.session, source_phone_number=args.source, destination_phone_number=args.destination
+    )
+    return Output(session.to_dict(), session_table)
+
+
+def attach_human(client: Gabber, args: argparse.Namespace) -> Output:
+    """``sessions attach-human ID HUMAN``."""
+    return Output(
+        client.realtime.attach_human(args.session, args.human_id).to_dict(), session_table
+    )

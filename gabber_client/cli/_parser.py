@@ -1,0 +1,325 @@
+"""The ``gabber`` command line: its argparse tree, with help at every level.
+
+The global options (credentials, base URL, output format, retries, timeout) are
+accepted both before and after the subcommand: ``gabber --format table sessions
+list`` and ``gabber sessions list --format table`` mean the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from .._calls import DEFAULT_DTMF_DURATION_MS
+from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
+from .._version import __version__
+from . import _commands
+from ._exit import EPILOG
+
+__all__ = ["build_parser"]
+
+_GLOBALS_NOTE = "The global options (gabber --help) are accepted here too, e.g. --format table."
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Wraps descriptions to the terminal; keeps text with line breaks (the exit
+    status table) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
+    return value
+
+
+def _global_options() -> list[tuple[str, dict[str, Any]]]:
+    """The options every level accepts: (flag, ``add_argument`` keywords with the
+    top-level default)."""
+    return [
+        (
+            "--api-key",
+            {
+                "metavar": "KEY",
+                "default": None,
+                "help": f"API key, sent as x-api-key (default: ${API_KEY_ENV}; prefer the "
+                "variable, which other users cannot see in the process list)",
+            },
+        ),
+        (
+            "--token",
+            {
+                "metavar": "TOKEN",
+                "default": None,
+                "help": "a usage token issued for one human, instead of an API key",
+            },
+        ),
+        (
+            "--base-url",
+            {
+                "metavar": "URL",
+                "default": None,
+                "help": f"where the API is (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
+            },
+        ),
+        (
+            "--human",
+            {
+                "metavar": "ID",
+                "default": None,
+                "help": "act for this human (x-human-id) in start, get, update, end, list, "
+                "messages and timeline",
+            },
+        ),
+        (
+            "--format",
+            {
+                "choices": ("json", "table"),
+                "default": "json",
+                "help": "json: one JSON document on stdout (default); table: aligned columns",
+            },
+        ),
+        (
+            "--max-retries",
+            {
+                "metavar": "N",
+                "type": _non_negative_int,
+                "default": DEFAULT_MAX_RETRIES,
+                "help": f"retries of a failed request, where safe (default: {DEFAULT_MAX_RETRIES})",
+            },
+        ),
+        (
+            "--timeout",
+            {
+                "metavar": "SECONDS",
+                "type": _positive_seconds,
+                "default": None,
+                "help": "timeout of each attempt (default: 5 s to connect, 30 s to read or write)",
+            },
+        ),
+    ]
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """Add the global options to ``parser``. Below the top level their default is
+    ``SUPPRESS``, so that a value given before the subcommand is not overwritten,
+    and they are left out of the help (the parser's description says they work)."""
+    group = parser.add_argument_group("global options") if top else parser
+    for flag, options in _global_options():
+        if not top:
+            options = {**options, "default": argparse.SUPPRESS, "help": argparse.SUPPRESS}
+        group.add_argument(flag, **options)
+
+
+if TYPE_CHECKING:  # not subscriptable at run time
+    _Operations: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _leaf(
+    sessions: _Operations,
+    name: str,
+    handler: _commands.Handler,
+    summary: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    parser = sessions.add_parser(
+        name,
+        help=summary,
+        description=f"{description or summary[0].upper() + summary[1:] + '.'} {_GLOBALS_NOTE}",
+        epilog=EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _session_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", metavar="ID", help="the session's id")
+
+
+def _add_start(sessions: _Operations) -> None:
+    p = _leaf(
+        sessions,
+        "start",
+        _commands.start,
+        "start a session",
+        "Start a realtime session. The generative objects are named by id; the "
+        "result (JSON) includes where and with which token to connect.",
+    )
+    p.add_argument("--llm", metavar="ID", required=True, help="the LLM's id")
+    p.add_argument("--voice", metavar="ID", help="a voice to use instead of the persona's")
+    p.add_argument("--persona", metavar="ID", help="the persona the agent plays")
+    p.add_argument("--scenario", metavar="ID", help="the scenario the agent plays out")
+    p.add_argument("--context", metavar="ID", help="a context to continue (default: a new one)")
+    p.add_argument(
+        "--tool",
+        dest="tools",
+        metavar="ID",
+        action="extend",
+        nargs="+",
+        help="tool definitions the agent may call (repeatable)",
+    )
+    p.add_argument("--simulated", action="store_true", help="a simulated session (no audio)")
+    p.add_argument(
+        "--time-limit", metavar="S", type=_positive_int, help="end the session after S seconds"
+    )
+    p.add_argument("--answer-message", metavar="TEXT", help="what the agent says first")
+    p.add_argument(
+        "--no-stream-transcript",
+        dest="stream_transcript",
+        action="store_false",
+        help="do not stream the transcript to the realtime client",
+    )
+
+
+def _add_list(sessions: _Operations) -> None:
+    p = _leaf(
+        sessions,
+        "list",
+        _commands.list_sessions,
+        "list sessions, newest first",
+        "List sessions, newest first: one page, or every page with --all.",
+    )
+    p.add_argument("--all", action="store_true", help="follow every page after the first")
+    p.add_argument("--page", metavar="TOKEN", help="start at this page (a next_page token)")
+
+
+def _add_update(sessions: _Operations) -> None:
+    p = _leaf(
+        sessions,
+        "update",
+        _commands.update,
+        "change a session's configuration",
+        "Change a session's configuration: the JSON object (a RealtimeSessionConfigUpdate) "
+        'replaces the parts it gives, e.g. {"general": {"time_limit_s": 600}}.',
+    )
+    _session_arg(p)
+    p.add_argument(
+        "--json",
+        metavar="FILE",
+        required=True,
+        help="a file with the JSON configuration update, or - for stdin",
+    )
+
+
+def _add_speak(sessions: _Operations) -> None:
+    p = _leaf(sessions, "speak", _commands.speak, "make the agent say something")
+    _session_arg(p)
+    p.add_argument("text", metavar="TEXT", help="what the agent must say")
+
+
+def _add_dtmf(sessions: _Operations) -> None:
+    p = _leaf(
+        sessions,
+        "dtmf",
+        _commands.dtmf,
+        "make the agent send DTMF tones",
+        "Make the agent send DTMF tones, one per character of DIGITS (0-9, *, #, A-D).",
+    )
+    _session_arg(p)
+    p.add_argument("digits", metavar="DIGITS", help="the keys to press, e.g. 123#")
+    p.add_argument(
+        "--duration-ms",
+        metavar="N",
+        type=_positive_int,
+        default=DEFAULT_DTMF_DURATION_MS,
+        help=f"how long each tone lasts (default: {DEFAULT_DTMF_DURATION_MS})",
+    )
+
+
+def _add_call(sessions: _Operations) -> None:
+    p = _leaf(sessions, "call", _commands.call, "have the agent place a phone call")
+    _session_arg(p)
+    p.add_argument(
+        "--from", dest="source", metavar="NUMBER", required=True, help="call from (E.164)"
+    )
+    p.add_argument("--to", dest="destination", metavar="NUMBER", required=True, help="call (E.164)")
+
+
+def _add_attach_human(sessions: _Operations) -> None:
+    p = _leaf(
+        sessions,
+        "attach-human",
+        _commands.attach_human,
+        "attach a human to a session",
+        "Attach a human to a session, e.g. one started by a phone call.",
+    )
+    _session_arg(p)
+    p.add_argument("human_id", metavar="HUMAN", help="the human's id")
+
+
+def _add_by_id(sessions: _Operations, name: str, handler: _commands.Handler, summary: str) -> None:
+    _session_arg(_leaf(sessions, name, handler, summary))
+
+
+def _add_sessions(commands: _Operations) -> None:
+    group = commands.add_parser(
+        "sessions",
+        help="realtime sessions: start, inspect, steer and end them",
+        description=f"Realtime sessions: start, inspect, steer and end them. {_GLOBALS_NOTE}",
+        epilog=EPILOG,
+        formatter_class=_Formatter,
+    )
+    _add_global_options(group, top=False)
+    sessions = group.add_subparsers(
+        title="operations", dest="operation", metavar="OPERATION", required=True
+    )
+    # In the order of a session's life, as `gabber sessions --help` lists them.
+    _add_start(sessions)
+    _add_list(sessions)
+    _add_by_id(sessions, "get", _commands.get, "show a session")
+    _add_update(sessions)
+    _add_speak(sessions)
+    _add_dtmf(sessions)
+    _add_call(sessions)
+    _add_attach_human(sessions)
+    _add_by_id(sessions, "messages", _commands.messages, "a session's messages (every page)")
+    _add_by_id(sessions, "timeline", _commands.timeline, "a session's timeline (every page)")
+    _add_by_id(sessions, "end", _commands.end, "end a session")
+    for leaf in sessions.choices.values():
+        _add_global_options(leaf, top=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``gabber`` parser; each leaf sets ``handler`` (a :data:`_commands.Handler`)."""
+    parser = argparse.ArgumentParser(
+        prog="gabber",
+        description="The command line of the Gabber realtime API (gabber-client).",
+        epilog=EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"gabber {__version__}")
+    _add_global_options(parser, top=True)
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True
+    )
+    _add_sessions(commands)
+    return parser
