@@ -1,0 +1,183 @@
+"""Whatever the server answers, the client returns a result or raises one of its
+own errors: never a raw KeyError, TypeError, RecursionError, ...
+
+Valid bodies are mutated at random (a field replaced by any JSON value, or
+removed), and raw bodies that are not JSON at all are tried, for every response
+model and for error statuses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gabber_client import APIResponseValidationError, APIStatusError, Gabber
+
+from . import payloads
+from .scripted import sync_client
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+Path = tuple[str | int, ...]
+
+# operation name -> (a valid body, the call)
+OPERATIONS: dict[str, tuple[Any, Callable[[Gabber], Any]]] = {
+    "get": (payloads.session(), lambda c: c.realtime.get("rs_1")),
+    "start": (payloads.start_response(), lambda c: c.realtime.start(payloads.START_CONFIG)),
+    "list": (payloads.page([payloads.session()]), lambda c: c.realtime.list()),
+    "messages": (
+        payloads.page([payloads.message()]),
+        lambda c: c.realtime.messages("rs_1"),
+    ),
+    "timeline": (
+        payloads.page([{"seconds": 1.0, "type": "agent"}]),
+        lambda c: c.realtime.timeline("rs_1"),
+    ),
+    "speak": (payloads.session(), lambda c: c.realtime.speak("rs_1", "hi")),
+}
+
+
+def _paths(body: Any, prefix: Path = ()) -> list[Path]:
+    """Every path to a value inside ``body`` (the root excluded)."""
+    out: list[Path] = []
+    if isinstance(body, dict):
+        items: list[tuple[str | int, Any]] = list(body.items())
+    elif isinstance(body, list):
+        items = list(enumerate(body))
+    else:
+        return out
+    for key, value in items:
+        out.append((*prefix, key))
+        out.extend(_paths(value, (*prefix, key)))
+    return out
+
+
+def _mutated(body: Any, path: Path, value: Any, delete: bool) -> Any:
+    copy = json.loads(json.dumps(body))
+    parent = copy
+    for step in path[:-1]:
+        parent = parent[step]
+    if delete:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return copy
+
+
+class _Box:
+    """The one response every request of :data:`_CLIENT` gets; tests set it."""
+
+    status = 200
+    content = b""
+
+    @classmethod
+    def respond(cls, _request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            cls.status, content=cls.content, headers={"content-type": "application/json"}
+        )
+
+
+# One client for every example: building a client per example would dominate the run.
+_CLIENT, _ = sync_client(_Box.respond, max_retries=0)
+
+
+def _answer(status: int, content: bytes) -> Gabber:
+    """:data:`_CLIENT`, answering the next requests with ``status`` and ``content``."""
+    _Box.status, _Box.content = status, content
+    return _CLIENT
+
+
+@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+@settings(
+    max_examples=100,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_a_mutated_body_gives_a_result_or_a_validation_error(
+    operation: str, data: st.DataObject
+) -> None:
+    body, call = OPERATIONS[operation]
+    path = data.draw(st.sampled_from(_paths(body)), label="path")
+    delete = data.draw(st.booleans(), label="delete")
+    value = None if delete else data.draw(JSON_VALUES, label="value")
+    client = _answer(200, json.dumps(_mutated(body, path, value, delete)).encode())
+
+    error: APIResponseValidationError | None = None
+    try:
+        call(client)
+    except APIResponseValidationError as exc:  # anything else fails the test
+        error = exc
+    if error is not None:
+        assert error.status_code == 200
+
+
+RAW_BODIES = [
+    b"",
+    b"null",
+    b"[]",
+    b"42",
+    b'"text"',
+    b"{",
+    b'{"id": "rs_1", "sta',
+    b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+    b"\xff\xfe\x00\x00garbage",
+    b"[" * 100_000 + b"]" * 100_000,
+    b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+    b'{"total_count": 1' + b"0" * 5000 + b', "values": []}',
+    b"NaN",
+]
+
+
+@pytest.mark.parametrize("body", RAW_BODIES, ids=lambda b: repr(b[:24]))
+@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+def test_a_raw_2xx_body_that_is_not_the_model_is_a_validation_error(
+    operation: str, body: bytes
+) -> None:
+    _, call = OPERATIONS[operation]
+    with pytest.raises(APIResponseValidationError) as caught:
+        call(_answer(200, body))
+    assert caught.value.status_code == 200
+
+
+@pytest.mark.parametrize("body", RAW_BODIES, ids=lambda b: repr(b[:24]))
+@pytest.mark.parametrize("status", [400, 404, 429, 500, 503])
+def test_a_raw_error_body_still_gives_the_status_error(status: int, body: bytes) -> None:
+    with pytest.raises(APIStatusError) as caught:
+        _answer(status, body).realtime.get("rs_1")
+    assert caught.value.status_code == status
+    assert len(str(caught.value)) < 400  # the snippet of the body is bounded
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    status=st.integers(min_value=400, max_value=599),
+    body=JSON_VALUES.map(lambda v: json.dumps(v).encode()) | st.binary(max_size=64),
+)
+def test_any_error_status_and_body_gives_an_api_status_error(status: int, body: bytes) -> None:
+    with pytest.raises(APIStatusError) as caught:
+        _answer(status, body).realtime.get("rs_1")
+    assert caught.value.status_code == status
+
+
+def test_dtmf_accepts_any_2xx_body() -> None:
+    """``dtmf`` returns nothing, so it does not read its 2xx body at all."""
+    for body in RAW_BODIES[:4]:
+        assert _answer(200, body).realtime.dtmf("rs_1", "1") is None
