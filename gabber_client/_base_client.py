@@ -247,7 +247,7 @@ class BaseClient:
     def _status_error(response: httpx.Response) -> APIStatusError:
         try:
             body: Any = response.json()
-        except ValueError:  # not JSON (an HTML error page, an empty body, ...)
+        except (ValueError, RecursionError):  # not JSON (HTML, empty, nested too deep)
             body = None
         error = status_error_class(response.status_code)
         detail = body.get("message") if isinstance(body, dict) else None

@@ -68,7 +68,14 @@ def _parser(
         where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         try:
             result = generated_parse(client=_parser_client(), response=response)
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+        ) as exc:  # RecursionError: JSON nested too deeply to decode
             raise APIResponseValidationError(
                 f"{where} returned a body that does not match {model.__name__}: "
                 f"{type(exc).__name__}: {exc}",
