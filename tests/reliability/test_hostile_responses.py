@@ -179,5 +179,5 @@ def test_any_error_status_and_body_gives_an_api_status_error(status: int, body: 
 
 def test_dtmf_accepts_any_2xx_body() -> None:
     """``dtmf`` returns nothing, so it does not read its 2xx body at all."""
-    for body in RAW_BODIES[:4]:
-        assert _answer(200, body).realtime.dtmf("rs_1", "1") is None
+    for body in RAW_BODIES:
+        _answer(200, body).realtime.dtmf("rs_1", "1")  # raises on failure
