@@ -111,24 +111,28 @@ def _clip(text: str) -> str:
 
 def _describe(error: Any) -> str:
     """``"<field path>: <reason>"`` for a :class:`jsonschema.ValidationError`."""
-    parts: list[str | int] = list(error.absolute_path)
-    message = error.message
-    if error.validator == "required" and isinstance(error.instance, dict):
-        for name in error.validator_value:
-            if name not in error.instance and message == f"{name!r} is a required property":
-                parts.append(name)
-                break
-    elif error.validator in ("anyOf", "oneOf"):
-        # "5 is not valid under any of the given schemas" -> the types it may have.
-        types: list[str] = []
-        for sub in error.context or ():
-            if sub.validator == "type" and not sub.relative_path:
+    # best_match stops at an anyOf/oneOf whose branches fail equally: go on into the
+    # first branch the instance's type fits, or say which types would fit.
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        fitting = [
+            sub for sub in error.context if not (sub.validator == "type" and not sub.relative_path)
+        ]
+        if not fitting:
+            types: list[str] = []
+            for sub in error.context:
                 value = sub.validator_value
                 types.extend(value if isinstance(value, list) else [value])
-        if types:
             listed = ", ".join(repr(t) for t in dict.fromkeys(types))
-            message = f"{_clip(repr(error.instance))} is not of type {listed}"
-    return f"{field_path(parts)}: {_clip(message)}"
+            where = field_path(error.absolute_path)
+            return f"{where}: {_clip(repr(error.instance))} is not of type {listed}"
+        error = fitting[0]
+    parts: list[str | int] = list(error.absolute_path)
+    if error.validator == "required" and isinstance(error.instance, dict):
+        for name in error.validator_value:
+            if name not in error.instance and error.message == f"{name!r} is a required property":
+                parts.append(name)
+                break
+    return f"{field_path(parts)}: {_clip(error.message)}"
 
 
 class _Validators:
