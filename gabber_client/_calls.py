@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from ._validation import check_against_schema, check_header_value, check_id, check_text
+from ._validation import (
+    check_against_schema,
+    check_header_value,
+    check_id,
+    check_text,
+    response_problem,
+)
 from .errors import APIResponseValidationError, InvalidArgumentError
 
 # The generated modules are imported inside the builders, on first use: importing
@@ -84,6 +90,13 @@ def _parser(
         if not isinstance(result, model):
             raise APIResponseValidationError(
                 f"{where} returned a body that is not a {model.__name__} object",
+                response=response,
+            )
+        # The generated parsers take scalars as they come (an int id, a str bool).
+        problem = response_problem(response.json(), model.__name__)
+        if problem is not None:
+            raise APIResponseValidationError(
+                f"{where} returned a body that does not match {model.__name__}: {problem}",
                 response=response,
             )
         return result

@@ -7,12 +7,18 @@ the runtime dependencies are kept to httpx and attrs. It is stricter than the
 spec in one way: a key the schema does not list is an error (a typo such as
 ``time_limit`` for ``time_limit_s`` would otherwise be sent and ignored), except
 in free-form objects (``_extra``, tool-call arguments).
+
+2xx bodies are checked too (:func:`response_problem`), leniently: the types and
+required fields of the spec, but unknown fields and enum values pass, since the
+server may add them.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
+from datetime import datetime
 from importlib import resources
 from typing import Any
 
@@ -47,8 +53,11 @@ def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _errors(value: Any, schema: dict[str, Any], path: str) -> list[tuple[str, str]]:
-    """Every (path, problem) of ``value`` against ``schema``; empty when it conforms."""
+def _errors(
+    value: Any, schema: dict[str, Any], path: str, *, lenient: bool = False
+) -> list[tuple[str, str]]:
+    """Every (path, problem) of ``value`` against ``schema``; empty when it conforms.
+    ``lenient`` accepts unknown fields and enum values (for responses)."""
     schema = _resolve(schema)
     alternatives = schema.get("anyOf") or schema.get("oneOf")
     if alternatives is not None:
@@ -59,10 +68,10 @@ def _errors(value: Any, schema: dict[str, Any], path: str) -> list[tuple[str, st
             if tag not in mapping:
                 prop = f"{path}.{discriminator['propertyName']}"
                 return [(prop, f"must be one of {sorted(mapping)}, got {tag!r}")]
-            return _errors(value, {"$ref": mapping[tag]}, path)
+            return _errors(value, {"$ref": mapping[tag]}, path, lenient=lenient)
         found: list[tuple[str, str]] = []
         for alternative in alternatives:
-            alternative_problems = _errors(value, alternative, path)
+            alternative_problems = _errors(value, alternative, path, lenient=lenient)
             if not alternative_problems:
                 return []
             found = found or alternative_problems
@@ -74,7 +83,9 @@ def _errors(value: Any, schema: dict[str, Any], path: str) -> list[tuple[str, st
     type_problem = _errors_type_only(value, schema)
     if type_problem:
         return [(path, type_problem)]
-    if "enum" in schema and value not in schema["enum"]:
+    if schema.get("format") == "date-time" and isinstance(value, str) and not _is_date_time(value):
+        return [(path, f"expected an ISO 8601 date-time, got {value!r}")]
+    if "enum" in schema and value not in schema["enum"] and not lenient:
         allowed = [v for v in schema["enum"] if v is not None]
         return [(path, f"must be one of {allowed}, got {value!r}")]
     problems: list[tuple[str, str]] = []
@@ -86,13 +97,13 @@ def _errors(value: Any, schema: dict[str, Any], path: str) -> list[tuple[str, st
         free_form = schema.get("additionalProperties") is True and not properties
         for key, item in value.items():
             if key in properties:
-                problems.extend(_errors(item, properties[key], f"{path}.{key}"))
-            elif not free_form:
+                problems.extend(_errors(item, properties[key], f"{path}.{key}", lenient=lenient))
+            elif not free_form and not lenient:
                 known = ", ".join(sorted(properties)) or "none"
                 problems.append((f"{path}.{key}", f"unknown field (known fields: {known})"))
     elif isinstance(value, list | tuple) and "items" in schema:
         for index, item in enumerate(value):
-            problems.extend(_errors(item, schema["items"], f"{path}[{index}]"))
+            problems.extend(_errors(item, schema["items"], f"{path}[{index}]", lenient=lenient))
     return problems
 
 
@@ -122,6 +133,110 @@ def check_against_schema(value: Any, schema_name: str, parameter: str) -> None:
         path, problem = problems[0]
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InvalidArgumentError(path, f"{problem}{more}")
+
+
+def _is_date_time(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+Checker = Callable[[Any], bool]
+
+
+def _python_types(schema: dict[str, Any]) -> tuple[tuple[type, ...], bool] | None:
+    """The Python types a JSON value of ``schema`` may have, and whether a bool must
+    be refused (it is an int to Python, not to JSON); ``None`` for any type."""
+    declared = schema.get("type")
+    if declared is None:
+        return None
+    names = declared if isinstance(declared, list) else [declared]
+    types = tuple(t for name in names for t in _JSON_TYPES[name])
+    no_bool = ("integer" in names or "number" in names) and "boolean" not in names
+    return types, no_bool
+
+
+def _compile(schema: dict[str, Any]) -> Checker:
+    """A fast ``value -> bool``: whether ``value`` has the types and required fields
+    of ``schema``. Lenient like ``_errors(lenient=True)``: unknown fields and enum
+    values pass."""
+    ref = schema.get("$ref")
+    if ref is not None:
+        return _component_checker(ref.rsplit("/", 1)[1])
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives is not None:
+        discriminator = schema.get("discriminator")
+        if discriminator is not None:
+            tag = discriminator["propertyName"]
+            by_tag = {k: _compile({"$ref": v}) for k, v in discriminator["mapping"].items()}
+
+            def tagged(value: Any) -> bool:
+                member = by_tag.get(value.get(tag)) if isinstance(value, dict) else None
+                return member is not None and member(value)
+
+            return tagged
+        members = tuple(_compile(a) for a in alternatives)
+
+        def any_of(value: Any) -> bool:
+            for member in members:  # noqa: SIM110 - a loop is faster than any()
+                if member(value):
+                    return True
+            return False
+
+        return any_of
+    typing = _python_types(schema)
+    types, no_bool = typing if typing is not None else ((object,), False)
+    is_date_time = schema.get("format") == "date-time"
+    item_ok = _compile(schema["items"]) if "items" in schema else None
+    properties = tuple((name, _compile(sub)) for name, sub in schema.get("properties", {}).items())
+    required = tuple(schema.get("required", ()))
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, types) or (no_bool and isinstance(value, bool)):
+            return False
+        if isinstance(value, str):
+            return not is_date_time or _is_date_time(value)
+        if isinstance(value, dict):
+            for name in required:
+                if name not in value:
+                    return False
+            for name, ok in properties:
+                if name in value and not ok(value[name]):
+                    return False
+        elif item_ok is not None and isinstance(value, list):
+            for item in value:
+                if not item_ok(item):
+                    return False
+        return True
+
+    return check
+
+
+_CHECKERS: dict[str, Checker] = {}
+
+
+def _component_checker(name: str) -> Checker:
+    checker = _CHECKERS.get(name)
+    if checker is None:
+        # While it compiles, a schema that refers to itself gets this forwarder.
+        _CHECKERS[name] = lambda value: _CHECKERS[name](value)
+        checker = _CHECKERS[name] = _compile(_schemas()[name])
+    return checker
+
+
+def response_problem(value: Any, schema_name: str) -> str | None:
+    """How a decoded 2xx body ``value`` is not a ``schema_name`` (a component schema):
+    a required field missing or a field of the wrong type; ``None`` when it is one.
+    Unknown fields and enum values are accepted: the server may add them."""
+    if _component_checker(schema_name)(value):
+        return None
+    problems = _errors(value, {"$ref": f"#/components/schemas/{schema_name}"}, "body", lenient=True)
+    if not problems:  # the checker and _errors agree on every schema of the spec
+        return "it does not match the schema"
+    path, problem = problems[0]
+    return f"{path}: {problem}"
 
 
 def check_header_value(value: object, parameter: str) -> str:
