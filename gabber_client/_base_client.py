@@ -228,8 +228,11 @@ class BaseClient:
         except httpx.InvalidURL:
             raise GabberError(f"the server's next_page is not a valid URL: {url!r}") from None
         base = self._settings.base_url
-        if parsed.is_relative_url:
+        if parsed.is_relative_url and not parsed.host:
             return self._settings.prefix + "/" + url.lstrip("/")
+        if parsed.is_relative_url:  # "//host/path": another host, on the base URL's scheme
+            parsed = parsed.copy_with(scheme=base.scheme)
+            url = str(parsed)
         if (parsed.scheme, parsed.host, parsed.port) != (base.scheme, base.host, base.port):
             raise GabberError(
                 f"refusing to follow next_page to {parsed.scheme}://{parsed.host}: "
