@@ -33,15 +33,21 @@ the human of a token or of ``x-human-id`` (404 for others), and answers only
 with documented statuses and bodies (plus 405 for a method a path does not take).
 """
 
-from ._asgi import FakeASGIApp
-from ._catalog import Catalog
-from ._fake import DEFAULT_API_KEY, DEFAULT_BASE_URL, FakeGabber
-from ._faults import Fault
-from ._records import RecordedRequest
-from ._routing import OPERATION_IDS
-from ._server import FakeServer
-from ._transport import FakeTransport
-from ._validation import MAX_BODY_BYTES
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._asgi import FakeASGIApp
+    from ._catalog import Catalog
+    from ._fake import DEFAULT_API_KEY, DEFAULT_BASE_URL, FakeGabber
+    from ._faults import Fault
+    from ._records import RecordedRequest
+    from ._routing import OPERATION_IDS
+    from ._server import FakeServer
+    from ._transport import FakeTransport
+    from ._validation import MAX_BODY_BYTES
 
 __all__ = [
     "DEFAULT_API_KEY",
@@ -56,3 +62,32 @@ __all__ = [
     "Fault",
     "RecordedRequest",
 ]
+
+# Imported on first use, so that importing the pytest plugin (which lives in this
+# package) costs next to nothing.
+_HOMES: dict[str, str] = {
+    "DEFAULT_API_KEY": "._fake",
+    "DEFAULT_BASE_URL": "._fake",
+    "MAX_BODY_BYTES": "._validation",
+    "OPERATION_IDS": "._routing",
+    "Catalog": "._catalog",
+    "FakeASGIApp": "._asgi",
+    "FakeGabber": "._fake",
+    "FakeServer": "._server",
+    "FakeTransport": "._transport",
+    "Fault": "._faults",
+    "RecordedRequest": "._records",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

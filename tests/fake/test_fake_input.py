@@ -328,3 +328,30 @@ def test_constructor_arguments_are_checked() -> None:
         FakeGabber(page_size=0)
     with pytest.raises(ValueError, match="project"):
         FakeGabber(project="")
+
+
+def test_recursive_references_stay_resolvable() -> None:
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+
+    from gabber_client.testing import _validation
+
+    components = {
+        "Node": {
+            "type": "object",
+            "properties": {"next": {"$ref": "#/components/schemas/Node"}, "n": {"type": "integer"}},
+        }
+    }
+    inlined = _validation._inline({"$ref": "#/components/schemas/Node"}, components, ())
+    assert inlined["properties"]["next"] == {
+        "$ref": "urn:gabber-client:openapi#/components/schemas/Node"
+    }
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    registry = Registry().with_resource(
+        "urn:gabber-client:openapi",
+        Resource.from_contents({"components": {"schemas": components}}, DRAFT202012),
+    )
+    validator = Draft202012Validator(inlined, registry=registry)
+    assert validator.is_valid({"next": {"next": {"next": {"n": 1}}}})
+    assert not validator.is_valid({"next": {"next": {"next": {"n": "x"}}}})
