@@ -66,8 +66,7 @@ def walk_through(client: Gabber) -> None:
         session = client.realtime.initiate_outbound_call(
             session_id, source_phone_number=CALL_FROM, destination_phone_number=CALL_TO
         )
-        numbers = ", ".join(f"{item.type_} {item.value}" for item in session.data)
-        step(6, "outbound call", f"{CALL_FROM} -> {CALL_TO} ({numbers or 'no data yet'})")
+        step(6, "outbound call", f"calling {CALL_TO} from {CALL_FROM}, session {session.state}")
 
         session = client.realtime.attach_human(session_id, HUMAN)
         step(7, "attach human", f"session now belongs to {session.human}")

@@ -250,6 +250,15 @@ def test_speak_then_messages_and_timeline_follow_every_page(gabber: Any) -> None
     assert [item["type"] for item in timeline["values"]] == ["agent"] * 3
 
 
+def test_json_output_is_ascii_and_round_trips(gabber: Any) -> None:
+    session = start(gabber)
+    text = "¿Qué tal? — 你好 👋"
+    assert gabber("sessions", "speak", session["id"], text).code == 0
+    result = gabber("sessions", "messages", session["id"])
+    assert result.out.isascii()
+    assert result.json["values"][-1]["content"][0]["text"] == text
+
+
 def test_dtmf_sends_one_tone_per_digit(gabber: Any, fake: FakeGabber) -> None:
     session = start(gabber)
     result = gabber("sessions", "dtmf", session["id"], "12#", "--duration-ms", "400")
@@ -475,6 +484,17 @@ def test_unreadable_update_file_exits_2(gabber: Any, tmp_path: Path) -> None:
     missing = tmp_path / "missing.json"
     result = gabber("sessions", "update", "rs_1", "--json", str(missing))
     assert_one_line_error(result, 2, "cannot read", "missing.json")
+
+
+def test_a_key_quoted_in_a_message_is_redacted(gabber: Any, tmp_path: Path) -> None:
+    quoted = tmp_path / f"{API_KEY}.json"  # the user pasted the key where a file goes
+    result = gabber("sessions", "update", "rs_1", "--json", str(quoted))
+    assert_one_line_error(result, 2, "cannot read", "<redacted>.json")
+
+
+def test_invalid_base_url_exits_2(gabber: Any) -> None:
+    result = gabber("--base-url", "ftp://127.0.0.1:21", "sessions", "list")
+    assert_one_line_error(result, 2, "base_url")
 
 
 def test_missing_credentials_exit_2(gabber: Any, monkeypatch: pytest.MonkeyPatch) -> None:

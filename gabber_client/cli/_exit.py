@@ -52,6 +52,9 @@ exit status:
 Errors are one line on stderr; results are written to stdout."""
 
 
+_MIN_SECRET = 6
+
+
 class UsageError(Exception):
     """A command-line argument the CLI itself rejects (an unreadable ``--json`` file, ...)."""
 
@@ -73,10 +76,12 @@ def one_line(exc: Exception, secrets: Iterable[str | None]) -> str:
     """``exc`` as a single line, with every secret in ``secrets`` replaced by ``<redacted>``.
 
     The client's errors never contain credentials; the redaction is a second guard
-    for messages that quote user input (a file name, a URL).
+    for messages that quote user input (a file name, a URL). Strings shorter than
+    :data:`_MIN_SECRET` are not credentials and are left alone (replacing them
+    would garble the message).
     """
     text = " ".join(str(exc).split()) or type(exc).__name__
     for secret in secrets:
-        if secret:
+        if secret and len(secret) >= _MIN_SECRET:
             text = text.replace(secret, "<redacted>")
     return text

@@ -42,9 +42,10 @@ class Output:
 
 
 def render(output: Output, fmt: Format) -> str:
-    """``output`` as the text to write to stdout, ending with a newline."""
+    """``output`` as the text to write to stdout, ending with a newline. JSON is
+    ASCII only (``\\u`` escapes), so that it survives any stdout encoding."""
     if fmt == "json":
-        return json.dumps(output.document, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(output.document, indent=2) + "\n"
     return "\n".join(output.layout(output.document)) + "\n"
 
 
