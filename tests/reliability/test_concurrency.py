@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from gabber_client import Gabber
+from gabber_client.models import Extra
 
 from . import payloads
 from .rig import Rig
@@ -41,7 +42,7 @@ def _worker(client: Gabber, worker: int, barrier: threading.Barrier) -> _Tally:
         kind = ("start", "get", "speak", "update", "get")[i % 5]
         if kind == "start":
             started = client.realtime.start(payloads.START_CONFIG, extra={"tag": tag})
-            assert started.session.field_extra is not None
+            assert isinstance(started.session.field_extra, Extra)
             assert started.session.field_extra["tag"] == tag
             tally.started.append(started.session.id)
             tally.calls["start_realtime_session"] += 1
@@ -103,7 +104,7 @@ async def test_one_async_client_with_1000_concurrent_calls(in_process: Rig) -> N
 
         async def start(n: int) -> None:
             started = await client.realtime.start(payloads.START_CONFIG, extra={"tag": n})
-            assert started.session.field_extra is not None
+            assert isinstance(started.session.field_extra, Extra)
             assert started.session.field_extra["tag"] == n
 
         async def get(session: str) -> None:
