@@ -149,7 +149,8 @@ class Realtime:
     ) -> None:
         """Make the agent send DTMF tones: ``digits`` is a string such as ``"123#"``
         (each tone ``duration_ms`` long) or a list of digit models/dicts."""
-        self._client._request(_calls.send_dtmf(session, digits, duration_ms=duration_ms))
+        # Returned (None) so that with_raw_response.dtmf gets its APIResponse.
+        return self._client._request(_calls.send_dtmf(session, digits, duration_ms=duration_ms))
 
     def _url_paged(self, call: Call[_PageData[T_co]]) -> SyncPage[T_co]:
         """A page whose ``next_page`` is a URL, followed only on the base URL's origin."""
@@ -265,7 +266,9 @@ class AsyncRealtime:
     ) -> None:
         """Make the agent send DTMF tones: ``digits`` is a string such as ``"123#"``
         (each tone ``duration_ms`` long) or a list of digit models/dicts."""
-        await self._client._request(_calls.send_dtmf(session, digits, duration_ms=duration_ms))
+        # Returned (None) so that with_raw_response.dtmf gets its APIResponse.
+        call = _calls.send_dtmf(session, digits, duration_ms=duration_ms)
+        return await self._client._request(call)
 
     async def _url_paged(self, call: Call[_PageData[T_co]]) -> AsyncPage[T_co]:
         """A page whose ``next_page`` is a URL, followed only on the base URL's origin."""
