@@ -79,6 +79,28 @@ class FakeGabber:
     or from pytest (the ``gabber_fake`` fixture). It is thread-safe: one lock
     guards its state.
 
+    Behaviour, beyond what openapi.yaml says:
+
+    * Routing is on the raw path; a session id is one percent-encoded segment,
+      decoded once. A method a path does not take is a 405 with ``Allow``.
+    * Credentials come first (401), then the body (400: JSON, schema, 1 MiB,
+      64 levels of nesting), then the session (404), then the rules the schemas
+      cannot express (400): non-empty ids and text, known catalog ids, E.164
+      numbers, positive DTMF durations, and no speak/dtmf/outbound call on an
+      ended session.
+    * ``x-human-id`` scopes an API key on the seven operations that declare it
+      (an empty value counts as absent); a token always scopes to its human. A
+      scoped caller gets a 404 for any other session.
+    * ``update``: a part given (``general``, ``input``, ``output``) replaces the
+      session's, defaults applied; a ``generative`` field given replaces the
+      session's (re-expanded), ``null`` clears ``voice_override``, ``persona``,
+      ``scenario`` and ``_extra`` and empties ``tool_definitions``, and keeps
+      ``llm`` and ``context``.
+    * Pages: ``list`` is newest first and its tokens mark where a page stopped,
+      so new sessions never shift later pages; ``messages`` and ``timeline``
+      are oldest first, their ``next_page`` a URL on the origin of the request.
+      A token the fake did not make is a 400 naming ``page``.
+
     Args:
         api_keys: The API keys accepted in ``x-api-key``.
         project: The project every session belongs to.
@@ -267,6 +289,8 @@ class FakeGabber:
         one with characters that need percent-encoding. Raises :class:`ValueError`
         when ``config`` is invalid or the id is taken.
         """
+        if human == "":
+            raise ValueError("human must be None or a non-empty string")
         if config is None:
             llms = sorted(self._catalog.llms) if self._catalog is not None else ["llm_fake"]
             if not llms:
