@@ -92,9 +92,7 @@ async def test_default_headers_are_sent(mock_api: MockApi, kind: str, op: Op) ->
     assert mock_api.requests[0].headers["x-trace"] == "t-1"
 
 
-async def test_human_header_from_client_default(
-    mock_api: MockApi, kind: str, human_op: Op
-) -> None:
+async def test_human_header_from_client_default(mock_api: MockApi, kind: str, human_op: Op) -> None:
     client = mock_api.client(human="h_default")
 
     await mock_api.settle(human_op.call(client.realtime, "rs_1"))

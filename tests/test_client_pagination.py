@@ -83,7 +83,7 @@ PAGED = [
         _url_page,
     ),
 ]
-EXPECTED_KEYS = {
+EXPECTED_KEYS: dict[str, list[Any]] = {
     "list": ["rs_1", "rs_2", "rs_3", "rs_4", "rs_5", "rs_6"],
     "messages": ["m_1", "m_2", "m_3", "m_4", "m_5", "m_6"],
     "timeline": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],

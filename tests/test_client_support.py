@@ -186,7 +186,7 @@ class MockApi:
         return await value if inspect.isawaitable(value) else value
 
     @property
-    def page_type(self) -> type:
+    def page_type(self) -> type[Any]:
         """The page class this test's ``kind`` of client returns."""
         return SyncPage if self.kind == "sync" else AsyncPage
 
