@@ -38,7 +38,9 @@ def test_enum_fields_admit_values_from_the_future(
 ) -> None:
     control = tmp_path / "control_snippet.py"
     control.write_text(CONTROL)
-    cache = pytestconfig.cache.mkdir("reliability-mypy") if pytestconfig.cache else tmp_path
+    # mypy's cache lives in pytest's (fast reruns), or in tmp_path without the cache plugin.
+    pytest_cache = getattr(pytestconfig, "cache", None)
+    cache = pytest_cache.mkdir("reliability-mypy") if pytest_cache is not None else tmp_path
     result = subprocess.run(
         [
             sys.executable,
