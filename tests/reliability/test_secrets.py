@@ -4,9 +4,10 @@ another origin is refused before anything is sent)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -29,6 +30,7 @@ from gabber_client import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from gabber_client.testing import FakeServer
 
 from . import payloads
 from .scripted import (
@@ -346,3 +348,49 @@ def test_a_relative_next_page_is_followed_on_the_base_url() -> None:
         "http://gabber.test/v1/realtime/rs_1/messages?page=2",
     ]
     assert all(r.headers["x-api-key"] == API_KEY for r in recorder.requests)
+
+
+# ---------------------------------------------- the same, over loopback
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[FakeServer]:
+    """A second server on another port: another origin, which must see nothing."""
+    with FakeServer() as server:
+        yield server
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_over_loopback_a_redirect_to_another_origin_is_not_followed(
+    loopback: FakeServer, elsewhere: FakeServer, status: int
+) -> None:
+    loopback.fake.reset()
+    target = f"{elsewhere.base_url}/v1/realtime/rs_1"
+    loopback.fake.inject_fault(status=status, headers={"Location": target})
+
+    client = gabber_client.Gabber(api_key=loopback.api_key, base_url=loopback.base_url)
+    with client, pytest.raises(APIStatusError) as caught:
+        client.realtime.speak("rs_1", "hi")
+
+    assert caught.value.status_code == status
+    assert len(loopback.fake.requests) == 1
+    assert elsewhere.fake.requests == []
+
+
+def test_over_loopback_a_next_page_on_another_origin_is_not_fetched(
+    loopback: FakeServer, elsewhere: FakeServer
+) -> None:
+    loopback.fake.reset()
+    session = loopback.fake.create_session()["id"]
+    elsewhere.fake.create_session(session_id=session)
+    next_page = f"{elsewhere.base_url}/v1/realtime/{session}/messages?page=x"
+    body = json.dumps(payloads.page([payloads.message()], next_page=next_page))
+    loopback.fake.inject_fault(status=200, body=body)
+
+    with gabber_client.Gabber(api_key=loopback.api_key, base_url=loopback.base_url) as client:
+        page = client.realtime.messages(session)
+        with pytest.raises(GabberError, match="refusing to follow next_page"):
+            page.get_next_page()
+
+    assert len(loopback.fake.requests) == 1
+    assert elsewhere.fake.requests == []
