@@ -306,7 +306,7 @@ def test_connection_reset_exhausted_raises_connection_error(rig: Rig, waits: lis
 
 
 # A short read timeout: over loopback the client really waits this long once.
-SHORT = httpx.Timeout(5.0, read=0.25)
+SHORT = httpx.Timeout(5.0, read=0.5)
 
 
 @pytest.mark.parametrize("operation", sorted(NON_IDEMPOTENT))

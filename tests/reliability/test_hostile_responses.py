@@ -143,6 +143,8 @@ RAW_BODIES = [
     b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
     b'{"total_count": 1' + b"0" * 5000 + b', "values": []}',
     b"NaN",
+    b'{"values": [], "total_count": Infinity}',
+    b'{"values": [], "total_count": "7"}',
 ]
 
 
