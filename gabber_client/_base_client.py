@@ -258,12 +258,13 @@ class BaseClient:
             snippet = response.text[:200].strip() if body is None else ""
             detail = snippet or response.reason_phrase or "no details"
         request = response.request
-        message = f"{response.status_code} from {request.method} {request.url.path}: {detail}"
+        path = request.url.raw_path.decode("ascii")
+        message = f"{response.status_code} from {request.method} {path}: {detail}"
         return error(message, response=response, body=body)
 
     @staticmethod
     def _connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
-        where = f"{request.method} {request.url.path}"
+        where = f"{request.method} {request.url.raw_path.decode('ascii')}"
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(f"{type(exc).__name__} on {where}", request=request)
         return APIConnectionError(f"{type(exc).__name__} on {where}: {exc}", request=request)
