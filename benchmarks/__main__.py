@@ -1,0 +1,125 @@
+"""``python -m benchmarks``: measure every figure, print the table, write the JSON.
+
+Options: ``--quick`` (tiny sizes, few rounds: checks that everything runs),
+``--only import,parse`` (a subset, see ``--help``), ``--output PATH`` (default
+``benchmarks/results/latest.json``), ``--markdown`` (also print the table as
+Markdown), ``--check`` (exit 1 when a goal is missed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import fake_server, import_time, inprocess, loopback, memory, parse
+from ._report import Row, machine_info, render_table, to_json, write_json
+from ._sizes import FULL, QUICK, Sizes
+
+FIGURES: dict[str, Callable[[Sizes], list[Row]]] = {
+    "import": import_time.run,
+    "parse": parse.run,
+    "inprocess": inprocess.run,
+    "loopback": loopback.run,
+    "memory": memory.run,
+    "fake": fake_server.run,
+}
+"""Every figure by the name ``--only`` takes, in the order they run."""
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def _names(value: str) -> list[str]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FIGURES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown figure(s) {unknown or value!r}; choose from {', '.join(FIGURES)}"
+        )
+    return names
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="gabber-client's costs as ratios against baselines measured in the same run.",
+    )
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and few rounds")
+    parser.add_argument(
+        "--only",
+        type=_names,
+        default=list(FIGURES),
+        metavar="NAMES",
+        help=f"comma-separated figures to run, from: {', '.join(FIGURES)} (default: all)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help="where to write the JSON results (default: benchmarks/results/latest.json)",
+    )
+    parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
+    return parser
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the chosen figures; print machine, table; write the JSON. Returns the exit code."""
+    args = _parser().parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    machine = machine_info()
+    print(
+        f"machine: {machine['cpu']}, {machine['usable_cores']} usable of {machine['cores']} "
+        f"cores; {machine['python']}; httpx {machine['httpx']}; attrs {machine['attrs']}; "
+        f"load average {_load()}",
+        flush=True,
+    )
+    started = datetime.now(UTC)
+    load_before = _load()
+    start = time.perf_counter()
+    rows: list[Row] = []
+    for name in args.only:
+        figure_start = time.perf_counter()
+        print(f"running {name} ...", end=" ", flush=True)
+        rows += FIGURES[name](sizes)
+        print(f"{time.perf_counter() - figure_start:.1f} s", flush=True)
+    duration = time.perf_counter() - start
+
+    print()
+    print(render_table(rows))
+    if args.markdown:
+        print()
+        print(render_table(rows, markdown=True))
+    document = to_json(
+        rows,
+        machine=machine,
+        extra={
+            "mode": "quick" if args.quick else "full",
+            "figures": args.only,
+            "started_at": started.isoformat(timespec="seconds"),
+            "duration_s": round(duration, 1),
+            "load_average_before": load_before,
+            "load_average_after": _load(),
+        },
+    )
+    write_json(args.output, document)
+    print(f"\n{len(rows)} figures in {duration:.0f} s; written to {args.output}")
+    missed = [row.figure for row in rows if row.met is False]
+    if missed:
+        print(f"goals missed: {', '.join(missed)}")
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Figure 2: turning response bytes into models, against ``json.loads`` alone.
+
+Two candidates per body, each against ``json.loads`` of the same bytes:
+
+- models: ``Model.from_dict(json.loads(body))``, the generated models alone;
+- client: the parser the client runs on a 2xx response (``Call.parse`` of the
+  operation, on an ``httpx.Response``): decoding, the models, and whatever checks
+  the client adds. This is what a user pays.
+
+Two bodies: a list page of full sessions (about 3.5 MB for 1,000) and one full
+session (about 3.5 KB).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+
+import httpx
+
+from gabber_client import _calls
+from gabber_client.models import ListRealtimeSessions200Response, RealtimeSession
+
+from ._data import dumps, full_session, list_page
+from ._report import Goal, Row
+from ._sizes import Sizes
+from ._timing import Comparison, compare
+
+__all__ = ["run"]
+
+GOAL = Goal("<=", 5.0)
+
+
+def _seconds_per_loop(work: Callable[[], object], loops: int) -> Callable[[], float]:
+    def sample() -> float:
+        start = time.perf_counter()
+        for _ in range(loops):
+            work()
+        return (time.perf_counter() - start) / loops
+
+    return sample
+
+
+def _response(body: bytes, path: str) -> httpx.Response:
+    """A 200 response with ``body``, as the transport hands it to the client."""
+    request = httpx.Request("GET", f"http://gabber.bench.invalid{path}")
+    return httpx.Response(
+        200, headers={"content-type": "application/json"}, content=body, request=request
+    )
+
+
+def _row(key: str, figure: str, unit: str, result: Comparison, note: str) -> Row:
+    scale = 1e3 if unit == "ms" else 1e6
+    return Row(
+        key=key,
+        figure=figure,
+        baseline_name="json.loads",
+        unit=unit,
+        value=result.candidate * scale,
+        baseline=result.baseline * scale,
+        ratio=result.ratio,
+        goal=GOAL,
+        rounds=result.rounds,
+        note=note,
+    )
+
+
+def run(sizes: Sizes) -> list[Row]:
+    """Time the models and the client's parser on a list page and on one session."""
+    count, loops, rounds = sizes.parse_sessions, sizes.single_parse_loops, sizes.parse_rounds
+    page = dumps(list_page(0, count, total_count=count * 10, next_page="p2"))
+    session = dumps(full_session(7))
+    page_response = _response(page, "/v1/realtime/list")
+    session_response = _response(session, "/v1/realtime/rs_000007")
+    parse_page = _calls.list_sessions(None, human=None).parse
+    parse_session = _calls.get("rs_000007", human=None).parse
+
+    def page_sample(work: Callable[[], object]) -> Callable[[], float]:
+        return _seconds_per_loop(work, 1)
+
+    def session_sample(work: Callable[[], object]) -> Callable[[], float]:
+        return _seconds_per_loop(work, loops)
+
+    results = {
+        "parse.page.models": compare(
+            page_sample(lambda: ListRealtimeSessions200Response.from_dict(json.loads(page))),
+            page_sample(lambda: json.loads(page)),
+            rounds=rounds,
+        ),
+        "parse.page.client": compare(
+            page_sample(lambda: parse_page(page_response)),
+            page_sample(lambda: json.loads(page)),
+            rounds=rounds,
+        ),
+        "parse.session.models": compare(
+            session_sample(lambda: RealtimeSession.from_dict(json.loads(session))),
+            session_sample(lambda: json.loads(session)),
+            rounds=rounds,
+        ),
+        "parse.session.client": compare(
+            session_sample(lambda: parse_session(session_response)),
+            session_sample(lambda: json.loads(session)),
+            rounds=rounds,
+        ),
+    }
+    page_note = f"{count:,} full sessions, {len(page):,} bytes"
+    session_note = f"{len(session):,} bytes, {loops} parses per sample"
+    return [
+        _row(
+            "parse.page.models",
+            f"parse list page ({count:,} full sessions): models",
+            "ms",
+            results["parse.page.models"],
+            f"ListRealtimeSessions200Response.from_dict(json.loads(b)); {page_note}",
+        ),
+        _row(
+            "parse.page.client",
+            f"parse list page ({count:,} full sessions): client",
+            "ms",
+            results["parse.page.client"],
+            f"the list call's parser on an httpx.Response; {page_note}",
+        ),
+        _row(
+            "parse.session.models",
+            "parse one full session: models",
+            "us",
+            results["parse.session.models"],
+            f"RealtimeSession.from_dict(json.loads(b)); {session_note}",
+        ),
+        _row(
+            "parse.session.client",
+            "parse one full session: client",
+            "us",
+            results["parse.session.client"],
+            f"the get call's parser on an httpx.Response; {session_note}",
+        ),
+    ]
