@@ -1,0 +1,1 @@
+"""The contract suite: the client, the fake and openapi.yaml agree (``make contract``)."""

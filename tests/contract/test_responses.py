@@ -1,0 +1,388 @@
+"""Every response of the fake (``gabber_client.testing``) conforms to openapi.yaml.
+
+The fake is reached in-process through a
+``ContractTransport`` (``_openapi``) wrapped around ``fake.transport()``:
+openapi-core validates every response (status declared for the operation, content
+type, headers, body) as it passes, and fails the call that got it with the
+validator's messages otherwise. Requests sent through the facade are validated
+too; the raw ``httpx`` requests that are deliberately wrong (bad JSON, bodies that
+break the schema, missing or wrong credentials) are sent with request validation
+off, since only the fake's answer to them is under test.
+
+For each of the eleven operations the scenario drives happy paths (facade, sync and
+async, API key and, where the spec allows it, a usage token; pagination walked to
+the end) and error paths (400 bad input and bad page tokens, 401, 404 for unknown
+and other humans' sessions, ended sessions, and the fake's injected 429 and 500),
+then checks that every status the operation can produce was seen and validated.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from openapi_core import OpenAPI
+from openapi_core.templating.paths.exceptions import PathError
+
+from gabber_client import AsyncGabber, Gabber
+from gabber_client.errors import BadRequestError, NotFoundError
+from gabber_client.testing import FakeGabber
+
+from ._openapi import SERVER_URL, ContractTransport, load_spec, operation_id
+
+pytestmark = pytest.mark.contract
+
+SPEC = load_spec()
+OPERATIONS: dict[str, dict[str, Any]] = {
+    d["operationId"]: {**d, "method": method.upper(), "path": path}
+    for path, methods in SPEC["paths"].items()
+    for method, d in methods.items()
+}
+BEARER_OPERATIONS = frozenset(
+    op for op, d in OPERATIONS.items() if any("BearerAuth" in r for r in d["security"])
+)
+HUMAN = "h_owner"
+OTHER = "h_other"
+SESSION_ID = "rs/awkward?id#1 %é.."
+"""The id of the sessions the scenarios use: every character that needs encoding."""
+CONFIG = {
+    "general": {"time_limit_s": 60},
+    "input": {},
+    "generative": {"llm": "llm_1", "persona": "persona_1", "tool_definitions": ["td_1"]},
+    "output": {"stream_transcript": True, "answer_message": "Hi"},
+}
+PHONE = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550199"}
+VALID_BODIES: dict[str, Any] = {
+    "start_realtime_session": {"config": CONFIG},
+    "update_realtime_session": {"output": {"stream_transcript": False}},
+    "speak": {"text": "Hello"},
+    "dtmf": {"digits": [{"digit": "1", "duration": 100}]},
+    "initiate_outbound_call": {"type": "phone", **PHONE},
+    "attach_human": {"human": "h_new"},
+}
+"""A body each operation with a request body accepts."""
+SCHEMA_BREAKING_BODIES: dict[str, Any] = {
+    "start_realtime_session": {"config": {**CONFIG, "output": {}}},
+    "update_realtime_session": {"general": {"time_limit_s": "soon"}},
+    "speak": {"text": 42},
+    "dtmf": {"digits": [{"digit": "Z", "duration": 100}]},
+    "initiate_outbound_call": {"type": "carrier-pigeon", **PHONE},
+    "attach_human": {},
+}
+"""A body each such operation must refuse with a 400: it breaks the schema."""
+SEMANTIC_BAD_BODIES: dict[str, Any] = {
+    "speak": {"text": "   "},
+    "dtmf": {"digits": []},
+    "initiate_outbound_call": {"type": "phone", **PHONE, "source_phone_number": "555-0100"},
+    "attach_human": {"human": ""},
+}
+"""Bodies that fit the schema but that the fake must refuse with a 400."""
+LIVE_ONLY = ("speak", "dtmf", "initiate_outbound_call")
+"""Operations that a session that has ended refuses with a 400."""
+PAGED = ("list_realtime_sessions", "get_realtime_session_messages", "get_realtime_session_timeline")
+
+
+@dataclass
+class World:
+    """The fake, validated clients of it, and the exchanges they made."""
+
+    fake: FakeGabber
+    strict: ContractTransport
+    """Validates requests and responses: for the facade."""
+    lenient: ContractTransport
+    """Validates responses only: for deliberately wrong raw requests."""
+    client: Gabber
+    aclient: AsyncGabber
+    raw: httpx.Client
+
+    def token_client(self, human: str) -> Gabber:
+        """A facade client with a usage token of ``human``, over the strict transport."""
+        return Gabber(
+            token=self.fake.issue_token(human),
+            base_url=SERVER_URL,
+            max_retries=0,
+            http_client=httpx.Client(transport=self.strict),
+        )
+
+    def session(self, *, human: str | None = HUMAN, messages: int = 0) -> str:
+        """A fresh live session of ``human`` with ``messages`` messages; its id."""
+        sid = f"{SESSION_ID}-{len(self.fake.sessions())}"
+        self.fake.create_session(CONFIG, session_id=sid, human=human)
+        for index in range(messages):
+            self.fake.add_message(
+                sid, f"message {index}", role="user" if index % 2 else "assistant"
+            )
+        return sid
+
+    def url(self, operation: str, session: str = "") -> str:
+        """The path of ``operation`` for ``session`` (percent-encoded as one segment)."""
+        template: str = OPERATIONS[operation]["path"]
+        return template.replace("{session}", quote(session, safe=""))
+
+    def send(
+        self,
+        operation: str,
+        session: str = "",
+        *,
+        headers: dict[str, str] | None = None,
+        content: bytes | None = None,
+        params: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        """A raw request of ``operation`` (API key unless ``headers`` say otherwise)."""
+        sent_headers = {"x-api-key": self.fake.api_key} if headers is None else headers
+        if content is not None:
+            sent_headers = {**sent_headers, "content-type": "application/json"}
+        method = OPERATIONS[operation]["method"]
+        return self.raw.request(
+            method,
+            self.url(operation, session),
+            headers=sent_headers,
+            content=content,
+            params=params,
+        )
+
+    def statuses(self, operation: str) -> set[int]:
+        """The statuses of every validated response to ``operation``."""
+        seen = set()
+        for exchange in (*self.strict.exchanges, *self.lenient.exchanges):
+            try:
+                if operation_id(self.strict.api, exchange.request) == operation:
+                    seen.add(exchange.response.status_code)
+            except PathError:
+                continue
+        return seen
+
+
+@pytest.fixture
+async def world(openapi: OpenAPI) -> AsyncIterator[World]:
+    """A fake with pages of 2, and clients of it that validate every exchange."""
+    fake = FakeGabber(page_size=2, base_url=SERVER_URL)
+    strict = ContractTransport(openapi, fake.transport())
+    lenient = ContractTransport(openapi, fake.transport(), check_requests=False)
+    options: dict[str, Any] = {"api_key": fake.api_key, "base_url": SERVER_URL, "max_retries": 0}
+    with (
+        httpx.Client(transport=strict) as http,
+        httpx.Client(transport=lenient, base_url=SERVER_URL) as raw,
+    ):
+        async with httpx.AsyncClient(transport=strict) as ahttp:
+            yield World(
+                fake=fake,
+                strict=strict,
+                lenient=lenient,
+                client=Gabber(**options, http_client=http),
+                aclient=AsyncGabber(**options, http_client=ahttp),
+                raw=raw,
+            )
+
+
+# ------------------------------------------------------------- happy paths
+async def _walk_pages(world: World, operation: str, session: str, human: str | None) -> None:
+    """Every page of a paged operation, sync and async, following ``next_page``."""
+    sync_rt, async_rt = world.client.realtime, world.aclient.realtime
+    if operation == "list_realtime_sessions":
+        sync_items = list(sync_rt.list(human=human))
+        async_items = [s async for s in await async_rt.list(human=human)]
+    else:
+        kind = operation.rsplit("_", 1)[1]
+        sync_items = list(getattr(sync_rt, kind)(session, human=human))
+        async_items = [i async for i in await getattr(async_rt, kind)(session, human=human)]
+    assert len(sync_items) == len(async_items) > 2, "the walk must cross a page boundary"
+
+
+Happy = Callable[[World, str], Awaitable[None]]
+
+
+async def _happy_start(world: World, sid: str) -> None:
+    world.client.realtime.start(CONFIG, simulated=True, extra={"k": [1]}, human=HUMAN)
+    await world.aclient.realtime.start(CONFIG)
+
+
+async def _happy_list(world: World, sid: str) -> None:
+    world.session()
+    world.session(human=OTHER)
+    await _walk_pages(world, "list_realtime_sessions", sid, None)
+    world.client.realtime.list(human=HUMAN)
+
+
+async def _happy_get(world: World, sid: str) -> None:
+    world.client.realtime.get(sid, human=HUMAN)
+    await world.aclient.realtime.get(sid)
+
+
+async def _happy_end(world: World, sid: str) -> None:
+    world.client.realtime.end(sid)
+    await world.aclient.realtime.end(sid, human=HUMAN)  # an ended session ends again
+
+
+async def _happy_update(world: World, sid: str) -> None:
+    world.client.realtime.update(sid, {"generative": {"voice_override": "voice_2"}})
+    await world.aclient.realtime.update(
+        sid, {"generative": {"voice_override": None}, "input": None}
+    )
+
+
+async def _happy_items(world: World, sid: str, operation: str) -> None:
+    await _walk_pages(world, operation, sid, HUMAN)
+
+
+async def _happy_messages(world: World, sid: str) -> None:
+    await _happy_items(world, sid, "get_realtime_session_messages")
+
+
+async def _happy_timeline(world: World, sid: str) -> None:
+    await _happy_items(world, sid, "get_realtime_session_timeline")
+
+
+async def _happy_speak(world: World, sid: str) -> None:
+    world.client.realtime.speak(sid, "Hello")
+    await world.aclient.realtime.speak(sid, "Again")
+
+
+async def _happy_dtmf(world: World, sid: str) -> None:
+    world.client.realtime.dtmf(sid, "0123456789*#ABCD")
+    await world.aclient.realtime.dtmf(sid, [{"digit": "<pause>", "duration": 500}])
+
+
+async def _happy_outbound(world: World, sid: str) -> None:
+    world.client.realtime.initiate_outbound_call(sid, **PHONE)
+    await world.aclient.realtime.initiate_outbound_call(sid, **PHONE)
+
+
+async def _happy_attach(world: World, sid: str) -> None:
+    world.client.realtime.attach_human(sid, "h_new")
+    await world.aclient.realtime.attach_human(sid, "h_new")  # attached already
+
+
+HAPPY: dict[str, Happy] = {
+    "start_realtime_session": _happy_start,
+    "list_realtime_sessions": _happy_list,
+    "get_realtime_session": _happy_get,
+    "end_realtime_session": _happy_end,
+    "update_realtime_session": _happy_update,
+    "get_realtime_session_messages": _happy_messages,
+    "get_realtime_session_timeline": _happy_timeline,
+    "speak": _happy_speak,
+    "dtmf": _happy_dtmf,
+    "initiate_outbound_call": _happy_outbound,
+    "attach_human": _happy_attach,
+}
+
+
+def _with_token(world: World, operation: str, sid: str) -> None:
+    """The operation through the facade with a usage token of the session's human."""
+    realtime = world.token_client(HUMAN).realtime
+    calls: dict[str, Callable[[], object]] = {
+        "start_realtime_session": lambda: realtime.start(CONFIG),
+        "list_realtime_sessions": lambda: realtime.list(),
+        "get_realtime_session": lambda: realtime.get(sid),
+        "end_realtime_session": lambda: realtime.end(sid),
+        "update_realtime_session": lambda: realtime.update(sid, {"input": {}}),
+        "get_realtime_session_messages": lambda: realtime.messages(sid),
+        "get_realtime_session_timeline": lambda: realtime.timeline(sid),
+        "initiate_outbound_call": lambda: realtime.initiate_outbound_call(sid, **PHONE),
+    }
+    calls[operation]()
+
+
+# ------------------------------------------------------------- error paths
+def _errors(world: World, operation: str, sid: str) -> None:
+    """Every error the fake can answer ``operation`` with, through raw httpx."""
+    body = VALID_BODIES.get(operation)
+    content = None if body is None else json.dumps(body).encode()
+
+    def send(session: str = sid, **kw: Any) -> httpx.Response:
+        kw.setdefault("content", content)
+        return world.send(operation, session, **kw)
+
+    # 401: no credentials, a wrong key, a token nobody issued, a token where only keys go.
+    assert send(headers={}).status_code == 401
+    assert send(headers={"x-api-key": "not-the-key"}).status_code == 401
+    assert send(headers={"authorization": "Bearer forged"}).status_code == 401
+    if operation not in BEARER_OPERATIONS:
+        token = world.fake.issue_token(HUMAN)
+        assert send(headers={"authorization": f"Bearer {token}"}).status_code == 401
+    # 404: an unknown session; a session of another human.
+    if "{session}" in OPERATIONS[operation]["path"]:
+        assert send("rs_unknown").status_code == 404
+        scoped = {"x-api-key": world.fake.api_key, "x-human-id": OTHER}
+        if operation in BEARER_OPERATIONS:
+            token = world.fake.issue_token(OTHER)
+            assert send(headers={"authorization": f"Bearer {token}"}).status_code == 404
+        if "HumanId" in json.dumps(OPERATIONS[operation].get("parameters", [])):
+            assert send(headers=scoped).status_code == 404
+    # 400: bodies that are not JSON, break the schema, or make no sense.
+    if operation in SCHEMA_BREAKING_BODIES:
+        for bad in (
+            b"{not json",
+            b"",
+            b"[]",
+            json.dumps(SCHEMA_BREAKING_BODIES[operation]).encode(),
+        ):
+            response = send(content=bad)
+            assert response.status_code == 400, (bad, response.text)
+    if operation in SEMANTIC_BAD_BODIES:
+        assert send(content=json.dumps(SEMANTIC_BAD_BODIES[operation]).encode()).status_code == 400
+    # 400: page tokens the fake never made.
+    if operation in PAGED:
+        for token_text in ("bogus", "x" * 100, "é"):
+            assert send(params={"page": token_text}).status_code == 400
+    # 400: a session that has ended.
+    if operation in LIVE_ONLY:
+        ended = world.session()
+        world.client.realtime.end(ended)
+        refused: dict[str, Callable[[], object]] = {
+            "speak": lambda: world.client.realtime.speak(ended, "too late"),
+            "dtmf": lambda: world.client.realtime.dtmf(ended, "1"),
+            "initiate_outbound_call": lambda: world.client.realtime.initiate_outbound_call(
+                ended, **PHONE
+            ),
+        }
+        with pytest.raises(BadRequestError):
+            refused[operation]()
+    # 404 through the facade too (NotFoundError), for a session operation.
+    if operation == "get_realtime_session":
+        with pytest.raises(NotFoundError):
+            world.client.realtime.get(sid, human=OTHER)
+    # 429 and 500, injected: the fake's own bodies for them must conform as well.
+    world.fake.inject_fault(status=429, headers={"Retry-After": "0"}, operation=operation)
+    response = send()
+    assert (response.status_code, response.headers["retry-after"]) == (429, "0")
+    world.fake.inject_fault(status=500, operation=operation)
+    assert send().status_code == 500
+
+
+def _expected_statuses(operation: str) -> set[int]:
+    """Every status the scenario must have seen for ``operation``."""
+    expected = {200, 401, 429, 500}
+    if "{session}" in OPERATIONS[operation]["path"]:
+        expected.add(404)
+    if operation in SCHEMA_BREAKING_BODIES or operation in PAGED:
+        expected.add(400)
+    return expected
+
+
+@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+async def test_fake_responses_conform(world: World, operation: str) -> None:
+    sid = world.session(messages=5)
+    await HAPPY[operation](world, sid)
+    if operation in BEARER_OPERATIONS:
+        _with_token(world, operation, world.session(messages=1))
+    _errors(world, operation, world.session(messages=1))
+    seen = world.statuses(operation)
+    assert seen >= _expected_statuses(operation), f"{operation}: saw only {sorted(seen)}"
+    declared = {int(status) for status in OPERATIONS[operation]["responses"]}
+    assert seen <= declared
+
+
+async def test_every_exchange_was_validated(world: World) -> None:
+    """The transports validate each exchange exactly once, whatever the outcome."""
+    sid = world.session(messages=1)
+    world.client.realtime.get(sid)
+    world.send("get_realtime_session", "rs_unknown")
+    assert [e.response.status_code for e in world.strict.exchanges] == [200]
+    assert [e.response.status_code for e in world.lenient.exchanges] == [404]
