@@ -9,10 +9,9 @@ written here a second time. The sync and async resources both send these
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
 import httpx
 
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 U = TypeVar("U")
-M = TypeVar("M")
 
 DEFAULT_DTMF_DURATION_MS = 250
 """How long each DTMF tone lasts when ``dtmf(digits="...")`` is given a string."""
@@ -64,52 +62,41 @@ class Call(Generic[T_co]):
         return Call(self.operation, self.kwargs, self.idempotent, lambda r: then(parse(r)))
 
 
-def _parser(
-    generated_parse: Callable[..., object], model: type[M]
-) -> Callable[[httpx.Response], M]:
-    """Wrap a generated ``_parse_response`` so that any malformed 2xx body raises
-    :class:`APIResponseValidationError`, never a raw KeyError/TypeError/ValueError."""
+class _Model(Protocol):
+    """A generated attrs model (they all have ``from_dict``)."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
+    """The 2xx body of a response as a ``model`` (the generated ``from_dict``).
+
+    The JSON is decoded once and checked against the spec first (the generated
+    ``from_dict`` takes scalars as they come: an int id, a str bool), so any
+    malformed body raises :class:`APIResponseValidationError`, never a raw
+    KeyError/TypeError/ValueError/JSONDecodeError.
+    """
+    name = model.__name__
 
     def parse(response: httpx.Response) -> M:
-        where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         try:
-            result = generated_parse(client=_parser_client(), response=response)
-        except (
-            KeyError,
-            TypeError,
-            ValueError,
-            AttributeError,
-            IndexError,
-            RecursionError,
-        ) as exc:  # RecursionError: JSON nested too deeply to decode
-            raise APIResponseValidationError(
-                f"{where} returned a body that does not match {model.__name__}: "
-                f"{type(exc).__name__}: {exc}",
-                response=response,
-            ) from None
-        if not isinstance(result, model):
-            raise APIResponseValidationError(
-                f"{where} returned a body that is not a {model.__name__} object",
-                response=response,
-            )
-        # The generated parsers take scalars as they come (an int id, a str bool).
-        problem = response_problem(response.json(), model.__name__)
-        if problem is not None:
-            raise APIResponseValidationError(
-                f"{where} returned a body that does not match {model.__name__}: {problem}",
-                response=response,
-            )
-        return result
+            data = response.json()
+            problem = response_problem(data, name)
+            if problem is None:
+                return model.from_dict(data)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+            # (RecursionError: JSON nested too deeply to decode or walk)
+            problem = f"{type(exc).__name__}: {exc}"
+        where = f"{response.request.method} {response.request.url.raw_path.decode()}"
+        raise APIResponseValidationError(
+            f"{where} returned a body that does not match {name}: {problem}", response=response
+        )
 
     return parse
-
-
-@functools.cache
-def _parser_client() -> Any:
-    """The generated parsers only read ``raise_on_unexpected_status`` from their client."""
-    from ._generated.client import Client
-
-    return Client(base_url="", raise_on_unexpected_status=False)
 
 
 def _parse_empty(response: httpx.Response) -> None:
@@ -133,7 +120,7 @@ def _model(value: object, model: type[M], schema: str, parameter: str) -> M:
         )
     data = dict(value)
     check_against_schema(data, schema, parameter)
-    result: M = getattr(model, "from_dict")(data)  # noqa: B009 - attrs classmethod
+    result: M = model.from_dict(data)
     return result
 
 
@@ -170,7 +157,7 @@ def start(
         "start_realtime_session",
         start_realtime_session._get_kwargs(body=body, x_human_id=_human(human)),
         False,
-        _parser(start_realtime_session._parse_response, RealtimeSessionStartResponse),
+        _parser(RealtimeSessionStartResponse),
     )
 
 
@@ -185,7 +172,7 @@ def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
         True,
-        _parser(get_realtime_session._parse_response, RealtimeSession),
+        _parser(RealtimeSession),
     )
 
 
@@ -203,7 +190,7 @@ def update(
             session=check_id(session, "session"), body=body, x_human_id=_human(human)
         ),
         True,
-        _parser(update_realtime_session._parse_response, RealtimeSession),
+        _parser(RealtimeSession),
     )
 
 
@@ -218,7 +205,7 @@ def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
         True,
-        _parser(end_realtime_session._parse_response, RealtimeSession),
+        _parser(RealtimeSession),
     )
 
 
@@ -233,7 +220,7 @@ def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSe
         "list_realtime_sessions",
         list_realtime_sessions._get_kwargs(page=token, x_human_id=_human(human)),
         True,
-        _parser(list_realtime_sessions._parse_response, ListRealtimeSessions200Response),
+        _parser(ListRealtimeSessions200Response),
     )
 
 
@@ -248,9 +235,7 @@ def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessa
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
         True,
-        _parser(
-            get_realtime_session_messages._parse_response, GetRealtimeSessionMessages200Response
-        ),
+        _parser(GetRealtimeSessionMessages200Response),
     )
 
 
@@ -265,9 +250,7 @@ def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimel
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
         True,
-        _parser(
-            get_realtime_session_timeline._parse_response, GetRealtimeSessionTimeline200Response
-        ),
+        _parser(GetRealtimeSessionTimeline200Response),
     )
 
 
@@ -288,7 +271,7 @@ def speak_text(session: str, text: str) -> Call[RealtimeSession]:
             session=check_id(session, "session"), body=SpeakRequest(text=check_text(text, "text"))
         ),
         False,
-        _parser(speak._parse_response, RealtimeSession),
+        _parser(RealtimeSession),
     )
 
 
@@ -304,7 +287,7 @@ def attach(session: str, human: str) -> Call[RealtimeSession]:
             body=AttachHumanRequest(human=check_id(human, "human")),
         ),
         True,
-        _parser(attach_human._parse_response, RealtimeSession),
+        _parser(RealtimeSession),
     )
 
 
@@ -327,7 +310,7 @@ def outbound_call(
         "initiate_outbound_call",
         initiate_outbound_call._get_kwargs(session=check_id(session, "session"), body=body),
         False,
-        _parser(initiate_outbound_call._parse_response, RealtimeSession),
+        _parser(RealtimeSession),
     )
 
 
