@@ -70,7 +70,8 @@ async def test_a_retry_logs_its_reason_and_wait(
     retries = [m for m in messages(debug_logs) if m.startswith("retrying")]
     assert retries[0] == "retrying GET /v1/realtime/list in 2.00 s (retry 1 of 3): status 503"
     assert re.fullmatch(
-        r"retrying GET /v1/realtime/list in (0\.(7[5-9]|[89]\d)|1\.00) s \(retry 2 of 3\): ConnectError",
+        r"retrying GET /v1/realtime/list in (0\.(7[5-9]|[89]\d)|1\.00) s "
+        r"\(retry 2 of 3\): ConnectError",
         retries[1],
     )
     assert len(retries) == 2
