@@ -265,6 +265,7 @@ class BaseClient:
     @staticmethod
     def _connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
         where = f"{request.method} {request.url.raw_path.decode('ascii')}"
+        logger.info("%s failed with no response: %s", where, type(exc).__name__)
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(f"{type(exc).__name__} on {where}", request=request)
         return APIConnectionError(f"{type(exc).__name__} on {where}: {exc}", request=request)
