@@ -27,12 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import schemathesis
 from hypothesis import strategies as st
 from schemathesis import Case, HookContext
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     negative_data_rejection,
@@ -43,7 +45,7 @@ from schemathesis.specs.openapi.checks import (
 
 from gabber_client.testing import DEFAULT_API_KEY, FakeGabber, FakeServer
 
-from ._openapi import SPEC_PATH
+from ._openapi import SPEC_PATH, load_spec
 
 pytestmark = pytest.mark.contract
 
@@ -78,8 +80,14 @@ def _config(mode: str, headers: dict[str, str] | None = None) -> schemathesis.Co
         "seed": SEED,
         "cache": {"enabled": False},
         "auth": {"openapi": {"ApiKeyAuth": {"api_key": DEFAULT_API_KEY}}},
-        "generation": {"max-examples": MAX_EXAMPLES, "deterministic": True, "mode": mode},
+        "generation": {
+            "max-examples": MAX_EXAMPLES,
+            "deterministic": True,
+            "database": "none",
+            "mode": mode,
+        },
         "phases": {"stateful": {"enabled": False}},
+        "suppress-health-check": ["too_slow"],  # timing-based: would make runs flaky
     }
     if headers:
         settings["headers"] = headers
@@ -144,3 +152,26 @@ def test_positive_with_human(case: Case[Any], server: FakeServer) -> None:
 @negative_human.parametrize()  # type: ignore[untyped-decorator]
 def test_negative_with_human(case: Case[Any], server: FakeServer) -> None:
     case.call_and_validate(base_url=server.base_url, checks=NEGATIVE)
+
+
+def test_conformance_checks_catch_a_mutant_spec(server: FakeServer) -> None:
+    """The checks above can fail: the same request to the fake passes against
+    openapi.yaml and fails against a copy without the session state ``in_progress``."""
+    spec = load_spec()
+    spec["components"]["schemas"]["RealtimeSession"]["properties"]["state"]["enum"].remove(
+        "in_progress"
+    )
+    headers = {"x-api-key": DEFAULT_API_KEY}
+    # A hand-made Case is sent as given: the id is percent-encoded here.
+    path_parameters = {"session": quote(POOLS["shared"][0], safe="")}
+    real = schemathesis.openapi.from_path(SPEC_PATH, config=_config("positive"))
+    operation = real["/v1/realtime/{session}"]["GET"]
+    case = operation.Case(path_parameters=path_parameters, headers=headers)
+    assert case.call_and_validate(base_url=server.base_url, checks=CONFORMANCE).status_code == 200
+
+    mutant = schemathesis.openapi.from_dict(spec, config=_config("positive"))
+    operation = mutant["/v1/realtime/{session}"]["GET"]
+    case = operation.Case(path_parameters=path_parameters, headers=headers)
+    with pytest.raises(FailureGroup) as caught:
+        case.call_and_validate(base_url=server.base_url, checks=CONFORMANCE)
+    assert '"in_progress" is not one of' in str(caught.value.exceptions[0])
