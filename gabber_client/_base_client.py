@@ -206,6 +206,12 @@ class BaseClient:
         return self._settings.human if human is None else human
 
     def _request_kwargs(self, call: Call[Any]) -> dict[str, Any]:
+        if call.api_key_only and self._settings.auth == "token":
+            raise InvalidArgumentError(
+                "token",
+                f"{call.operation} accepts an API key only (x-api-key), and this client "
+                "has a usage token: use a client built with api_key=",
+            )
         kwargs = call.kwargs
         url: str = kwargs["url"]
         if not url.startswith(("http://", "https://")):

@@ -10,7 +10,7 @@ written here a second time. The sync and async resources both send these
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
 import httpx
@@ -55,11 +55,19 @@ class Call(Generic[T_co]):
     kwargs: dict[str, Any]
     idempotent: bool
     parse: Callable[[httpx.Response], T_co]
+    api_key_only: bool = False
+    """The spec allows only ApiKeyAuth (speak, dtmf, attach_human)."""
 
     def map(self, then: Callable[[T_co], U]) -> Call[U]:
         """The same request, with ``then`` applied to the parsed result."""
         parse = self.parse
-        return Call(self.operation, self.kwargs, self.idempotent, lambda r: then(parse(r)))
+        return Call(
+            self.operation,
+            self.kwargs,
+            self.idempotent,
+            lambda r: then(parse(r)),
+            self.api_key_only,
+        )
 
 
 class _Model(Protocol):
@@ -257,7 +265,7 @@ def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimel
 def next_page_call(call: Call[T], url: str) -> Call[T]:
     """``call`` sent to ``url`` (a next-page URL, already checked to be on the base URL's
     origin) instead of its own URL; headers and parsing stay the same."""
-    return Call(call.operation, {**call.kwargs, "url": url}, call.idempotent, call.parse)
+    return replace(call, kwargs={**call.kwargs, "url": url})
 
 
 def speak_text(session: str, text: str) -> Call[RealtimeSession]:
@@ -272,6 +280,7 @@ def speak_text(session: str, text: str) -> Call[RealtimeSession]:
         ),
         False,
         _parser(RealtimeSession),
+        api_key_only=True,
     )
 
 
@@ -288,6 +297,7 @@ def attach(session: str, human: str) -> Call[RealtimeSession]:
         ),
         True,
         _parser(RealtimeSession),
+        api_key_only=True,
     )
 
 
@@ -363,4 +373,5 @@ def send_dtmf(
         dtmf._get_kwargs(session=check_id(session, "session"), body=body),
         False,
         _parse_empty,
+        api_key_only=True,
     )

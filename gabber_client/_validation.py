@@ -247,6 +247,14 @@ def check_header_value(value: object, parameter: str) -> str:
         raise InvalidArgumentError(parameter, "must not be empty")
     if any(c in value for c in "\r\n\0"):
         raise InvalidArgumentError(parameter, "must not contain CR, LF or NUL characters")
+    if not value.isascii() or not value.isprintable():
+        raise InvalidArgumentError(
+            parameter, "must contain printable ASCII characters only (HTTP header value)"
+        )
+    if value != value.strip():
+        raise InvalidArgumentError(
+            parameter, "must not start or end with white space (HTTP would strip it)"
+        )
     return value
 
 

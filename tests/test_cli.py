@@ -339,10 +339,12 @@ def test_a_usage_token_acts_for_its_human(gabber: Any, fake: FakeGabber) -> None
     token = fake.issue_token("token-human")
     session = start(gabber, "--token", token)
     assert session["human"] == "token-human"
-    # speak accepts the API key only: the API refuses the token.
+    # speak accepts the API key only: the client refuses the token before sending.
+    before = len(fake.requests)
     refused = gabber("--token", token, "sessions", "speak", session["id"], "hi")
-    assert_one_line_error(refused, 3, "401")
+    assert_one_line_error(refused, 2, "API key only")
     assert token not in refused.err
+    assert len(fake.requests) == before
 
 
 # ---------------------------------------------------------------------- tables

@@ -355,3 +355,20 @@ def test_repr_shows_settings_not_credentials(
         f"auth='{'api_key' if 'api_key' in credentials else 'token'}', "
         "human='h_1', max_retries=4)"
     )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "parameter"),
+    [
+        ({"api_key": "clé"}, "api_key"),
+        ({"token": "tök"}, "token"),
+        ({"api_key": "k", "human": "é"}, "human"),
+        ({"api_key": "k", "human": " h_1 "}, "human"),
+        ({"api_key": "k", "default_headers": {"x-trace": "\tt"}}, "default_headers['x-trace']"),
+    ],
+)
+def test_header_values_must_survive_http_unchanged(kwargs: dict[str, Any], parameter: str) -> None:
+    # Non-ASCII would fail to encode; surrounding white space would be stripped by HTTP.
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(base_url="http://gabber.test", **kwargs)
+    assert caught.value.parameter == parameter

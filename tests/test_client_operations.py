@@ -73,15 +73,29 @@ async def test_api_key_auth_headers(mock_api: MockApi, kind: str, op: Op) -> Non
     assert "x-human-id" not in request.headers
 
 
-async def test_token_auth_headers(mock_api: MockApi, kind: str, op: Op) -> None:
+async def test_token_auth_headers(mock_api: MockApi, kind: str, bearer_op: Op) -> None:
     client = mock_api.client(token=TOKEN)
 
-    await mock_api.settle(op.call(client.realtime, "rs_1"))
+    await mock_api.settle(bearer_op.call(client.realtime, "rs_1"))
 
     [request] = mock_api.requests
     assert request.headers["authorization"] == f"Bearer {TOKEN}"
     assert "x-api-key" not in request.headers
     assert request.headers["user-agent"] == USER_AGENT
+
+
+async def test_api_key_only_operations_refuse_a_token_before_sending(
+    mock_api: MockApi, kind: str, key_only_op: Op
+) -> None:
+    client = mock_api.client(token=TOKEN)
+
+    with pytest.raises(InvalidArgumentError) as caught:
+        await mock_api.settle(key_only_op.call(client.realtime, "rs_1"))
+
+    assert caught.value.parameter == "token"
+    assert key_only_op.name in str(caught.value)
+    assert TOKEN not in str(caught.value)
+    assert mock_api.requests == []
 
 
 async def test_default_headers_are_sent(mock_api: MockApi, kind: str, op: Op) -> None:

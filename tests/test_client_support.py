@@ -437,6 +437,9 @@ OPS: list[Op] = [
 ]
 """The eleven operations. The ``idempotent`` column is the retry policy of the README."""
 
+API_KEY_ONLY = frozenset({"speak", "dtmf", "attach_human"})
+"""The operations whose only security scheme is ApiKeyAuth."""
+
 OP_SETS: dict[str, list[Op]] = {
     "op": OPS,
     "session_op": [o for o in OPS if o.takes_session],
@@ -444,5 +447,7 @@ OP_SETS: dict[str, list[Op]] = {
     "no_human_op": [o for o in OPS if not o.human],
     "idempotent_op": [o for o in OPS if o.idempotent],
     "unsafe_op": [o for o in OPS if not o.idempotent],
+    "bearer_op": [o for o in OPS if o.name not in API_KEY_ONLY],
+    "key_only_op": [o for o in OPS if o.name in API_KEY_ONLY],
 }
 """Argument names a test may ask for, each parametrized over a subset of :data:`OPS`."""

@@ -83,7 +83,7 @@ ERROR_CASES: list[tuple[str, Handler, Callable[[Any], Any], type[GabberError]]] 
     ("409", _status(409), lambda c: c.realtime.end("rs_1"), ConflictError),
     ("422", _status(422), lambda c: c.realtime.update("rs_1", {}), UnprocessableEntityError),
     ("429", _status(429, **{"Retry-After": "0"}), lambda c: c.realtime.get("rs_1"), RateLimitError),
-    ("500", _status(500), lambda c: c.realtime.speak("rs_1", "hi"), InternalServerError),
+    ("500", _status(500), lambda c: c.realtime.end("rs_1"), InternalServerError),
     ("418", _status(418), lambda c: c.realtime.get("rs_1"), APIStatusError),
     (
         "302",
@@ -228,7 +228,9 @@ def test_debug_logs_show_no_secret(caplog: pytest.LogCaptureFixture, credential:
         ),
         (
             _raise(httpx.ConnectError("refused")),
-            lambda c: c.realtime.speak("s", "hi"),
+            lambda c: c.realtime.initiate_outbound_call(
+                "s", source_phone_number="+15550100", destination_phone_number="+15550101"
+            ),
             APIConnectionError,
         ),
         (_raise(httpx.ReadTimeout("timed out")), lambda c: c.realtime.end("s"), APITimeoutError),
