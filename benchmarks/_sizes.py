@@ -40,7 +40,7 @@ class Sizes:
 
 
 FULL = Sizes(
-    import_rounds=30,
+    import_rounds=20,
     parse_sessions=1_000,
     parse_rounds=9,
     single_parse_loops=200,
