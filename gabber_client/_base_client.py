@@ -3,12 +3,14 @@ loop, error mapping and logging. No public names live here."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import platform
+import ssl
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
@@ -29,6 +31,30 @@ from .errors import (
 )
 
 T = TypeVar("T")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client of the process: loading the CA bundle takes
+    ~0.1 s, which httpx would otherwise pay for each new client."""
+    return httpx.create_ssl_context()
+
+
+def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
+    """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``."""
+    if given is None:
+        return kind(
+            timeout=settings.timeout, follow_redirects=False, limits=_LIMITS, verify=_ssl_context()
+        )
+    if not isinstance(given, kind):
+        raise InvalidArgumentError(
+            "http_client", f"expected httpx.{kind.__name__}, got {type(given).__name__}"
+        )
+    return given
+
 
 USER_AGENT = (
     f"gabber-client/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
@@ -172,15 +198,42 @@ def derive(
 _SECRET_HEADERS = frozenset({"authorization", "x-api-key"})
 
 
-class BaseClient:
+class BaseClient(Generic[H]):
     """State and helpers shared by :class:`SyncAPIClient` and :class:`AsyncAPIClient`."""
 
     _settings: Settings
+    _http: H
     _owns_http: bool
 
-    def _init_base(self, settings: Settings) -> None:
+    def _setup(self, settings: Settings, http: H, *, owns_http: bool) -> None:
         setup_from_env()
         self._settings = settings
+        self._http = http
+        self._owns_http = owns_http
+        self._init_resources()
+
+    def _init_resources(self) -> None:
+        """Attach the API areas (``self.realtime``)."""
+        raise NotImplementedError
+
+    def _derive(self, settings: Settings) -> Self:
+        clone = type(self).__new__(type(self))
+        clone._setup(settings, self._http, owns_http=False)
+        return clone
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client with other ``timeout``/``max_retries``, sharing this one's connections:
+        ``client.with_options(max_retries=0).realtime.start(...)``."""
+        return self._derive(derive(self._settings, timeout=timeout, max_retries=max_retries))
+
+    def for_human(self, human: str | None) -> Self:
+        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
+        return self._derive(derive(self._settings, human=human))
 
     @property
     def base_url(self) -> httpx.URL:
@@ -339,10 +392,8 @@ def redacted(headers: httpx.Headers) -> dict[str, str]:
     return {k: "<redacted>" if k.lower() in _SECRET_HEADERS else v for k, v in headers.items()}
 
 
-class SyncAPIClient(BaseClient):
+class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
-
-    _http: httpx.Client
 
     def _request(self, call: Call[T]) -> T:
         request = self._http.build_request(**self._request_kwargs(call))
@@ -369,10 +420,8 @@ class SyncAPIClient(BaseClient):
             _sleep(wait)
 
 
-class AsyncAPIClient(BaseClient):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
-
-    _http: httpx.AsyncClient
 
     async def _request(self, call: Call[T]) -> T:
         request = self._http.build_request(**self._request_kwargs(call))

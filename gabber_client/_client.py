@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import ssl
 from types import TracebackType
 from typing import Self
 
 import httpx
 
-from ._base_client import (
-    NOT_GIVEN,
-    AsyncAPIClient,
-    NotGiven,
-    Settings,
-    SyncAPIClient,
-    derive,
-    make_settings,
-)
+from ._base_client import AsyncAPIClient, SyncAPIClient, http_client_for, make_settings
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from .errors import InvalidArgumentError
 from .resources.realtime import AsyncRealtime, Realtime
 
 __all__ = ["AsyncGabber", "Gabber"]
-
-_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-
-
-@functools.cache
-def _ssl_context() -> ssl.SSLContext:
-    """One TLS context for every client of the process: loading the CA bundle takes
-    ~0.1 s, which httpx would otherwise pay for each new client."""
-    return httpx.create_ssl_context()
 
 
 class Gabber(SyncAPIClient):
@@ -78,39 +58,11 @@ class Gabber(SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
         )
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise InvalidArgumentError(
-                "http_client", f"expected httpx.Client, got {type(http_client).__name__}"
-            )
-        http = http_client or httpx.Client(
-            timeout=settings.timeout, follow_redirects=False, limits=_LIMITS, verify=_ssl_context()
-        )
+        http = http_client_for(settings, http_client, httpx.Client)
         self._setup(settings, http, owns_http=http_client is None)
 
-    def _setup(self, settings: Settings, http: httpx.Client, *, owns_http: bool) -> None:
-        self._init_base(settings)
-        self._http = http
-        self._owns_http = owns_http
+    def _init_resources(self) -> None:
         self.realtime = Realtime(self)
-
-    def _derive(self, settings: Settings) -> Self:
-        clone = type(self).__new__(type(self))
-        clone._setup(settings, self._http, owns_http=False)
-        return clone
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Self:
-        """A client with other ``timeout``/``max_retries``, sharing this one's connections:
-        ``client.with_options(max_retries=0).realtime.start(...)``."""
-        return self._derive(derive(self._settings, timeout=timeout, max_retries=max_retries))
-
-    def for_human(self, human: str | None) -> Self:
-        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
-        return self._derive(derive(self._settings, human=human))
 
     def close(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
@@ -161,38 +113,11 @@ class AsyncGabber(AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
         )
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise InvalidArgumentError(
-                "http_client", f"expected httpx.AsyncClient, got {type(http_client).__name__}"
-            )
-        http = http_client or httpx.AsyncClient(
-            timeout=settings.timeout, follow_redirects=False, limits=_LIMITS, verify=_ssl_context()
-        )
+        http = http_client_for(settings, http_client, httpx.AsyncClient)
         self._setup(settings, http, owns_http=http_client is None)
 
-    def _setup(self, settings: Settings, http: httpx.AsyncClient, *, owns_http: bool) -> None:
-        self._init_base(settings)
-        self._http = http
-        self._owns_http = owns_http
+    def _init_resources(self) -> None:
         self.realtime = AsyncRealtime(self)
-
-    def _derive(self, settings: Settings) -> Self:
-        clone = type(self).__new__(type(self))
-        clone._setup(settings, self._http, owns_http=False)
-        return clone
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Self:
-        """A client with other ``timeout``/``max_retries``, sharing this one's connections."""
-        return self._derive(derive(self._settings, timeout=timeout, max_retries=max_retries))
-
-    def for_human(self, human: str | None) -> Self:
-        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
-        return self._derive(derive(self._settings, human=human))
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
