@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import fake_server, import_time, inprocess, loopback, memory, parse
-from ._report import Row, machine_info, render_table, to_json, write_json
+from ._report import Row, machine_info, render_notes, render_table, to_json, write_json
 from ._sizes import FULL, QUICK, Sizes
 
 FIGURES: dict[str, Callable[[Sizes], list[Row]]] = {
@@ -81,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_info()
     print(
         f"machine: {machine['cpu']}, {machine['usable_cores']} usable of {machine['cores']} "
-        f"cores; {machine['python']}; httpx {machine['httpx']}; attrs {machine['attrs']}; "
+        f"cores; {machine['python']}; httpx {machine['httpx']} (httpcore {machine['httpcore']}, "
+        f"anyio {machine['anyio']}, sniffio {machine['sniffio']}); attrs {machine['attrs']}; "
         f"load average {_load()}",
         flush=True,
     )
@@ -98,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print()
     print(render_table(rows))
+    print()
+    print(render_notes(rows))
     if args.markdown:
         print()
         print(render_table(rows, markdown=True))

@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Goal", "Row", "machine_info", "render_table", "to_json", "write_json"]
+__all__ = ["Goal", "Row", "machine_info", "render_notes", "render_table", "to_json", "write_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,12 @@ def machine_info() -> dict[str, Any]:
         "os": platform.platform(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "httpx": _version("httpx"),
+        "httpcore": _version("httpcore"),
+        "anyio": _version("anyio"),
+        # Without sniffio, httpcore 1.0.x retries a failed import on every async
+        # lock and event (encode/httpcore#1103): it slows both sides of the async
+        # figures alike.
+        "sniffio": _version("sniffio"),
         "attrs": _version("attrs"),
         "gabber_client": _version("gabber-client"),
         "executable": sys.executable,
@@ -135,6 +141,11 @@ def render_table(rows: Sequence[Row], *, markdown: bool = False) -> str:
         for cells in lines
     ]
     return "\n".join([text[0], rule, *text[1:]])
+
+
+def render_notes(rows: Sequence[Row]) -> str:
+    """What each row's sample is, one line per row that has a note."""
+    return "\n".join(f"- {row.figure}: {row.note} ({row.rounds} rounds)" for row in rows)
 
 
 def to_json(rows: Sequence[Row], *, machine: dict[str, Any], extra: dict[str, Any]) -> str:
