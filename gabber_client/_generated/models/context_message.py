@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.context_message_role import ContextMessageRole, check_context_message_role
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.context_message_content_text import ContextMessageContentText
-    from ..models.context_message_tool_call import ContextMessageToolCall
-
 
 T = TypeVar("T", bound="ContextMessage")
 
@@ -109,9 +104,6 @@ class ContextMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.context_message_content_text import ContextMessageContentText
-        from ..models.context_message_tool_call import ContextMessageToolCall
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -222,3 +214,8 @@ class ContextMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.context_message_content_text import ContextMessageContentText
+from ..models.context_message_tool_call import ContextMessageToolCall

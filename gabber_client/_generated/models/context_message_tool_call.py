@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,10 +10,6 @@ from ..models.context_message_tool_call_type import (
     ContextMessageToolCallType,
     check_context_message_tool_call_type,
 )
-
-if TYPE_CHECKING:
-    from ..models.context_message_tool_call_function import ContextMessageToolCallFunction
-
 
 T = TypeVar("T", bound="ContextMessageToolCall")
 
@@ -51,8 +47,6 @@ class ContextMessageToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.context_message_tool_call_function import ContextMessageToolCallFunction
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -84,3 +78,7 @@ class ContextMessageToolCall:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.context_message_tool_call_function import ContextMessageToolCallFunction

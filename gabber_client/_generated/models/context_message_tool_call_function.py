@@ -1,16 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.context_message_tool_call_function_arguments import (
-        ContextMessageToolCallFunctionArguments,
-    )
-
 
 T = TypeVar("T", bound="ContextMessageToolCallFunction")
 
@@ -43,10 +37,6 @@ class ContextMessageToolCallFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.context_message_tool_call_function_arguments import (
-            ContextMessageToolCallFunctionArguments,
-        )
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -75,3 +65,9 @@ class ContextMessageToolCallFunction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.context_message_tool_call_function_arguments import (
+    ContextMessageToolCallFunctionArguments,
+)

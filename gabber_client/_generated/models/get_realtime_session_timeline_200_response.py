@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.realtime_session_timeline_item import RealtimeSessionTimelineItem
-
 
 T = TypeVar("T", bound="GetRealtimeSessionTimeline200Response")
 
@@ -56,8 +52,6 @@ class GetRealtimeSessionTimeline200Response:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.realtime_session_timeline_item import RealtimeSessionTimelineItem
-
         d = dict(src_dict)
         total_count = d.pop("total_count")
 
@@ -101,3 +95,7 @@ class GetRealtimeSessionTimeline200Response:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.realtime_session_timeline_item import RealtimeSessionTimelineItem

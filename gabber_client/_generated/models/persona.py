@@ -2,17 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.persona_gender import PersonaGender, check_persona_gender
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.persona_tag import PersonaTag
-
 
 T = TypeVar("T", bound="Persona")
 
@@ -113,8 +109,6 @@ class Persona:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.persona_tag import PersonaTag
-
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -216,3 +210,7 @@ class Persona:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.persona_tag import PersonaTag

@@ -2,19 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.realtime_session_state import RealtimeSessionState, check_realtime_session_state
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.extra import Extra
-    from ..models.realtime_session_config import RealtimeSessionConfig
-    from ..models.realtime_session_data import RealtimeSessionData
-
 
 T = TypeVar("T", bound="RealtimeSession")
 
@@ -46,8 +40,6 @@ class RealtimeSession:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.extra import Extra
-
         id = self.id
 
         state: str = self.state
@@ -111,10 +103,6 @@ class RealtimeSession:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.extra import Extra
-        from ..models.realtime_session_config import RealtimeSessionConfig
-        from ..models.realtime_session_data import RealtimeSessionData
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -209,3 +197,9 @@ class RealtimeSession:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.extra import Extra
+from ..models.realtime_session_config import RealtimeSessionConfig
+from ..models.realtime_session_data import RealtimeSessionData

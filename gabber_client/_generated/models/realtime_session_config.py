@@ -1,17 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
-    from ..models.realtime_session_generative_config import RealtimeSessionGenerativeConfig
-    from ..models.realtime_session_input_config import RealtimeSessionInputConfig
-    from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
-
 
 T = TypeVar("T", bound="RealtimeSessionConfig")
 
@@ -54,11 +47,6 @@ class RealtimeSessionConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
-        from ..models.realtime_session_generative_config import RealtimeSessionGenerativeConfig
-        from ..models.realtime_session_input_config import RealtimeSessionInputConfig
-        from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
-
         d = dict(src_dict)
         general = RealtimeSessionGeneralConfig.from_dict(d.pop("general"))
 
@@ -93,3 +81,10 @@ class RealtimeSessionConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
+from ..models.realtime_session_generative_config import RealtimeSessionGenerativeConfig
+from ..models.realtime_session_input_config import RealtimeSessionInputConfig
+from ..models.realtime_session_output_config import RealtimeSessionOutputConfig

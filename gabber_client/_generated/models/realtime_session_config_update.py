@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
-    from ..models.realtime_session_generative_config_update import (
-        RealtimeSessionGenerativeConfigUpdate,
-    )
-    from ..models.realtime_session_input_config import RealtimeSessionInputConfig
-    from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
-
 
 T = TypeVar("T", bound="RealtimeSessionConfigUpdate")
 
@@ -35,13 +26,6 @@ class RealtimeSessionConfigUpdate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
-        from ..models.realtime_session_generative_config_update import (
-            RealtimeSessionGenerativeConfigUpdate,
-        )
-        from ..models.realtime_session_input_config import RealtimeSessionInputConfig
-        from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
-
         general: dict[str, Any] | None | Unset
         if isinstance(self.general, Unset):
             general = UNSET
@@ -90,13 +74,6 @@ class RealtimeSessionConfigUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
-        from ..models.realtime_session_generative_config_update import (
-            RealtimeSessionGenerativeConfigUpdate,
-        )
-        from ..models.realtime_session_input_config import RealtimeSessionInputConfig
-        from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
-
         d = dict(src_dict)
 
         def _parse_general(data: object) -> None | RealtimeSessionGeneralConfig | Unset:
@@ -192,3 +169,10 @@ class RealtimeSessionConfigUpdate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.realtime_session_general_config import RealtimeSessionGeneralConfig
+from ..models.realtime_session_generative_config_update import RealtimeSessionGenerativeConfigUpdate
+from ..models.realtime_session_input_config import RealtimeSessionInputConfig
+from ..models.realtime_session_output_config import RealtimeSessionOutputConfig

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.realtime_session_dtmf_digit import RealtimeSessionDTMFDigit
-
 
 T = TypeVar("T", bound="RealtimeSessionDTMFRequest")
 
@@ -39,8 +35,6 @@ class RealtimeSessionDTMFRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.realtime_session_dtmf_digit import RealtimeSessionDTMFDigit
-
         d = dict(src_dict)
         digits = []
         _digits = d.pop("digits")
@@ -71,3 +65,7 @@ class RealtimeSessionDTMFRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.realtime_session_dtmf_digit import RealtimeSessionDTMFDigit

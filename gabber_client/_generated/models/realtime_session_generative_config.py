@@ -1,22 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.context import Context
-    from ..models.extra import Extra
-    from ..models.llm import LLM
-    from ..models.persona import Persona
-    from ..models.scenario import Scenario
-    from ..models.tool_definition import ToolDefinition
-    from ..models.voice import Voice
-
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfig")
 
@@ -42,11 +32,6 @@ class RealtimeSessionGenerativeConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.extra import Extra
-        from ..models.persona import Persona
-        from ..models.scenario import Scenario
-        from ..models.voice import Voice
-
         llm = self.llm.to_dict()
 
         context = self.context.to_dict()
@@ -110,14 +95,6 @@ class RealtimeSessionGenerativeConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.context import Context
-        from ..models.extra import Extra
-        from ..models.llm import LLM
-        from ..models.persona import Persona
-        from ..models.scenario import Scenario
-        from ..models.tool_definition import ToolDefinition
-        from ..models.voice import Voice
-
         d = dict(src_dict)
         llm = LLM.from_dict(d.pop("llm"))
 
@@ -226,3 +203,13 @@ class RealtimeSessionGenerativeConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.context import Context
+from ..models.extra import Extra
+from ..models.llm import LLM
+from ..models.persona import Persona
+from ..models.scenario import Scenario
+from ..models.tool_definition import ToolDefinition
+from ..models.voice import Voice

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.extra import Extra
-
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfigCreate")
 
@@ -36,8 +32,6 @@ class RealtimeSessionGenerativeConfigCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.extra import Extra
-
         llm = self.llm
 
         voice_override: None | str | Unset
@@ -105,8 +99,6 @@ class RealtimeSessionGenerativeConfigCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.extra import Extra
-
         d = dict(src_dict)
         llm = d.pop("llm")
 
@@ -208,3 +200,7 @@ class RealtimeSessionGenerativeConfigCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.extra import Extra

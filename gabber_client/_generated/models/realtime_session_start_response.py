@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.realtime_session import RealtimeSession
-    from ..models.realtime_session_connection_details import RealtimeSessionConnectionDetails
-
 
 T = TypeVar("T", bound="RealtimeSessionStartResponse")
 
@@ -42,9 +37,6 @@ class RealtimeSessionStartResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.realtime_session import RealtimeSession
-        from ..models.realtime_session_connection_details import RealtimeSessionConnectionDetails
-
         d = dict(src_dict)
         session = RealtimeSession.from_dict(d.pop("session"))
 
@@ -73,3 +65,8 @@ class RealtimeSessionStartResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.realtime_session import RealtimeSession
+from ..models.realtime_session_connection_details import RealtimeSessionConnectionDetails

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.extra import Extra
-    from ..models.realtime_session_config_create import RealtimeSessionConfigCreate
-
 
 T = TypeVar("T", bound="StartRealtimeSessionRequest")
 
@@ -29,8 +24,6 @@ class StartRealtimeSessionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.extra import Extra
-
         config = self.config.to_dict()
 
         simulated: bool | None | Unset
@@ -63,9 +56,6 @@ class StartRealtimeSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.extra import Extra
-        from ..models.realtime_session_config_create import RealtimeSessionConfigCreate
-
         d = dict(src_dict)
         config = RealtimeSessionConfigCreate.from_dict(d.pop("config"))
 
@@ -119,3 +109,8 @@ class StartRealtimeSessionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.extra import Extra
+from ..models.realtime_session_config_create import RealtimeSessionConfigCreate

@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.tool_definition_call_settings import ToolDefinitionCallSettings
-    from ..models.tool_definition_parameter import ToolDefinitionParameter
-
 
 T = TypeVar("T", bound="ToolDefinition")
 
@@ -60,9 +55,6 @@ class ToolDefinition:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tool_definition_call_settings import ToolDefinitionCallSettings
-        from ..models.tool_definition_parameter import ToolDefinitionParameter
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -105,3 +97,8 @@ class ToolDefinition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.tool_definition_call_settings import ToolDefinitionCallSettings
+from ..models.tool_definition_parameter import ToolDefinitionParameter

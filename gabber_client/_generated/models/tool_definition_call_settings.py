@@ -1,19 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.tool_definition_call_settings_destination_client_app import (
-        ToolDefinitionCallSettingsDestinationClientApp,
-    )
-    from ..models.tool_definition_call_settings_destination_web_request import (
-        ToolDefinitionCallSettingsDestinationWebRequest,
-    )
-
 
 T = TypeVar("T", bound="ToolDefinitionCallSettings")
 
@@ -32,10 +23,6 @@ class ToolDefinitionCallSettings:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tool_definition_call_settings_destination_web_request import (
-            ToolDefinitionCallSettingsDestinationWebRequest,
-        )
-
         id = self.id
 
         destination: dict[str, Any]
@@ -57,13 +44,6 @@ class ToolDefinitionCallSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tool_definition_call_settings_destination_client_app import (
-            ToolDefinitionCallSettingsDestinationClientApp,
-        )
-        from ..models.tool_definition_call_settings_destination_web_request import (
-            ToolDefinitionCallSettingsDestinationWebRequest,
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -116,3 +96,12 @@ class ToolDefinitionCallSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.tool_definition_call_settings_destination_client_app import (
+    ToolDefinitionCallSettingsDestinationClientApp,
+)
+from ..models.tool_definition_call_settings_destination_web_request import (
+    ToolDefinitionCallSettingsDestinationWebRequest,
+)

@@ -2,18 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.extra import Extra
-    from ..models.voice_pricing import VoicePricing
-    from ..models.voice_tag import VoiceTag
-
 
 T = TypeVar("T", bound="Voice")
 
@@ -57,8 +51,6 @@ class Voice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.extra import Extra
-
         created_at = self.created_at.isoformat()
 
         id = self.id
@@ -176,10 +168,6 @@ class Voice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.extra import Extra
-        from ..models.voice_pricing import VoicePricing
-        from ..models.voice_tag import VoiceTag
-
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -341,3 +329,9 @@ class Voice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models which refer to each other resolve.
+from ..models.extra import Extra
+from ..models.voice_pricing import VoicePricing
+from ..models.voice_tag import VoiceTag
