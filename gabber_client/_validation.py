@@ -146,18 +146,6 @@ def _is_date_time(value: str) -> bool:
 Checker = Callable[[Any], bool]
 
 
-def _python_types(schema: dict[str, Any]) -> tuple[tuple[type, ...], bool] | None:
-    """The Python types a JSON value of ``schema`` may have, and whether a bool must
-    be refused (it is an int to Python, not to JSON); ``None`` for any type."""
-    declared = schema.get("type")
-    if declared is None:
-        return None
-    names = declared if isinstance(declared, list) else [declared]
-    types = tuple(t for name in names for t in _JSON_TYPES[name])
-    no_bool = ("integer" in names or "number" in names) and "boolean" not in names
-    return types, no_bool
-
-
 def _compile(schema: dict[str, Any]) -> Checker:
     """A fast ``value -> bool``: whether ``value`` has the types and required fields
     of ``schema``. Lenient like ``_errors(lenient=True)``: unknown fields and enum
@@ -186,32 +174,77 @@ def _compile(schema: dict[str, Any]) -> Checker:
             return False
 
         return any_of
-    typing = _python_types(schema)
-    types, no_bool = typing if typing is not None else ((object,), False)
-    is_date_time = schema.get("format") == "date-time"
+    allowed = _exact_types(schema)
     item_ok = _compile(schema["items"]) if "items" in schema else None
-    properties = tuple((name, _compile(sub)) for name, sub in schema.get("properties", {}).items())
+    # Properties of a scalar type are checked inline (one set lookup); the others
+    # through their own checker. Date-times are left to the generated from_dict,
+    # which parses them (a bad one raises there, and is reported the same way).
+    scalars = tuple(
+        (name, types)
+        for name, sub in schema.get("properties", {}).items()
+        if (types := _scalar_types(sub)) is not None
+    )
+    nested = tuple(
+        (name, _compile(sub))
+        for name, sub in schema.get("properties", {}).items()
+        if _scalar_types(sub) is None
+    )
     required = tuple(schema.get("required", ()))
 
     def check(value: Any) -> bool:
-        if not isinstance(value, types) or (no_bool and isinstance(value, bool)):
+        kind = type(value)
+        if allowed is not None and kind not in allowed:
             return False
-        if isinstance(value, str):
-            return not is_date_time or _is_date_time(value)
-        if isinstance(value, dict):
+        if kind is dict:
             for name in required:
                 if name not in value:
                     return False
-            for name, ok in properties:
+            for name, types in scalars:
+                if name in value and type(value[name]) not in types:
+                    return False
+            for name, ok in nested:
                 if name in value and not ok(value[name]):
                     return False
-        elif item_ok is not None and isinstance(value, list):
+        elif kind is list and item_ok is not None:
             for item in value:
                 if not item_ok(item):
                     return False
         return True
 
     return check
+
+
+# json.loads gives exactly these types, so an exact type lookup is both the
+# fastest check and the right one (a bool is not an integer in JSON).
+_EXACT_TYPES: dict[str, frozenset[type]] = {
+    "string": frozenset({str}),
+    "integer": frozenset({int}),
+    "number": frozenset({int, float}),
+    "boolean": frozenset({bool}),
+    "object": frozenset({dict}),
+    "array": frozenset({list}),
+    "null": frozenset({type(None)}),
+}
+
+
+def _exact_types(schema: dict[str, Any]) -> frozenset[type] | None:
+    """The exact Python types a decoded JSON value of ``schema`` may have; ``None``: any."""
+    declared = schema.get("type")
+    if declared is None:
+        return None
+    names = declared if isinstance(declared, list) else [declared]
+    return frozenset().union(*(_EXACT_TYPES[name] for name in names))
+
+
+def _scalar_types(schema: dict[str, Any]) -> frozenset[type] | None:
+    """The exact types of a property whose schema is a plain scalar (no $ref, union,
+    items or properties); ``None`` for any other property."""
+    if any(key in schema for key in ("$ref", "anyOf", "oneOf", "items", "properties")):
+        return None
+    types = _exact_types(schema)
+    if types is None or dict in types or list in types:
+        return None
+    return types
 
 
 _CHECKERS: dict[str, Checker] = {}
