@@ -33,7 +33,10 @@ from .errors import (
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+# Keep-alive slots = connections: with fewer, httpcore 1.0 closes connections as soon
+# as they go idle under load (encode/httpcore#1000), and a burst pays reconnects.
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+_EMPTY_STREAM = httpx.ByteStream(b"")
 
 
 @functools.cache
@@ -303,7 +306,12 @@ class BaseClient(Generic[H]):
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         if RAW_RESPONSE.get():
             return cast(T, APIResponse(response, call.parse))
-        return call.parse(response)
+        result = call.parse(response)
+        # httpx links a response and its stream both ways; the body is read, so break
+        # the cycle and let refcounting free the body now rather than at the next
+        # cyclic GC (auto-pagination would otherwise pile pages up between GCs).
+        response.stream = _EMPTY_STREAM
+        return result
 
     @staticmethod
     def _status_error(response: httpx.Response) -> APIStatusError:
