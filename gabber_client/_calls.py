@@ -9,6 +9,7 @@ written here a second time. The sync and async resources both send these
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
@@ -21,8 +22,11 @@ from ._validation import (
     check_id,
     check_text,
     response_problem,
+    response_types_ok,
 )
 from .errors import APIResponseValidationError, InvalidArgumentError
+
+_UNDECODED: Any = object()
 
 # The generated modules are imported inside the builders, on first use: importing
 # every endpoint and model up front would cost more than importing httpx.
@@ -91,17 +95,23 @@ def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
     name = model.__name__
 
     def parse(response: httpx.Response) -> M:
+        data: Any = _UNDECODED
         try:
             data = response.json()
-            problem = response_problem(data, name)
-            if problem is None:
+            if response_types_ok(data, name):
                 return model.from_dict(data)
+            problem = None
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
             # (RecursionError: JSON nested too deeply to decode or walk)
             problem = f"{type(exc).__name__}: {exc}"
+        if data is not _UNDECODED:
+            with contextlib.suppress(RecursionError):  # name the field, where the spec can
+                problem = response_problem(data, name) or problem
         where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         raise APIResponseValidationError(
-            f"{where} returned a body that does not match {name}: {problem}", response=response
+            f"{where} returned a body that does not match {name}: "
+            f"{problem or 'it does not match the schema'}",
+            response=response,
         )
 
     return parse

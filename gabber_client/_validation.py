@@ -65,7 +65,7 @@ def _errors(
         if discriminator is not None and isinstance(value, dict):
             tag = value.get(discriminator["propertyName"])
             mapping = discriminator["mapping"]
-            if tag not in mapping:
+            if not isinstance(tag, str) or tag not in mapping:
                 prop = f"{path}.{discriminator['propertyName']}"
                 return [(prop, f"must be one of {sorted(mapping)}, got {tag!r}")]
             return _errors(value, {"$ref": mapping[tag]}, path, lenient=lenient)
@@ -161,7 +161,8 @@ def _compile(schema: dict[str, Any]) -> Checker:
             by_tag = {k: _compile({"$ref": v}) for k, v in discriminator["mapping"].items()}
 
             def tagged(value: Any) -> bool:
-                member = by_tag.get(value.get(tag)) if isinstance(value, dict) else None
+                found = value.get(tag) if isinstance(value, dict) else None
+                member = by_tag.get(found) if isinstance(found, str) else None
                 return member is not None and member(value)
 
             return tagged
@@ -189,21 +190,22 @@ def _compile(schema: dict[str, Any]) -> Checker:
         for name, sub in schema.get("properties", {}).items()
         if _scalar_types(sub) is None
     )
-    required = tuple(schema.get("required", ()))
+    # Required fields are left to from_dict too: a missing one raises KeyError there,
+    # and response_problem() then names it.
 
     def check(value: Any) -> bool:
         kind = type(value)
         if allowed is not None and kind not in allowed:
             return False
         if kind is dict:
-            for name in required:
-                if name not in value:
-                    return False
+            get = value.get
             for name, types in scalars:
-                if name in value and type(value[name]) not in types:
+                item = get(name, _ABSENT)
+                if item is not _ABSENT and type(item) not in types:
                     return False
             for name, ok in nested:
-                if name in value and not ok(value[name]):
+                item = get(name, _ABSENT)
+                if item is not _ABSENT and not ok(item):
                     return False
         elif kind is list and item_ok is not None:
             for item in value:
@@ -213,6 +215,8 @@ def _compile(schema: dict[str, Any]) -> Checker:
 
     return check
 
+
+_ABSENT = object()
 
 # json.loads gives exactly these types, so an exact type lookup is both the
 # fastest check and the right one (a bool is not an integer in JSON).
@@ -259,15 +263,21 @@ def _component_checker(name: str) -> Checker:
     return checker
 
 
+def response_types_ok(value: Any, schema_name: str) -> bool:
+    """Whether every field of a decoded 2xx body ``value`` has the JSON type that
+    component schema ``schema_name`` gives it (the fast check run on every response;
+    required fields and date-times are checked by the generated ``from_dict``).
+    Unknown fields and enum values are accepted: the server may add them."""
+    return _component_checker(schema_name)(value)
+
+
 def response_problem(value: Any, schema_name: str) -> str | None:
     """How a decoded 2xx body ``value`` is not a ``schema_name`` (a component schema):
-    a required field missing or a field of the wrong type; ``None`` when it is one.
-    Unknown fields and enum values are accepted: the server may add them."""
-    if _component_checker(schema_name)(value):
-        return None
+    the first field missing, of the wrong type or not a date-time, as ``path: problem``;
+    ``None`` when there is none. Slow: for error messages."""
     problems = _errors(value, {"$ref": f"#/components/schemas/{schema_name}"}, "body", lenient=True)
-    if not problems:  # the checker and _errors agree on every schema of the spec
-        return "it does not match the schema"
+    if not problems:
+        return None
     path, problem = problems[0]
     return f"{path}: {problem}"
 

@@ -68,14 +68,7 @@ class BadRequest:
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        message = _parse_message(d.pop("message", UNSET))
+        message = cast(None | str | Unset, d.pop("message", UNSET))
 
         _bad_request = cls(
             type_=type_,

@@ -77,14 +77,7 @@ class Context:
 
             latest_messages.append(latest_messages_item)
 
-        def _parse_human(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        human = _parse_human(d.pop("human", UNSET))
+        human = cast(None | str | Unset, d.pop("human", UNSET))
 
         _context = cls(
             id=id,

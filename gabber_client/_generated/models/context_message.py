@@ -152,14 +152,7 @@ class ContextMessage:
 
         speaking_ended_at = _parse_speaking_ended_at(d.pop("speaking_ended_at", UNSET))
 
-        def _parse_realtime_session(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        realtime_session = _parse_realtime_session(d.pop("realtime_session", UNSET))
+        realtime_session = cast(None | str | Unset, d.pop("realtime_session", UNSET))
 
         def _parse_tool_calls(data: object) -> list[ContextMessageToolCall] | None | Unset:
             if data is None:

@@ -51,14 +51,7 @@ class ContextMessageContentText:
         d = dict(src_dict)
         type_ = check_context_message_content_text_type(d.pop("type"))
 
-        def _parse_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        text = _parse_text(d.pop("text", UNSET))
+        text = cast(None | str | Unset, d.pop("text", UNSET))
 
         _context_message_content_text = cls(
             type_=type_,

@@ -62,14 +62,7 @@ class ListRealtimeSessions200Response:
 
             values.append(values_item)
 
-        def _parse_next_page(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_page = _parse_next_page(d.pop("next_page", UNSET))
+        next_page = cast(None | str | Unset, d.pop("next_page", UNSET))
 
         _list_realtime_sessions_200_response = cls(
             total_count=total_count,

@@ -83,14 +83,7 @@ class LLM:
 
         description = d.pop("description")
 
-        def _parse_project(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        project = _parse_project(d.pop("project", UNSET))
+        project = cast(None | str | Unset, d.pop("project", UNSET))
 
         _llm = cls(
             created_at=created_at,

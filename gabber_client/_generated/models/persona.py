@@ -122,23 +122,9 @@ class Persona:
 
         voice = d.pop("voice")
 
-        def _parse_image_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        image_url = cast(None | str | Unset, d.pop("image_url", UNSET))
 
-        image_url = _parse_image_url(d.pop("image_url", UNSET))
-
-        def _parse_human(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        human = _parse_human(d.pop("human", UNSET))
+        human = cast(None | str | Unset, d.pop("human", UNSET))
 
         def _parse_gender(data: object) -> None | PersonaGender | Unset:
             if data is None:

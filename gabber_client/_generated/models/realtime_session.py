@@ -140,14 +140,7 @@ class RealtimeSession:
 
         ended_at = _parse_ended_at(d.pop("ended_at", UNSET))
 
-        def _parse_human(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        human = _parse_human(d.pop("human", UNSET))
+        human = cast(None | str | Unset, d.pop("human", UNSET))
 
         def _parse_field_extra(data: object) -> Extra | None | Unset:
             if data is None:

@@ -47,24 +47,9 @@ class RealtimeSessionGeneralConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        time_limit_s = cast(int | None | Unset, d.pop("time_limit_s", UNSET))
 
-        def _parse_time_limit_s(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        time_limit_s = _parse_time_limit_s(d.pop("time_limit_s", UNSET))
-
-        def _parse_save_messages(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        save_messages = _parse_save_messages(d.pop("save_messages", UNSET))
+        save_messages = cast(bool | None | Unset, d.pop("save_messages", UNSET))
 
         _realtime_session_general_config = cls(
             time_limit_s=time_limit_s,

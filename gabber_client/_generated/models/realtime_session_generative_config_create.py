@@ -102,41 +102,13 @@ class RealtimeSessionGenerativeConfigCreate:
         d = dict(src_dict)
         llm = d.pop("llm")
 
-        def _parse_voice_override(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        voice_override = cast(None | str | Unset, d.pop("voice_override", UNSET))
 
-        voice_override = _parse_voice_override(d.pop("voice_override", UNSET))
+        persona = cast(None | str | Unset, d.pop("persona", UNSET))
 
-        def _parse_persona(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        scenario = cast(None | str | Unset, d.pop("scenario", UNSET))
 
-        persona = _parse_persona(d.pop("persona", UNSET))
-
-        def _parse_scenario(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        scenario = _parse_scenario(d.pop("scenario", UNSET))
-
-        def _parse_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        context = _parse_context(d.pop("context", UNSET))
+        context = cast(None | str | Unset, d.pop("context", UNSET))
 
         def _parse_tool_definitions(data: object) -> list[str] | None | Unset:
             if data is None:

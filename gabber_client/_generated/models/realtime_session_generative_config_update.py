@@ -102,51 +102,15 @@ class RealtimeSessionGenerativeConfigUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        llm = cast(None | str | Unset, d.pop("llm", UNSET))
 
-        def _parse_llm(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        voice_override = cast(None | str | Unset, d.pop("voice_override", UNSET))
 
-        llm = _parse_llm(d.pop("llm", UNSET))
+        persona = cast(None | str | Unset, d.pop("persona", UNSET))
 
-        def _parse_voice_override(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        scenario = cast(None | str | Unset, d.pop("scenario", UNSET))
 
-        voice_override = _parse_voice_override(d.pop("voice_override", UNSET))
-
-        def _parse_persona(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        persona = _parse_persona(d.pop("persona", UNSET))
-
-        def _parse_scenario(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        scenario = _parse_scenario(d.pop("scenario", UNSET))
-
-        def _parse_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        context = _parse_context(d.pop("context", UNSET))
+        context = cast(None | str | Unset, d.pop("context", UNSET))
 
         def _parse_tool_definitions(data: object) -> list[str] | None | Unset:
             if data is None:

@@ -47,24 +47,9 @@ class RealtimeSessionInputConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        interruptable = cast(bool | None | Unset, d.pop("interruptable", UNSET))
 
-        def _parse_interruptable(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        interruptable = _parse_interruptable(d.pop("interruptable", UNSET))
-
-        def _parse_parallel_listening(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        parallel_listening = _parse_parallel_listening(d.pop("parallel_listening", UNSET))
+        parallel_listening = cast(bool | None | Unset, d.pop("parallel_listening", UNSET))
 
         _realtime_session_input_config = cls(
             interruptable=interruptable,

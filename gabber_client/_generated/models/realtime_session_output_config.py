@@ -57,25 +57,11 @@ class RealtimeSessionOutputConfig:
         d = dict(src_dict)
         stream_transcript = d.pop("stream_transcript")
 
-        def _parse_speech_synthesis_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        speech_synthesis_enabled = _parse_speech_synthesis_enabled(
-            d.pop("speech_synthesis_enabled", UNSET)
+        speech_synthesis_enabled = cast(
+            bool | None | Unset, d.pop("speech_synthesis_enabled", UNSET)
         )
 
-        def _parse_answer_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        answer_message = _parse_answer_message(d.pop("answer_message", UNSET))
+        answer_message = cast(None | str | Unset, d.pop("answer_message", UNSET))
 
         _realtime_session_output_config = cls(
             stream_transcript=stream_transcript,

@@ -53,15 +53,7 @@ class RealtimeSessionTimelineItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_seconds(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        seconds = _parse_seconds(d.pop("seconds", UNSET))
+        seconds = cast(float | None | Unset, d.pop("seconds", UNSET))
 
         def _parse_type_(data: object) -> None | RealtimeSessionTimelineItemType | Unset:
             if data is None:

@@ -76,14 +76,7 @@ class Scenario:
 
         prompt = d.pop("prompt")
 
-        def _parse_human(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        human = _parse_human(d.pop("human", UNSET))
+        human = cast(None | str | Unset, d.pop("human", UNSET))
 
         _scenario = cls(
             created_at=created_at,

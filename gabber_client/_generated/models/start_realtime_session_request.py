@@ -59,14 +59,7 @@ class StartRealtimeSessionRequest:
         d = dict(src_dict)
         config = RealtimeSessionConfigCreate.from_dict(d.pop("config"))
 
-        def _parse_simulated(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        simulated = _parse_simulated(d.pop("simulated", UNSET))
+        simulated = cast(bool | None | Unset, d.pop("simulated", UNSET))
 
         def _parse_field_extra(data: object) -> Extra | None | Unset:
             if data is None:

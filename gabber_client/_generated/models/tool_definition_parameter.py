@@ -72,14 +72,7 @@ class ToolDefinitionParameter:
 
         required = d.pop("required")
 
-        def _parse_default(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        default = _parse_default(d.pop("default", UNSET))
+        default = cast(None | str | Unset, d.pop("default", UNSET))
 
         _tool_definition_parameter = cls(
             name=name,

@@ -186,32 +186,11 @@ class Voice:
 
             tags.append(tags_item)
 
-        def _parse_service(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        service = cast(None | str | Unset, d.pop("service", UNSET))
 
-        service = _parse_service(d.pop("service", UNSET))
+        model = cast(None | str | Unset, d.pop("model", UNSET))
 
-        def _parse_model(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        model = _parse_model(d.pop("model", UNSET))
-
-        def _parse_voice(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        voice = _parse_voice(d.pop("voice", UNSET))
+        voice = cast(None | str | Unset, d.pop("voice", UNSET))
 
         def _parse_embeddings(data: object) -> list[float] | None | Unset:
             if data is None:
@@ -230,50 +209,15 @@ class Voice:
 
         embeddings = _parse_embeddings(d.pop("embeddings", UNSET))
 
-        def _parse_cartesia_voice_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        cartesia_voice_id = cast(None | str | Unset, d.pop("cartesia_voice_id", UNSET))
 
-        cartesia_voice_id = _parse_cartesia_voice_id(d.pop("cartesia_voice_id", UNSET))
+        elevenlabs_voice_id = cast(None | str | Unset, d.pop("elevenlabs_voice_id", UNSET))
 
-        def _parse_elevenlabs_voice_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        project = cast(None | str | Unset, d.pop("project", UNSET))
 
-        elevenlabs_voice_id = _parse_elevenlabs_voice_id(d.pop("elevenlabs_voice_id", UNSET))
+        human = cast(None | str | Unset, d.pop("human", UNSET))
 
-        def _parse_project(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        project = _parse_project(d.pop("project", UNSET))
-
-        def _parse_human(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        human = _parse_human(d.pop("human", UNSET))
-
-        def _parse_preview_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preview_url = _parse_preview_url(d.pop("preview_url", UNSET))
+        preview_url = cast(None | str | Unset, d.pop("preview_url", UNSET))
 
         def _parse_field_extra(data: object) -> Extra | None | Unset:
             if data is None:
