@@ -166,6 +166,14 @@ def _compile(schema: dict[str, Any]) -> Checker:
                 return member is not None and member(value)
 
             return tagged
+        others = [a for a in alternatives if a != {"type": "null"}]
+        if len(others) == 1 and len(alternatives) == 2:  # a nullable field
+            inner = _compile(others[0])
+
+            def nullable(value: Any) -> bool:
+                return value is None or inner(value)
+
+            return nullable
         members = tuple(_compile(a) for a in alternatives)
 
         def any_of(value: Any) -> bool:
@@ -176,7 +184,8 @@ def _compile(schema: dict[str, Any]) -> Checker:
 
         return any_of
     allowed = _exact_types(schema)
-    item_ok = _compile(schema["items"]) if "items" in schema else None
+    item_types = _scalar_types(schema["items"]) if "items" in schema else None
+    item_ok = _compile(schema["items"]) if "items" in schema and item_types is None else None
     # Properties of a scalar type are checked inline (one set lookup); the others
     # through their own checker. Date-times are left to the generated from_dict,
     # which parses them (a bad one raises there, and is reported the same way).
@@ -207,10 +216,15 @@ def _compile(schema: dict[str, Any]) -> Checker:
                 item = get(name, _ABSENT)
                 if item is not _ABSENT and not ok(item):
                     return False
-        elif kind is list and item_ok is not None:
-            for item in value:
-                if not item_ok(item):
-                    return False
+        elif kind is list:
+            if item_types is not None:  # scalars (embeddings, ids): no call per item
+                for item in value:
+                    if type(item) not in item_types:
+                        return False
+            elif item_ok is not None:
+                for item in value:
+                    if not item_ok(item):
+                        return False
         return True
 
     return check

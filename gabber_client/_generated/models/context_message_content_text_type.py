@@ -10,6 +10,4 @@ CONTEXT_MESSAGE_CONTENT_TEXT_TYPE_VALUES: set[ContextMessageContentTextType] = {
 def check_context_message_content_text_type(value: str) -> ContextMessageContentTextType:
     if value in CONTEXT_MESSAGE_CONTENT_TEXT_TYPE_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {CONTEXT_MESSAGE_CONTENT_TEXT_TYPE_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}, expected 'text'")

@@ -14,6 +14,4 @@ def check_realtime_session_initiate_outbound_call_request_phone_type(
 ) -> RealtimeSessionInitiateOutboundCallRequestPhoneType:
     if value in REALTIME_SESSION_INITIATE_OUTBOUND_CALL_REQUEST_PHONE_TYPE_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {REALTIME_SESSION_INITIATE_OUTBOUND_CALL_REQUEST_PHONE_TYPE_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}, expected 'phone'")

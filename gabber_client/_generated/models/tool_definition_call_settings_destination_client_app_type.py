@@ -14,6 +14,4 @@ def check_tool_definition_call_settings_destination_client_app_type(
 ) -> ToolDefinitionCallSettingsDestinationClientAppType:
     if value in TOOL_DEFINITION_CALL_SETTINGS_DESTINATION_CLIENT_APP_TYPE_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {TOOL_DEFINITION_CALL_SETTINGS_DESTINATION_CLIENT_APP_TYPE_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}, expected 'client_app'")

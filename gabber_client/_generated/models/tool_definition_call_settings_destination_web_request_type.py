@@ -14,6 +14,4 @@ def check_tool_definition_call_settings_destination_web_request_type(
 ) -> ToolDefinitionCallSettingsDestinationWebRequestType:
     if value in TOOL_DEFINITION_CALL_SETTINGS_DESTINATION_WEB_REQUEST_TYPE_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {TOOL_DEFINITION_CALL_SETTINGS_DESTINATION_WEB_REQUEST_TYPE_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}, expected 'web_request'")
