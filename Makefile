@@ -33,7 +33,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict gabber_client $(wildcard examples/*.py)
+	$(BIN)/mypy --strict gabber_client benchmarks $(wildcard examples/*.py)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
