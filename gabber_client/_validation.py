@@ -184,11 +184,12 @@ def _compile(schema: dict[str, Any]) -> Checker:
 
         return any_of
     allowed = _exact_types(schema)
+    date_time = schema.get("format") == "date-time"
     item_types = _scalar_types(schema["items"]) if "items" in schema else None
     item_ok = _compile(schema["items"]) if "items" in schema and item_types is None else None
     # Properties of a scalar type are checked inline (one set lookup); the others
-    # through their own checker. Date-times are left to the generated from_dict,
-    # which parses them (a bad one raises there, and is reported the same way).
+    # (date-times included: the generated from_dict keeps a bad optional one as a
+    # raw string) through their own checker.
     scalars = tuple(
         (name, types)
         for name, sub in schema.get("properties", {}).items()
@@ -206,6 +207,8 @@ def _compile(schema: dict[str, Any]) -> Checker:
         kind = type(value)
         if allowed is not None and kind not in allowed:
             return False
+        if kind is str:
+            return not date_time or _is_date_time(value)
         if kind is dict:
             get = value.get
             for name, types in scalars:
@@ -257,7 +260,7 @@ def _exact_types(schema: dict[str, Any]) -> frozenset[type] | None:
 def _scalar_types(schema: dict[str, Any]) -> frozenset[type] | None:
     """The exact types of a property whose schema is a plain scalar (no $ref, union,
     items or properties); ``None`` for any other property."""
-    if any(key in schema for key in ("$ref", "anyOf", "oneOf", "items", "properties")):
+    if any(key in schema for key in ("$ref", "anyOf", "oneOf", "items", "properties", "format")):
         return None
     types = _exact_types(schema)
     if types is None or dict in types or list in types:

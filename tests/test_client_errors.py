@@ -181,6 +181,9 @@ BAD_BODIES: list[tuple[str, bytes]] = [
     ("id-not-str", json.dumps(_with(session_json(), id=17)).encode()),
     ("simulated-not-bool", json.dumps(_with(session_json(), simulated="no")).encode()),
     ("project-null", json.dumps(_with(session_json(), project=None)).encode()),
+    # optional and nullable: the generated from_dict would keep the raw string
+    ("ended-at-not-date", json.dumps(_with(session_json(), ended_at="yesterday")).encode()),
+    ("human-not-str", json.dumps(_with(session_json(), human=["h"])).encode()),
 ]
 
 

@@ -68,7 +68,7 @@ class BadRequest:
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
-        message = cast(None | str | Unset, d.pop("message", UNSET))
+        message: None | str | Unset = d.pop("message", UNSET)
 
         _bad_request = cls(
             type_=type_,

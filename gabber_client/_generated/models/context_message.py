@@ -152,7 +152,7 @@ class ContextMessage:
 
         speaking_ended_at = _parse_speaking_ended_at(d.pop("speaking_ended_at", UNSET))
 
-        realtime_session = cast(None | str | Unset, d.pop("realtime_session", UNSET))
+        realtime_session: None | str | Unset = d.pop("realtime_session", UNSET)
 
         def _parse_tool_calls(data: object) -> list[ContextMessageToolCall] | None | Unset:
             if data is None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -51,7 +51,7 @@ class ContextMessageContentText:
         d = dict(src_dict)
         type_ = check_context_message_content_text_type(d.pop("type"))
 
-        text = cast(None | str | Unset, d.pop("text", UNSET))
+        text: None | str | Unset = d.pop("text", UNSET)
 
         _context_message_content_text = cls(
             type_=type_,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -62,7 +62,7 @@ class GetRealtimeSessionMessages200Response:
 
             values.append(values_item)
 
-        next_page = cast(None | str | Unset, d.pop("next_page", UNSET))
+        next_page: None | str | Unset = d.pop("next_page", UNSET)
 
         _get_realtime_session_messages_200_response = cls(
             total_count=total_count,

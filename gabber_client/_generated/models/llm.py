@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -83,7 +83,7 @@ class LLM:
 
         description = d.pop("description")
 
-        project = cast(None | str | Unset, d.pop("project", UNSET))
+        project: None | str | Unset = d.pop("project", UNSET)
 
         _llm = cls(
             created_at=created_at,

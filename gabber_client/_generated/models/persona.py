@@ -122,9 +122,9 @@ class Persona:
 
         voice = d.pop("voice")
 
-        image_url = cast(None | str | Unset, d.pop("image_url", UNSET))
+        image_url: None | str | Unset = d.pop("image_url", UNSET)
 
-        human = cast(None | str | Unset, d.pop("human", UNSET))
+        human: None | str | Unset = d.pop("human", UNSET)
 
         def _parse_gender(data: object) -> None | PersonaGender | Unset:
             if data is None:

@@ -140,7 +140,7 @@ class RealtimeSession:
 
         ended_at = _parse_ended_at(d.pop("ended_at", UNSET))
 
-        human = cast(None | str | Unset, d.pop("human", UNSET))
+        human: None | str | Unset = d.pop("human", UNSET)
 
         def _parse_field_extra(data: object) -> Extra | None | Unset:
             if data is None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -47,9 +47,9 @@ class RealtimeSessionGeneralConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        time_limit_s = cast(int | None | Unset, d.pop("time_limit_s", UNSET))
+        time_limit_s: int | None | Unset = d.pop("time_limit_s", UNSET)
 
-        save_messages = cast(bool | None | Unset, d.pop("save_messages", UNSET))
+        save_messages: bool | None | Unset = d.pop("save_messages", UNSET)
 
         _realtime_session_general_config = cls(
             time_limit_s=time_limit_s,

@@ -102,15 +102,15 @@ class RealtimeSessionGenerativeConfigUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        llm = cast(None | str | Unset, d.pop("llm", UNSET))
+        llm: None | str | Unset = d.pop("llm", UNSET)
 
-        voice_override = cast(None | str | Unset, d.pop("voice_override", UNSET))
+        voice_override: None | str | Unset = d.pop("voice_override", UNSET)
 
-        persona = cast(None | str | Unset, d.pop("persona", UNSET))
+        persona: None | str | Unset = d.pop("persona", UNSET)
 
-        scenario = cast(None | str | Unset, d.pop("scenario", UNSET))
+        scenario: None | str | Unset = d.pop("scenario", UNSET)
 
-        context = cast(None | str | Unset, d.pop("context", UNSET))
+        context: None | str | Unset = d.pop("context", UNSET)
 
         def _parse_tool_definitions(data: object) -> list[str] | None | Unset:
             if data is None:

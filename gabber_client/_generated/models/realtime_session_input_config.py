@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -47,9 +47,9 @@ class RealtimeSessionInputConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        interruptable = cast(bool | None | Unset, d.pop("interruptable", UNSET))
+        interruptable: bool | None | Unset = d.pop("interruptable", UNSET)
 
-        parallel_listening = cast(bool | None | Unset, d.pop("parallel_listening", UNSET))
+        parallel_listening: bool | None | Unset = d.pop("parallel_listening", UNSET)
 
         _realtime_session_input_config = cls(
             interruptable=interruptable,

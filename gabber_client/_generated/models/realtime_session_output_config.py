@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -57,11 +57,9 @@ class RealtimeSessionOutputConfig:
         d = dict(src_dict)
         stream_transcript = d.pop("stream_transcript")
 
-        speech_synthesis_enabled = cast(
-            bool | None | Unset, d.pop("speech_synthesis_enabled", UNSET)
-        )
+        speech_synthesis_enabled: bool | None | Unset = d.pop("speech_synthesis_enabled", UNSET)
 
-        answer_message = cast(None | str | Unset, d.pop("answer_message", UNSET))
+        answer_message: None | str | Unset = d.pop("answer_message", UNSET)
 
         _realtime_session_output_config = cls(
             stream_transcript=stream_transcript,

@@ -53,7 +53,7 @@ class RealtimeSessionTimelineItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        seconds = cast(float | None | Unset, d.pop("seconds", UNSET))
+        seconds: float | None | Unset = d.pop("seconds", UNSET)
 
         def _parse_type_(data: object) -> None | RealtimeSessionTimelineItemType | Unset:
             if data is None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -76,7 +76,7 @@ class Scenario:
 
         prompt = d.pop("prompt")
 
-        human = cast(None | str | Unset, d.pop("human", UNSET))
+        human: None | str | Unset = d.pop("human", UNSET)
 
         _scenario = cls(
             created_at=created_at,

@@ -59,7 +59,7 @@ class StartRealtimeSessionRequest:
         d = dict(src_dict)
         config = RealtimeSessionConfigCreate.from_dict(d.pop("config"))
 
-        simulated = cast(bool | None | Unset, d.pop("simulated", UNSET))
+        simulated: bool | None | Unset = d.pop("simulated", UNSET)
 
         def _parse_field_extra(data: object) -> Extra | None | Unset:
             if data is None:

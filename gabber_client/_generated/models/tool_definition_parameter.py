@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -72,7 +72,7 @@ class ToolDefinitionParameter:
 
         required = d.pop("required")
 
-        default = cast(None | str | Unset, d.pop("default", UNSET))
+        default: None | str | Unset = d.pop("default", UNSET)
 
         _tool_definition_parameter = cls(
             name=name,

@@ -186,11 +186,11 @@ class Voice:
 
             tags.append(tags_item)
 
-        service = cast(None | str | Unset, d.pop("service", UNSET))
+        service: None | str | Unset = d.pop("service", UNSET)
 
-        model = cast(None | str | Unset, d.pop("model", UNSET))
+        model: None | str | Unset = d.pop("model", UNSET)
 
-        voice = cast(None | str | Unset, d.pop("voice", UNSET))
+        voice: None | str | Unset = d.pop("voice", UNSET)
 
         def _parse_embeddings(data: object) -> list[float] | None | Unset:
             if data is None:
@@ -209,15 +209,15 @@ class Voice:
 
         embeddings = _parse_embeddings(d.pop("embeddings", UNSET))
 
-        cartesia_voice_id = cast(None | str | Unset, d.pop("cartesia_voice_id", UNSET))
+        cartesia_voice_id: None | str | Unset = d.pop("cartesia_voice_id", UNSET)
 
-        elevenlabs_voice_id = cast(None | str | Unset, d.pop("elevenlabs_voice_id", UNSET))
+        elevenlabs_voice_id: None | str | Unset = d.pop("elevenlabs_voice_id", UNSET)
 
-        project = cast(None | str | Unset, d.pop("project", UNSET))
+        project: None | str | Unset = d.pop("project", UNSET)
 
-        human = cast(None | str | Unset, d.pop("human", UNSET))
+        human: None | str | Unset = d.pop("human", UNSET)
 
-        preview_url = cast(None | str | Unset, d.pop("preview_url", UNSET))
+        preview_url: None | str | Unset = d.pop("preview_url", UNSET)
 
         def _parse_field_extra(data: object) -> Extra | None | Unset:
             if data is None:
