@@ -11,16 +11,41 @@
 
 The fixtures of the :mod:`gabber_client.testing` plugin (``gabber_fake``,
 ``gabber_client``, ``async_gabber_client``) are deliberately not defined here.
+
+The whole suite may only reach loopback: name resolution of any other host fails
+in this process (see :func:`_loopback_only`), so no test can contact
+api.gabber.dev or anything else by mistake.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from test_client_support import OP_SETS, FakeClock, Kind, MockApi
 
 import gabber_client._base_client
+
+_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback_only(host: Any, *args: Any, **kwargs: Any) -> Any:
+    """``socket.getaddrinfo`` for loopback names and addresses only."""
+    name = host.decode() if isinstance(host, bytes) else host
+    if name not in (None, "localhost"):
+        try:
+            loopback = ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            raise OSError(f"the test suite may only reach loopback, not {name!r}")
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+socket.getaddrinfo = _loopback_only
 
 
 @pytest.fixture(params=["sync", "async"])
