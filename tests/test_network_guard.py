@@ -15,4 +15,3 @@ def test_other_hosts_cannot_be_resolved() -> None:
 def test_loopback_still_resolves() -> None:
     assert socket.getaddrinfo("127.0.0.1", 80)
     assert socket.getaddrinfo("localhost", 80)
-
