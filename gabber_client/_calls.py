@@ -2,8 +2,9 @@
 
 Each builder checks its arguments, asks the generated module for the request
 (``_get_kwargs``: method, percent-encoded URL, params, headers, JSON body) and
-pairs it with the generated parser (``_parse_response``). No URL or body layout is
-written here a second time. The sync and async resources both send these
+pairs it with the generated model that reads the answer (``from_dict``, after a
+type check against the spec). No URL, body or model layout is written here a
+second time. The sync and async resources both send these
 :class:`Call` objects, so they cannot drift apart.
 """
 
@@ -127,9 +128,9 @@ def _human(value: str | None) -> str | Unset:
     return UNSET if value is None else check_header_value(value, "human")
 
 
-def _model(value: object, model: type[M], schema: str, parameter: str) -> M:
+def _model(value: object, model: type[M], parameter: str) -> M:
     """``value`` as a ``model``: a model is taken as is, a dict is checked against the
-    spec and converted, anything else is refused."""
+    spec's schema of the same name and converted, anything else is refused."""
     if isinstance(value, model):
         return value
     if not isinstance(value, Mapping):
@@ -137,7 +138,7 @@ def _model(value: object, model: type[M], schema: str, parameter: str) -> M:
             parameter, f"expected {model.__name__} or dict, got {type(value).__name__}"
         )
     data = dict(value)
-    check_against_schema(data, schema, parameter)
+    check_against_schema(data, model.__name__, parameter)
     result: M = model.from_dict(data)
     return result
 
@@ -158,9 +159,7 @@ def start(
         StartRealtimeSessionRequest,
     )
 
-    body = StartRealtimeSessionRequest(
-        config=_model(config, RealtimeSessionConfigCreate, "RealtimeSessionConfigCreate", "config")
-    )
+    body = StartRealtimeSessionRequest(config=_model(config, RealtimeSessionConfigCreate, "config"))
     if simulated is not None:
         if not isinstance(simulated, bool):
             raise InvalidArgumentError(
@@ -201,7 +200,7 @@ def update(
     from ._generated.api.realtime import update_realtime_session
     from ._generated.models import RealtimeSession, RealtimeSessionConfigUpdate
 
-    body = _model(config, RealtimeSessionConfigUpdate, "RealtimeSessionConfigUpdate", "config")
+    body = _model(config, RealtimeSessionConfigUpdate, "config")
     return Call(
         "update_realtime_session",
         update_realtime_session._get_kwargs(
@@ -358,7 +357,7 @@ def _dtmf_digits(
     result = []
     for index, item in enumerate(digits):
         parameter = f"digits[{index}]"
-        digit = _model(item, RealtimeSessionDTMFDigit, "RealtimeSessionDTMFDigit", parameter)
+        digit = _model(item, RealtimeSessionDTMFDigit, parameter)
         if digit.digit not in REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES:
             raise InvalidArgumentError(f"{parameter}.digit", f"invalid DTMF digit {digit.digit!r}")
         if isinstance(digit.duration, bool) or digit.duration <= 0:
