@@ -2,8 +2,8 @@
 
 Each builder checks its arguments, asks the generated module for the request
 (``_get_kwargs``: method, percent-encoded URL, params, headers, JSON body) and
-pairs it with the generated model that reads the answer (``from_dict``, after a
-type check against the spec). No URL, body or model layout is written here a
+pairs it with the generated model that reads the answer (``from_dict``, which
+checks each field's JSON type as it reads it). No URL, body or model layout is written here a
 second time. The sync and async resources both send these
 :class:`Call` objects, so they cannot drift apart.
 """
@@ -23,7 +23,6 @@ from ._validation import (
     check_id,
     check_text,
     response_problem,
-    response_types_ok,
 )
 from .errors import APIResponseValidationError, InvalidArgumentError
 
@@ -88,10 +87,11 @@ M = TypeVar("M", bound=_Model)
 def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
     """The 2xx body of a response as a ``model`` (the generated ``from_dict``).
 
-    The JSON is decoded once and checked against the spec first (the generated
-    ``from_dict`` takes scalars as they come: an int id, a str bool), so any
-    malformed body raises :class:`APIResponseValidationError`, never a raw
-    KeyError/TypeError/ValueError/JSONDecodeError.
+    The generated ``from_dict`` checks the JSON type of every field as it reads it
+    (``generator-templates/checked_construct.jinja``), so any malformed body raises
+    :class:`APIResponseValidationError` naming the field, never a raw
+    KeyError/TypeError/ValueError/JSONDecodeError, and never a model holding a
+    value of the wrong type.
     """
     name = model.__name__
 
@@ -99,9 +99,7 @@ def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
         data: Any = _UNDECODED
         try:
             data = response.json()
-            if response_types_ok(data, name):
-                return model.from_dict(data)
-            problem = None
+            return model.from_dict(data)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
             # (RecursionError: JSON nested too deeply to decode or walk)
             problem = f"{type(exc).__name__}: {exc}"
@@ -110,8 +108,7 @@ def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
                 problem = response_problem(data, name) or problem
         where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         raise APIResponseValidationError(
-            f"{where} returned a body that does not match {name}: "
-            f"{problem or 'it does not match the schema'}",
+            f"{where} returned a body that does not match {name}: {problem}",
             response=response,
         )
 

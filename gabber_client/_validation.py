@@ -8,16 +8,16 @@ spec in one way: a key the schema does not list is an error (a typo such as
 ``time_limit`` for ``time_limit_s`` would otherwise be sent and ignored), except
 in free-form objects (``_extra``, tool-call arguments).
 
-2xx bodies are checked too (:func:`response_problem`), leniently: the types and
-required fields of the spec, but unknown fields and enum values pass, since the
-server may add them.
+2xx bodies are checked by the generated ``from_dict`` as it reads them; when it
+refuses one, :func:`response_problem` walks the body against the spec to name the
+field for the error message, leniently: the types and required fields of the
+spec, but unknown fields and enum values pass, since the server may add them.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
 from typing import Any
@@ -141,151 +141,6 @@ def _is_date_time(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-Checker = Callable[[Any], bool]
-
-
-def _compile(schema: dict[str, Any]) -> Checker:
-    """A fast ``value -> bool``: whether ``value`` has the types and required fields
-    of ``schema``. Lenient like ``_errors(lenient=True)``: unknown fields and enum
-    values pass."""
-    ref = schema.get("$ref")
-    if ref is not None:
-        return _component_checker(ref.rsplit("/", 1)[1])
-    alternatives = schema.get("anyOf") or schema.get("oneOf")
-    if alternatives is not None:
-        discriminator = schema.get("discriminator")
-        if discriminator is not None:
-            tag = discriminator["propertyName"]
-            by_tag = {k: _compile({"$ref": v}) for k, v in discriminator["mapping"].items()}
-
-            def tagged(value: Any) -> bool:
-                found = value.get(tag) if isinstance(value, dict) else None
-                member = by_tag.get(found) if isinstance(found, str) else None
-                return member is not None and member(value)
-
-            return tagged
-        others = [a for a in alternatives if a != {"type": "null"}]
-        if len(others) == 1 and len(alternatives) == 2:  # a nullable field
-            inner = _compile(others[0])
-
-            def nullable(value: Any) -> bool:
-                return value is None or inner(value)
-
-            return nullable
-        members = tuple(_compile(a) for a in alternatives)
-
-        def any_of(value: Any) -> bool:
-            for member in members:  # noqa: SIM110 - a loop is faster than any()
-                if member(value):
-                    return True
-            return False
-
-        return any_of
-    allowed = _exact_types(schema)
-    date_time = schema.get("format") == "date-time"
-    item_types = _scalar_types(schema["items"]) if "items" in schema else None
-    item_ok = _compile(schema["items"]) if "items" in schema and item_types is None else None
-    # Properties of a scalar type are checked inline (one set lookup); the others
-    # (date-times included: the generated from_dict keeps a bad optional one as a
-    # raw string) through their own checker.
-    scalars = tuple(
-        (name, types)
-        for name, sub in schema.get("properties", {}).items()
-        if (types := _scalar_types(sub)) is not None
-    )
-    nested = tuple(
-        (name, _compile(sub))
-        for name, sub in schema.get("properties", {}).items()
-        if _scalar_types(sub) is None
-    )
-    # Required fields are left to from_dict too: a missing one raises KeyError there,
-    # and response_problem() then names it.
-
-    def check(value: Any) -> bool:
-        kind = type(value)
-        if allowed is not None and kind not in allowed:
-            return False
-        if kind is str:
-            return not date_time or _is_date_time(value)
-        if kind is dict:
-            get = value.get
-            for name, types in scalars:
-                item = get(name, _ABSENT)
-                if item is not _ABSENT and type(item) not in types:
-                    return False
-            for name, ok in nested:
-                item = get(name, _ABSENT)
-                if item is not _ABSENT and not ok(item):
-                    return False
-        elif kind is list:
-            if item_types is not None:  # scalars (embeddings, ids): no call per item
-                for item in value:
-                    if type(item) not in item_types:
-                        return False
-            elif item_ok is not None:
-                for item in value:
-                    if not item_ok(item):
-                        return False
-        return True
-
-    return check
-
-
-_ABSENT = object()
-
-# json.loads gives exactly these types, so an exact type lookup is both the
-# fastest check and the right one (a bool is not an integer in JSON).
-_EXACT_TYPES: dict[str, frozenset[type]] = {
-    "string": frozenset({str}),
-    "integer": frozenset({int}),
-    "number": frozenset({int, float}),
-    "boolean": frozenset({bool}),
-    "object": frozenset({dict}),
-    "array": frozenset({list}),
-    "null": frozenset({type(None)}),
-}
-
-
-def _exact_types(schema: dict[str, Any]) -> frozenset[type] | None:
-    """The exact Python types a decoded JSON value of ``schema`` may have; ``None``: any."""
-    declared = schema.get("type")
-    if declared is None:
-        return None
-    names = declared if isinstance(declared, list) else [declared]
-    return frozenset().union(*(_EXACT_TYPES[name] for name in names))
-
-
-def _scalar_types(schema: dict[str, Any]) -> frozenset[type] | None:
-    """The exact types of a property whose schema is a plain scalar (no $ref, union,
-    items or properties); ``None`` for any other property."""
-    if any(key in schema for key in ("$ref", "anyOf", "oneOf", "items", "properties", "format")):
-        return None
-    types = _exact_types(schema)
-    if types is None or dict in types or list in types:
-        return None
-    return types
-
-
-_CHECKERS: dict[str, Checker] = {}
-
-
-def _component_checker(name: str) -> Checker:
-    checker = _CHECKERS.get(name)
-    if checker is None:
-        # While it compiles, a schema that refers to itself gets this forwarder.
-        _CHECKERS[name] = lambda value: _CHECKERS[name](value)
-        checker = _CHECKERS[name] = _compile(_schemas()[name])
-    return checker
-
-
-def response_types_ok(value: Any, schema_name: str) -> bool:
-    """Whether every field of a decoded 2xx body ``value`` has the JSON type that
-    component schema ``schema_name`` gives it (the fast check run on every response;
-    required fields and date-times are checked by the generated ``from_dict``).
-    Unknown fields and enum values are accepted: the server may add them."""
-    return _component_checker(schema_name)(value)
 
 
 def response_problem(value: Any, schema_name: str) -> str | None:

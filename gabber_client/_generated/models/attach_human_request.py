@@ -32,11 +32,17 @@ class AttachHumanRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"AttachHumanRequest: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         human = d.pop("human")
+        if not isinstance(human, str):
+            raise TypeError(
+                f"AttachHumanRequest.human: expected string, got {type(human).__name__}"
+            )
 
         _attach_human_request = cls(
-            human=human,
+            human,
         )
 
         _attach_human_request.additional_properties = d

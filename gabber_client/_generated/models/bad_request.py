@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -49,30 +49,30 @@ class BadRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"BadRequest: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
+        _type__json = d.pop("type", UNSET)
+        type_: BadRequestType | None | Unset
+        if _type__json is None or _type__json is UNSET:
+            type_ = _type__json
+        else:
+            type_ = check_bad_request_type(_type__json)
 
-        def _parse_type_(data: object) -> BadRequestType | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_bad_request_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BadRequestType | None | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        message: None | str | Unset = d.pop("message", UNSET)
+        _message_json = d.pop("message", UNSET)
+        message: None | str | Unset
+        if _message_json is None or _message_json is UNSET:
+            message = _message_json
+        else:
+            if not isinstance(_message_json, str):
+                raise TypeError(
+                    f"BadRequest.message: expected string, got {type(_message_json).__name__}"
+                )
+            message = _message_json
 
         _bad_request = cls(
-            type_=type_,
-            message=message,
+            type_,
+            message,
         )
 
         _bad_request.additional_properties = d

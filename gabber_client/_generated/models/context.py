@@ -63,28 +63,45 @@ class Context:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Context: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"Context.id: expected string, got {type(id).__name__}")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
         project = d.pop("project")
+        if not isinstance(project, str):
+            raise TypeError(f"Context.project: expected string, got {type(project).__name__}")
 
-        latest_messages = []
-        _latest_messages = d.pop("latest_messages")
-        for latest_messages_item_data in _latest_messages:
-            latest_messages_item = ContextMessage.from_dict(latest_messages_item_data)
+        _latest_messages_json = d.pop("latest_messages")
+        if not isinstance(_latest_messages_json, list):
+            raise TypeError(
+                f"Context.latest_messages: expected array, got {type(_latest_messages_json).__name__}"
+            )
+        latest_messages = [
+            ContextMessage.from_dict(_latest_messages_json_item)
+            for _latest_messages_json_item in _latest_messages_json
+        ]
 
-            latest_messages.append(latest_messages_item)
-
-        human: None | str | Unset = d.pop("human", UNSET)
+        _human_json = d.pop("human", UNSET)
+        human: None | str | Unset
+        if _human_json is None or _human_json is UNSET:
+            human = _human_json
+        else:
+            if not isinstance(_human_json, str):
+                raise TypeError(f"Context.human: expected string, got {type(_human_json).__name__}")
+            human = _human_json
 
         _context = cls(
-            id=id,
-            created_at=created_at,
-            project=project,
-            latest_messages=latest_messages,
-            human=human,
+            id,
+            created_at,
+            project,
+            latest_messages,
+            human,
         )
 
         _context.additional_properties = d

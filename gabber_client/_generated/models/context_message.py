@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -104,89 +104,77 @@ class ContextMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"ContextMessage: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"ContextMessage.id: expected string, got {type(id).__name__}")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        role = check_context_message_role(d.pop("role"))
+        _role_json = d.pop("role")
+        role = check_context_message_role(_role_json)
 
-        content = []
-        _content = d.pop("content")
-        for content_item_data in _content:
-            content_item = ContextMessageContentText.from_dict(content_item_data)
+        _content_json = d.pop("content")
+        if not isinstance(_content_json, list):
+            raise TypeError(
+                f"ContextMessage.content: expected array, got {type(_content_json).__name__}"
+            )
+        content = [
+            ContextMessageContentText.from_dict(_content_json_item)
+            for _content_json_item in _content_json
+        ]
 
-            content.append(content_item)
+        _speaking_started_at_json = d.pop("speaking_started_at", UNSET)
+        speaking_started_at: datetime.datetime | None | Unset
+        if _speaking_started_at_json is None or _speaking_started_at_json is UNSET:
+            speaking_started_at = _speaking_started_at_json
+        else:
+            speaking_started_at = datetime.datetime.fromisoformat(_speaking_started_at_json)
 
-        def _parse_speaking_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                speaking_started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _speaking_ended_at_json = d.pop("speaking_ended_at", UNSET)
+        speaking_ended_at: datetime.datetime | None | Unset
+        if _speaking_ended_at_json is None or _speaking_ended_at_json is UNSET:
+            speaking_ended_at = _speaking_ended_at_json
+        else:
+            speaking_ended_at = datetime.datetime.fromisoformat(_speaking_ended_at_json)
 
-                return speaking_started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _realtime_session_json = d.pop("realtime_session", UNSET)
+        realtime_session: None | str | Unset
+        if _realtime_session_json is None or _realtime_session_json is UNSET:
+            realtime_session = _realtime_session_json
+        else:
+            if not isinstance(_realtime_session_json, str):
+                raise TypeError(
+                    f"ContextMessage.realtime_session: expected string, got {type(_realtime_session_json).__name__}"
+                )
+            realtime_session = _realtime_session_json
 
-        speaking_started_at = _parse_speaking_started_at(d.pop("speaking_started_at", UNSET))
-
-        def _parse_speaking_ended_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                speaking_ended_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return speaking_ended_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        speaking_ended_at = _parse_speaking_ended_at(d.pop("speaking_ended_at", UNSET))
-
-        realtime_session: None | str | Unset = d.pop("realtime_session", UNSET)
-
-        def _parse_tool_calls(data: object) -> list[ContextMessageToolCall] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tool_calls_type_0 = []
-                _tool_calls_type_0 = data
-                for tool_calls_type_0_item_data in _tool_calls_type_0:
-                    tool_calls_type_0_item = ContextMessageToolCall.from_dict(
-                        tool_calls_type_0_item_data
-                    )
-
-                    tool_calls_type_0.append(tool_calls_type_0_item)
-
-                return tool_calls_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ContextMessageToolCall] | None | Unset, data)
-
-        tool_calls = _parse_tool_calls(d.pop("tool_calls", UNSET))
+        _tool_calls_json = d.pop("tool_calls", UNSET)
+        tool_calls: list[ContextMessageToolCall] | None | Unset
+        if _tool_calls_json is None or _tool_calls_json is UNSET:
+            tool_calls = _tool_calls_json
+        else:
+            if not isinstance(_tool_calls_json, list):
+                raise TypeError(
+                    f"ContextMessage.tool_calls: expected array, got {type(_tool_calls_json).__name__}"
+                )
+            tool_calls = [
+                ContextMessageToolCall.from_dict(_tool_calls_json_item)
+                for _tool_calls_json_item in _tool_calls_json
+            ]
 
         _context_message = cls(
-            id=id,
-            created_at=created_at,
-            role=role,
-            content=content,
-            speaking_started_at=speaking_started_at,
-            speaking_ended_at=speaking_ended_at,
-            realtime_session=realtime_session,
-            tool_calls=tool_calls,
+            id,
+            created_at,
+            role,
+            content,
+            speaking_started_at,
+            speaking_ended_at,
+            realtime_session,
+            tool_calls,
         )
 
         _context_message.additional_properties = d

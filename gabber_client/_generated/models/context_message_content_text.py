@@ -48,14 +48,28 @@ class ContextMessageContentText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ContextMessageContentText: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        type_ = check_context_message_content_text_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_context_message_content_text_type(_type__json)
 
-        text: None | str | Unset = d.pop("text", UNSET)
+        _text_json = d.pop("text", UNSET)
+        text: None | str | Unset
+        if _text_json is None or _text_json is UNSET:
+            text = _text_json
+        else:
+            if not isinstance(_text_json, str):
+                raise TypeError(
+                    f"ContextMessageContentText.text: expected string, got {type(_text_json).__name__}"
+                )
+            text = _text_json
 
         _context_message_content_text = cls(
-            type_=type_,
-            text=text,
+            type_,
+            text,
         )
 
         _context_message_content_text.additional_properties = d

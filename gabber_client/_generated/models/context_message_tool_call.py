@@ -47,17 +47,25 @@ class ContextMessageToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ContextMessageToolCall: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"ContextMessageToolCall.id: expected string, got {type(id).__name__}")
 
-        type_ = check_context_message_tool_call_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_context_message_tool_call_type(_type__json)
 
-        function = ContextMessageToolCallFunction.from_dict(d.pop("function"))
+        _function_json = d.pop("function")
+        function = ContextMessageToolCallFunction.from_dict(_function_json)
 
         _context_message_tool_call = cls(
-            id=id,
-            type_=type_,
-            function=function,
+            id,
+            type_,
+            function,
         )
 
         _context_message_tool_call.additional_properties = d

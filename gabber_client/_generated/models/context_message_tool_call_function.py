@@ -37,14 +37,23 @@ class ContextMessageToolCallFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ContextMessageToolCallFunction: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(
+                f"ContextMessageToolCallFunction.name: expected string, got {type(name).__name__}"
+            )
 
-        arguments = ContextMessageToolCallFunctionArguments.from_dict(d.pop("arguments"))
+        _arguments_json = d.pop("arguments")
+        arguments = ContextMessageToolCallFunctionArguments.from_dict(_arguments_json)
 
         _context_message_tool_call_function = cls(
-            name=name,
-            arguments=arguments,
+            name,
+            arguments,
         )
 
         _context_message_tool_call_function.additional_properties = d

@@ -24,6 +24,10 @@ class ContextMessageToolCallFunctionArguments:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ContextMessageToolCallFunctionArguments: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         _context_message_tool_call_function_arguments = cls()
 

@@ -24,6 +24,8 @@ class Extra:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Extra: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         _extra = cls()
 

@@ -52,22 +52,39 @@ class GetRealtimeSessionMessages200Response:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"GetRealtimeSessionMessages200Response: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         total_count = d.pop("total_count")
+        if not (isinstance(total_count, int) and not isinstance(total_count, bool)):
+            raise TypeError(
+                f"GetRealtimeSessionMessages200Response.total_count: expected integer, got {type(total_count).__name__}"
+            )
 
-        values = []
-        _values = d.pop("values")
-        for values_item_data in _values:
-            values_item = ContextMessage.from_dict(values_item_data)
+        _values_json = d.pop("values")
+        if not isinstance(_values_json, list):
+            raise TypeError(
+                f"GetRealtimeSessionMessages200Response.values: expected array, got {type(_values_json).__name__}"
+            )
+        values = [ContextMessage.from_dict(_values_json_item) for _values_json_item in _values_json]
 
-            values.append(values_item)
-
-        next_page: None | str | Unset = d.pop("next_page", UNSET)
+        _next_page_json = d.pop("next_page", UNSET)
+        next_page: None | str | Unset
+        if _next_page_json is None or _next_page_json is UNSET:
+            next_page = _next_page_json
+        else:
+            if not isinstance(_next_page_json, str):
+                raise TypeError(
+                    f"GetRealtimeSessionMessages200Response.next_page: expected string, got {type(_next_page_json).__name__}"
+                )
+            next_page = _next_page_json
 
         _get_realtime_session_messages_200_response = cls(
-            total_count=total_count,
-            values=values,
-            next_page=next_page,
+            total_count,
+            values,
+            next_page,
         )
 
         _get_realtime_session_messages_200_response.additional_properties = d

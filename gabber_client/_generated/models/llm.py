@@ -70,29 +70,49 @@ class LLM:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"LLM: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"LLM.id: expected string, got {type(id).__name__}")
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(f"LLM.name: expected string, got {type(name).__name__}")
 
         type_ = d.pop("type")
+        if not isinstance(type_, str):
+            raise TypeError(f"LLM.type: expected string, got {type(type_).__name__}")
 
         compliance = d.pop("compliance")
+        if not isinstance(compliance, bool):
+            raise TypeError(f"LLM.compliance: expected boolean, got {type(compliance).__name__}")
 
         description = d.pop("description")
+        if not isinstance(description, str):
+            raise TypeError(f"LLM.description: expected string, got {type(description).__name__}")
 
-        project: None | str | Unset = d.pop("project", UNSET)
+        _project_json = d.pop("project", UNSET)
+        project: None | str | Unset
+        if _project_json is None or _project_json is UNSET:
+            project = _project_json
+        else:
+            if not isinstance(_project_json, str):
+                raise TypeError(f"LLM.project: expected string, got {type(_project_json).__name__}")
+            project = _project_json
 
         _llm = cls(
-            created_at=created_at,
-            id=id,
-            name=name,
-            type_=type_,
-            compliance=compliance,
-            description=description,
-            project=project,
+            created_at,
+            id,
+            name,
+            type_,
+            compliance,
+            description,
+            project,
         )
 
         _llm.additional_properties = d

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -109,73 +109,81 @@ class Persona:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Persona: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
         description = d.pop("description")
+        if not isinstance(description, str):
+            raise TypeError(
+                f"Persona.description: expected string, got {type(description).__name__}"
+            )
 
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"Persona.id: expected string, got {type(id).__name__}")
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(f"Persona.name: expected string, got {type(name).__name__}")
 
         project = d.pop("project")
+        if not isinstance(project, str):
+            raise TypeError(f"Persona.project: expected string, got {type(project).__name__}")
 
         voice = d.pop("voice")
+        if not isinstance(voice, str):
+            raise TypeError(f"Persona.voice: expected string, got {type(voice).__name__}")
 
-        image_url: None | str | Unset = d.pop("image_url", UNSET)
+        _image_url_json = d.pop("image_url", UNSET)
+        image_url: None | str | Unset
+        if _image_url_json is None or _image_url_json is UNSET:
+            image_url = _image_url_json
+        else:
+            if not isinstance(_image_url_json, str):
+                raise TypeError(
+                    f"Persona.image_url: expected string, got {type(_image_url_json).__name__}"
+                )
+            image_url = _image_url_json
 
-        human: None | str | Unset = d.pop("human", UNSET)
+        _human_json = d.pop("human", UNSET)
+        human: None | str | Unset
+        if _human_json is None or _human_json is UNSET:
+            human = _human_json
+        else:
+            if not isinstance(_human_json, str):
+                raise TypeError(f"Persona.human: expected string, got {type(_human_json).__name__}")
+            human = _human_json
 
-        def _parse_gender(data: object) -> None | PersonaGender | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                gender_type_0 = check_persona_gender(data)
+        _gender_json = d.pop("gender", UNSET)
+        gender: None | PersonaGender | Unset
+        if _gender_json is None or _gender_json is UNSET:
+            gender = _gender_json
+        else:
+            gender = check_persona_gender(_gender_json)
 
-                return gender_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PersonaGender | Unset, data)
-
-        gender = _parse_gender(d.pop("gender", UNSET))
-
-        def _parse_tags(data: object) -> list[PersonaTag] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tags_type_0 = []
-                _tags_type_0 = data
-                for tags_type_0_item_data in _tags_type_0:
-                    tags_type_0_item = PersonaTag.from_dict(tags_type_0_item_data)
-
-                    tags_type_0.append(tags_type_0_item)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[PersonaTag] | None | Unset, data)
-
-        tags = _parse_tags(d.pop("tags", UNSET))
+        _tags_json = d.pop("tags", UNSET)
+        tags: list[PersonaTag] | None | Unset
+        if _tags_json is None or _tags_json is UNSET:
+            tags = _tags_json
+        else:
+            if not isinstance(_tags_json, list):
+                raise TypeError(f"Persona.tags: expected array, got {type(_tags_json).__name__}")
+            tags = [PersonaTag.from_dict(_tags_json_item) for _tags_json_item in _tags_json]
 
         _persona = cls(
-            created_at=created_at,
-            description=description,
-            id=id,
-            name=name,
-            project=project,
-            voice=voice,
-            image_url=image_url,
-            human=human,
-            gender=gender,
-            tags=tags,
+            created_at,
+            description,
+            id,
+            name,
+            project,
+            voice,
+            image_url,
+            human,
+            gender,
+            tags,
         )
 
         _persona.additional_properties = d

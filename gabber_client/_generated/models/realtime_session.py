@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -103,73 +103,77 @@ class RealtimeSession:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RealtimeSession: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"RealtimeSession.id: expected string, got {type(id).__name__}")
 
-        state = check_realtime_session_state(d.pop("state"))
+        _state_json = d.pop("state")
+        state = check_realtime_session_state(_state_json)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
         project = d.pop("project")
+        if not isinstance(project, str):
+            raise TypeError(
+                f"RealtimeSession.project: expected string, got {type(project).__name__}"
+            )
 
         simulated = d.pop("simulated")
+        if not isinstance(simulated, bool):
+            raise TypeError(
+                f"RealtimeSession.simulated: expected boolean, got {type(simulated).__name__}"
+            )
 
-        config = RealtimeSessionConfig.from_dict(d.pop("config"))
+        _config_json = d.pop("config")
+        config = RealtimeSessionConfig.from_dict(_config_json)
 
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
-            data_item = RealtimeSessionData.from_dict(data_item_data)
+        _data_json = d.pop("data")
+        if not isinstance(_data_json, list):
+            raise TypeError(
+                f"RealtimeSession.data: expected array, got {type(_data_json).__name__}"
+            )
+        data = [RealtimeSessionData.from_dict(_data_json_item) for _data_json_item in _data_json]
 
-            data.append(data_item)
+        _ended_at_json = d.pop("ended_at", UNSET)
+        ended_at: datetime.datetime | None | Unset
+        if _ended_at_json is None or _ended_at_json is UNSET:
+            ended_at = _ended_at_json
+        else:
+            ended_at = datetime.datetime.fromisoformat(_ended_at_json)
 
-        def _parse_ended_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                ended_at_type_0 = datetime.datetime.fromisoformat(data)
+        _human_json = d.pop("human", UNSET)
+        human: None | str | Unset
+        if _human_json is None or _human_json is UNSET:
+            human = _human_json
+        else:
+            if not isinstance(_human_json, str):
+                raise TypeError(
+                    f"RealtimeSession.human: expected string, got {type(_human_json).__name__}"
+                )
+            human = _human_json
 
-                return ended_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        ended_at = _parse_ended_at(d.pop("ended_at", UNSET))
-
-        human: None | str | Unset = d.pop("human", UNSET)
-
-        def _parse_field_extra(data: object) -> Extra | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                field_extra_type_0 = Extra.from_dict(data)
-
-                return field_extra_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Extra | None | Unset, data)
-
-        field_extra = _parse_field_extra(d.pop("_extra", UNSET))
+        _field_extra_json = d.pop("_extra", UNSET)
+        field_extra: Extra | None | Unset
+        if _field_extra_json is None or _field_extra_json is UNSET:
+            field_extra = _field_extra_json
+        else:
+            field_extra = Extra.from_dict(_field_extra_json)
 
         _realtime_session = cls(
-            id=id,
-            state=state,
-            created_at=created_at,
-            project=project,
-            simulated=simulated,
-            config=config,
-            data=data,
-            ended_at=ended_at,
-            human=human,
-            field_extra=field_extra,
+            id,
+            state,
+            created_at,
+            project,
+            simulated,
+            config,
+            data,
+            ended_at,
+            human,
+            field_extra,
         )
 
         _realtime_session.additional_properties = d

@@ -47,20 +47,28 @@ class RealtimeSessionConfigCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionConfigCreate: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        general = RealtimeSessionGeneralConfig.from_dict(d.pop("general"))
+        _general_json = d.pop("general")
+        general = RealtimeSessionGeneralConfig.from_dict(_general_json)
 
-        input_ = RealtimeSessionInputConfig.from_dict(d.pop("input"))
+        _input__json = d.pop("input")
+        input_ = RealtimeSessionInputConfig.from_dict(_input__json)
 
-        generative = RealtimeSessionGenerativeConfigCreate.from_dict(d.pop("generative"))
+        _generative_json = d.pop("generative")
+        generative = RealtimeSessionGenerativeConfigCreate.from_dict(_generative_json)
 
-        output = RealtimeSessionOutputConfig.from_dict(d.pop("output"))
+        _output_json = d.pop("output")
+        output = RealtimeSessionOutputConfig.from_dict(_output_json)
 
         _realtime_session_config_create = cls(
-            general=general,
-            input_=input_,
-            generative=generative,
-            output=output,
+            general,
+            input_,
+            generative,
+            output,
         )
 
         _realtime_session_config_create.additional_properties = d

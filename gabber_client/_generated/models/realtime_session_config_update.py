@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -74,81 +74,44 @@ class RealtimeSessionConfigUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionConfigUpdate: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
+        _general_json = d.pop("general", UNSET)
+        general: None | RealtimeSessionGeneralConfig | Unset
+        if _general_json is None or _general_json is UNSET:
+            general = _general_json
+        else:
+            general = RealtimeSessionGeneralConfig.from_dict(_general_json)
 
-        def _parse_general(data: object) -> None | RealtimeSessionGeneralConfig | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                general_type_0 = RealtimeSessionGeneralConfig.from_dict(data)
+        _input__json = d.pop("input", UNSET)
+        input_: None | RealtimeSessionInputConfig | Unset
+        if _input__json is None or _input__json is UNSET:
+            input_ = _input__json
+        else:
+            input_ = RealtimeSessionInputConfig.from_dict(_input__json)
 
-                return general_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RealtimeSessionGeneralConfig | Unset, data)
+        _generative_json = d.pop("generative", UNSET)
+        generative: None | RealtimeSessionGenerativeConfigUpdate | Unset
+        if _generative_json is None or _generative_json is UNSET:
+            generative = _generative_json
+        else:
+            generative = RealtimeSessionGenerativeConfigUpdate.from_dict(_generative_json)
 
-        general = _parse_general(d.pop("general", UNSET))
-
-        def _parse_input_(data: object) -> None | RealtimeSessionInputConfig | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                input_type_0 = RealtimeSessionInputConfig.from_dict(data)
-
-                return input_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RealtimeSessionInputConfig | Unset, data)
-
-        input_ = _parse_input_(d.pop("input", UNSET))
-
-        def _parse_generative(data: object) -> None | RealtimeSessionGenerativeConfigUpdate | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                generative_type_0 = RealtimeSessionGenerativeConfigUpdate.from_dict(data)
-
-                return generative_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RealtimeSessionGenerativeConfigUpdate | Unset, data)
-
-        generative = _parse_generative(d.pop("generative", UNSET))
-
-        def _parse_output(data: object) -> None | RealtimeSessionOutputConfig | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                output_type_0 = RealtimeSessionOutputConfig.from_dict(data)
-
-                return output_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RealtimeSessionOutputConfig | Unset, data)
-
-        output = _parse_output(d.pop("output", UNSET))
+        _output_json = d.pop("output", UNSET)
+        output: None | RealtimeSessionOutputConfig | Unset
+        if _output_json is None or _output_json is UNSET:
+            output = _output_json
+        else:
+            output = RealtimeSessionOutputConfig.from_dict(_output_json)
 
         _realtime_session_config_update = cls(
-            general=general,
-            input_=input_,
-            generative=generative,
-            output=output,
+            general,
+            input_,
+            generative,
+            output,
         )
 
         _realtime_session_config_update.additional_properties = d

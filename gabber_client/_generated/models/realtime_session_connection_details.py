@@ -37,14 +37,26 @@ class RealtimeSessionConnectionDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionConnectionDetails: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         url = d.pop("url")
+        if not isinstance(url, str):
+            raise TypeError(
+                f"RealtimeSessionConnectionDetails.url: expected string, got {type(url).__name__}"
+            )
 
         token = d.pop("token")
+        if not isinstance(token, str):
+            raise TypeError(
+                f"RealtimeSessionConnectionDetails.token: expected string, got {type(token).__name__}"
+            )
 
         _realtime_session_connection_details = cls(
-            url=url,
-            token=token,
+            url,
+            token,
         )
 
         _realtime_session_connection_details.additional_properties = d

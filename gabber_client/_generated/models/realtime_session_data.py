@@ -42,14 +42,21 @@ class RealtimeSessionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RealtimeSessionData: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
-        type_ = check_realtime_session_data_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_realtime_session_data_type(_type__json)
 
         value = d.pop("value")
+        if not isinstance(value, str):
+            raise TypeError(
+                f"RealtimeSessionData.value: expected string, got {type(value).__name__}"
+            )
 
         _realtime_session_data = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         _realtime_session_data.additional_properties = d

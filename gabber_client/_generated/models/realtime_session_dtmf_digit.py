@@ -42,14 +42,23 @@ class RealtimeSessionDTMFDigit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionDTMFDigit: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        digit = check_realtime_session_dtmf_digit_digit(d.pop("digit"))
+        _digit_json = d.pop("digit")
+        digit = check_realtime_session_dtmf_digit_digit(_digit_json)
 
         duration = d.pop("duration")
+        if not (isinstance(duration, int) and not isinstance(duration, bool)):
+            raise TypeError(
+                f"RealtimeSessionDTMFDigit.duration: expected integer, got {type(duration).__name__}"
+            )
 
         _realtime_session_dtmf_digit = cls(
-            digit=digit,
-            duration=duration,
+            digit,
+            duration,
         )
 
         _realtime_session_dtmf_digit.additional_properties = d

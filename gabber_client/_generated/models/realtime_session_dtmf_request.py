@@ -35,16 +35,23 @@ class RealtimeSessionDTMFRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionDTMFRequest: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        digits = []
-        _digits = d.pop("digits")
-        for digits_item_data in _digits:
-            digits_item = RealtimeSessionDTMFDigit.from_dict(digits_item_data)
-
-            digits.append(digits_item)
+        _digits_json = d.pop("digits")
+        if not isinstance(_digits_json, list):
+            raise TypeError(
+                f"RealtimeSessionDTMFRequest.digits: expected array, got {type(_digits_json).__name__}"
+            )
+        digits = [
+            RealtimeSessionDTMFDigit.from_dict(_digits_json_item)
+            for _digits_json_item in _digits_json
+        ]
 
         _realtime_session_dtmf_request = cls(
-            digits=digits,
+            digits,
         )
 
         _realtime_session_dtmf_request.additional_properties = d

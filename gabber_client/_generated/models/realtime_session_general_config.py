@@ -46,14 +46,38 @@ class RealtimeSessionGeneralConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionGeneralConfig: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        time_limit_s: int | None | Unset = d.pop("time_limit_s", UNSET)
+        _time_limit_s_json = d.pop("time_limit_s", UNSET)
+        time_limit_s: int | None | Unset
+        if _time_limit_s_json is None or _time_limit_s_json is UNSET:
+            time_limit_s = _time_limit_s_json
+        else:
+            if not (
+                isinstance(_time_limit_s_json, int) and not isinstance(_time_limit_s_json, bool)
+            ):
+                raise TypeError(
+                    f"RealtimeSessionGeneralConfig.time_limit_s: expected integer, got {type(_time_limit_s_json).__name__}"
+                )
+            time_limit_s = _time_limit_s_json
 
-        save_messages: bool | None | Unset = d.pop("save_messages", UNSET)
+        _save_messages_json = d.pop("save_messages", UNSET)
+        save_messages: bool | None | Unset
+        if _save_messages_json is None or _save_messages_json is UNSET:
+            save_messages = _save_messages_json
+        else:
+            if not isinstance(_save_messages_json, bool):
+                raise TypeError(
+                    f"RealtimeSessionGeneralConfig.save_messages: expected boolean, got {type(_save_messages_json).__name__}"
+                )
+            save_messages = _save_messages_json
 
         _realtime_session_general_config = cls(
-            time_limit_s=time_limit_s,
-            save_messages=save_messages,
+            time_limit_s,
+            save_messages,
         )
 
         _realtime_session_general_config.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -95,94 +95,63 @@ class RealtimeSessionGenerativeConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfig: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        llm = LLM.from_dict(d.pop("llm"))
+        _llm_json = d.pop("llm")
+        llm = LLM.from_dict(_llm_json)
 
-        context = Context.from_dict(d.pop("context"))
+        _context_json = d.pop("context")
+        context = Context.from_dict(_context_json)
 
-        tool_definitions = []
-        _tool_definitions = d.pop("tool_definitions")
-        for tool_definitions_item_data in _tool_definitions:
-            tool_definitions_item = ToolDefinition.from_dict(tool_definitions_item_data)
+        _tool_definitions_json = d.pop("tool_definitions")
+        if not isinstance(_tool_definitions_json, list):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfig.tool_definitions: expected array, got {type(_tool_definitions_json).__name__}"
+            )
+        tool_definitions = [
+            ToolDefinition.from_dict(_tool_definitions_json_item)
+            for _tool_definitions_json_item in _tool_definitions_json
+        ]
 
-            tool_definitions.append(tool_definitions_item)
+        _voice_override_json = d.pop("voice_override", UNSET)
+        voice_override: None | Unset | Voice
+        if _voice_override_json is None or _voice_override_json is UNSET:
+            voice_override = _voice_override_json
+        else:
+            voice_override = Voice.from_dict(_voice_override_json)
 
-        def _parse_voice_override(data: object) -> None | Unset | Voice:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_override_type_0 = Voice.from_dict(data)
+        _persona_json = d.pop("persona", UNSET)
+        persona: None | Persona | Unset
+        if _persona_json is None or _persona_json is UNSET:
+            persona = _persona_json
+        else:
+            persona = Persona.from_dict(_persona_json)
 
-                return voice_override_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Voice, data)
+        _scenario_json = d.pop("scenario", UNSET)
+        scenario: None | Scenario | Unset
+        if _scenario_json is None or _scenario_json is UNSET:
+            scenario = _scenario_json
+        else:
+            scenario = Scenario.from_dict(_scenario_json)
 
-        voice_override = _parse_voice_override(d.pop("voice_override", UNSET))
-
-        def _parse_persona(data: object) -> None | Persona | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                persona_type_0 = Persona.from_dict(data)
-
-                return persona_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Persona | Unset, data)
-
-        persona = _parse_persona(d.pop("persona", UNSET))
-
-        def _parse_scenario(data: object) -> None | Scenario | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                scenario_type_0 = Scenario.from_dict(data)
-
-                return scenario_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Scenario | Unset, data)
-
-        scenario = _parse_scenario(d.pop("scenario", UNSET))
-
-        def _parse_field_extra(data: object) -> Extra | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                field_extra_type_0 = Extra.from_dict(data)
-
-                return field_extra_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Extra | None | Unset, data)
-
-        field_extra = _parse_field_extra(d.pop("_extra", UNSET))
+        _field_extra_json = d.pop("_extra", UNSET)
+        field_extra: Extra | None | Unset
+        if _field_extra_json is None or _field_extra_json is UNSET:
+            field_extra = _field_extra_json
+        else:
+            field_extra = Extra.from_dict(_field_extra_json)
 
         _realtime_session_generative_config = cls(
-            llm=llm,
-            context=context,
-            tool_definitions=tool_definitions,
-            voice_override=voice_override,
-            persona=persona,
-            scenario=scenario,
-            field_extra=field_extra,
+            llm,
+            context,
+            tool_definitions,
+            voice_override,
+            persona,
+            scenario,
+            field_extra,
         )
 
         _realtime_session_generative_config.additional_properties = d

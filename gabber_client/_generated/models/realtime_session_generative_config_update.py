@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -101,59 +101,97 @@ class RealtimeSessionGenerativeConfigUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfigUpdate: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        llm: None | str | Unset = d.pop("llm", UNSET)
+        _llm_json = d.pop("llm", UNSET)
+        llm: None | str | Unset
+        if _llm_json is None or _llm_json is UNSET:
+            llm = _llm_json
+        else:
+            if not isinstance(_llm_json, str):
+                raise TypeError(
+                    f"RealtimeSessionGenerativeConfigUpdate.llm: expected string, got {type(_llm_json).__name__}"
+                )
+            llm = _llm_json
 
-        voice_override: None | str | Unset = d.pop("voice_override", UNSET)
+        _voice_override_json = d.pop("voice_override", UNSET)
+        voice_override: None | str | Unset
+        if _voice_override_json is None or _voice_override_json is UNSET:
+            voice_override = _voice_override_json
+        else:
+            if not isinstance(_voice_override_json, str):
+                raise TypeError(
+                    f"RealtimeSessionGenerativeConfigUpdate.voice_override: expected string, got {type(_voice_override_json).__name__}"
+                )
+            voice_override = _voice_override_json
 
-        persona: None | str | Unset = d.pop("persona", UNSET)
+        _persona_json = d.pop("persona", UNSET)
+        persona: None | str | Unset
+        if _persona_json is None or _persona_json is UNSET:
+            persona = _persona_json
+        else:
+            if not isinstance(_persona_json, str):
+                raise TypeError(
+                    f"RealtimeSessionGenerativeConfigUpdate.persona: expected string, got {type(_persona_json).__name__}"
+                )
+            persona = _persona_json
 
-        scenario: None | str | Unset = d.pop("scenario", UNSET)
+        _scenario_json = d.pop("scenario", UNSET)
+        scenario: None | str | Unset
+        if _scenario_json is None or _scenario_json is UNSET:
+            scenario = _scenario_json
+        else:
+            if not isinstance(_scenario_json, str):
+                raise TypeError(
+                    f"RealtimeSessionGenerativeConfigUpdate.scenario: expected string, got {type(_scenario_json).__name__}"
+                )
+            scenario = _scenario_json
 
-        context: None | str | Unset = d.pop("context", UNSET)
+        _context_json = d.pop("context", UNSET)
+        context: None | str | Unset
+        if _context_json is None or _context_json is UNSET:
+            context = _context_json
+        else:
+            if not isinstance(_context_json, str):
+                raise TypeError(
+                    f"RealtimeSessionGenerativeConfigUpdate.context: expected string, got {type(_context_json).__name__}"
+                )
+            context = _context_json
 
-        def _parse_tool_definitions(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tool_definitions_type_0 = cast(list[str], data)
+        _tool_definitions_json = d.pop("tool_definitions", UNSET)
+        tool_definitions: list[str] | None | Unset
+        if _tool_definitions_json is None or _tool_definitions_json is UNSET:
+            tool_definitions = _tool_definitions_json
+        else:
+            if not isinstance(_tool_definitions_json, list):
+                raise TypeError(
+                    f"RealtimeSessionGenerativeConfigUpdate.tool_definitions: expected array, got {type(_tool_definitions_json).__name__}"
+                )
+            for _tool_definitions_json_item in _tool_definitions_json:
+                if not isinstance(_tool_definitions_json_item, str):
+                    raise TypeError(
+                        f"RealtimeSessionGenerativeConfigUpdate.tool_definitions[]: expected string, got {type(_tool_definitions_json_item).__name__}"
+                    )
+            tool_definitions = _tool_definitions_json
 
-                return tool_definitions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        tool_definitions = _parse_tool_definitions(d.pop("tool_definitions", UNSET))
-
-        def _parse_field_extra(data: object) -> Extra | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                field_extra_type_0 = Extra.from_dict(data)
-
-                return field_extra_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Extra | None | Unset, data)
-
-        field_extra = _parse_field_extra(d.pop("_extra", UNSET))
+        _field_extra_json = d.pop("_extra", UNSET)
+        field_extra: Extra | None | Unset
+        if _field_extra_json is None or _field_extra_json is UNSET:
+            field_extra = _field_extra_json
+        else:
+            field_extra = Extra.from_dict(_field_extra_json)
 
         _realtime_session_generative_config_update = cls(
-            llm=llm,
-            voice_override=voice_override,
-            persona=persona,
-            scenario=scenario,
-            context=context,
-            tool_definitions=tool_definitions,
-            field_extra=field_extra,
+            llm,
+            voice_override,
+            persona,
+            scenario,
+            context,
+            tool_definitions,
+            field_extra,
         )
 
         _realtime_session_generative_config_update.additional_properties = d

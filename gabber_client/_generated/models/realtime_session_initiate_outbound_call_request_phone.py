@@ -47,17 +47,30 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionInitiateOutboundCallRequestPhone: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        type_ = check_realtime_session_initiate_outbound_call_request_phone_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_realtime_session_initiate_outbound_call_request_phone_type(_type__json)
 
         source_phone_number = d.pop("source_phone_number")
+        if not isinstance(source_phone_number, str):
+            raise TypeError(
+                f"RealtimeSessionInitiateOutboundCallRequestPhone.source_phone_number: expected string, got {type(source_phone_number).__name__}"
+            )
 
         destination_phone_number = d.pop("destination_phone_number")
+        if not isinstance(destination_phone_number, str):
+            raise TypeError(
+                f"RealtimeSessionInitiateOutboundCallRequestPhone.destination_phone_number: expected string, got {type(destination_phone_number).__name__}"
+            )
 
         _realtime_session_initiate_outbound_call_request_phone = cls(
-            type_=type_,
-            source_phone_number=source_phone_number,
-            destination_phone_number=destination_phone_number,
+            type_,
+            source_phone_number,
+            destination_phone_number,
         )
 
         _realtime_session_initiate_outbound_call_request_phone.additional_properties = d

@@ -46,14 +46,36 @@ class RealtimeSessionInputConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionInputConfig: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        interruptable: bool | None | Unset = d.pop("interruptable", UNSET)
+        _interruptable_json = d.pop("interruptable", UNSET)
+        interruptable: bool | None | Unset
+        if _interruptable_json is None or _interruptable_json is UNSET:
+            interruptable = _interruptable_json
+        else:
+            if not isinstance(_interruptable_json, bool):
+                raise TypeError(
+                    f"RealtimeSessionInputConfig.interruptable: expected boolean, got {type(_interruptable_json).__name__}"
+                )
+            interruptable = _interruptable_json
 
-        parallel_listening: bool | None | Unset = d.pop("parallel_listening", UNSET)
+        _parallel_listening_json = d.pop("parallel_listening", UNSET)
+        parallel_listening: bool | None | Unset
+        if _parallel_listening_json is None or _parallel_listening_json is UNSET:
+            parallel_listening = _parallel_listening_json
+        else:
+            if not isinstance(_parallel_listening_json, bool):
+                raise TypeError(
+                    f"RealtimeSessionInputConfig.parallel_listening: expected boolean, got {type(_parallel_listening_json).__name__}"
+                )
+            parallel_listening = _parallel_listening_json
 
         _realtime_session_input_config = cls(
-            interruptable=interruptable,
-            parallel_listening=parallel_listening,
+            interruptable,
+            parallel_listening,
         )
 
         _realtime_session_input_config.additional_properties = d

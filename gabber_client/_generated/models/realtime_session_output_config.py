@@ -54,17 +54,43 @@ class RealtimeSessionOutputConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionOutputConfig: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         stream_transcript = d.pop("stream_transcript")
+        if not isinstance(stream_transcript, bool):
+            raise TypeError(
+                f"RealtimeSessionOutputConfig.stream_transcript: expected boolean, got {type(stream_transcript).__name__}"
+            )
 
-        speech_synthesis_enabled: bool | None | Unset = d.pop("speech_synthesis_enabled", UNSET)
+        _speech_synthesis_enabled_json = d.pop("speech_synthesis_enabled", UNSET)
+        speech_synthesis_enabled: bool | None | Unset
+        if _speech_synthesis_enabled_json is None or _speech_synthesis_enabled_json is UNSET:
+            speech_synthesis_enabled = _speech_synthesis_enabled_json
+        else:
+            if not isinstance(_speech_synthesis_enabled_json, bool):
+                raise TypeError(
+                    f"RealtimeSessionOutputConfig.speech_synthesis_enabled: expected boolean, got {type(_speech_synthesis_enabled_json).__name__}"
+                )
+            speech_synthesis_enabled = _speech_synthesis_enabled_json
 
-        answer_message: None | str | Unset = d.pop("answer_message", UNSET)
+        _answer_message_json = d.pop("answer_message", UNSET)
+        answer_message: None | str | Unset
+        if _answer_message_json is None or _answer_message_json is UNSET:
+            answer_message = _answer_message_json
+        else:
+            if not isinstance(_answer_message_json, str):
+                raise TypeError(
+                    f"RealtimeSessionOutputConfig.answer_message: expected string, got {type(_answer_message_json).__name__}"
+                )
+            answer_message = _answer_message_json
 
         _realtime_session_output_config = cls(
-            stream_transcript=stream_transcript,
-            speech_synthesis_enabled=speech_synthesis_enabled,
-            answer_message=answer_message,
+            stream_transcript,
+            speech_synthesis_enabled,
+            answer_message,
         )
 
         _realtime_session_output_config.additional_properties = d

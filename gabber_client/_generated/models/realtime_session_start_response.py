@@ -37,14 +37,20 @@ class RealtimeSessionStartResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionStartResponse: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        session = RealtimeSession.from_dict(d.pop("session"))
+        _session_json = d.pop("session")
+        session = RealtimeSession.from_dict(_session_json)
 
-        connection_details = RealtimeSessionConnectionDetails.from_dict(d.pop("connection_details"))
+        _connection_details_json = d.pop("connection_details")
+        connection_details = RealtimeSessionConnectionDetails.from_dict(_connection_details_json)
 
         _realtime_session_start_response = cls(
-            session=session,
-            connection_details=connection_details,
+            session,
+            connection_details,
         )
 
         _realtime_session_start_response.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -52,29 +52,34 @@ class RealtimeSessionTimelineItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"RealtimeSessionTimelineItem: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        seconds: float | None | Unset = d.pop("seconds", UNSET)
+        _seconds_json = d.pop("seconds", UNSET)
+        seconds: float | None | Unset
+        if _seconds_json is None or _seconds_json is UNSET:
+            seconds = _seconds_json
+        else:
+            if not (
+                isinstance(_seconds_json, (int, float)) and not isinstance(_seconds_json, bool)
+            ):
+                raise TypeError(
+                    f"RealtimeSessionTimelineItem.seconds: expected number, got {type(_seconds_json).__name__}"
+                )
+            seconds = _seconds_json
 
-        def _parse_type_(data: object) -> None | RealtimeSessionTimelineItemType | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_realtime_session_timeline_item_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RealtimeSessionTimelineItemType | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        _type__json = d.pop("type", UNSET)
+        type_: None | RealtimeSessionTimelineItemType | Unset
+        if _type__json is None or _type__json is UNSET:
+            type_ = _type__json
+        else:
+            type_ = check_realtime_session_timeline_item_type(_type__json)
 
         _realtime_session_timeline_item = cls(
-            seconds=seconds,
-            type_=type_,
+            seconds,
+            type_,
         )
 
         _realtime_session_timeline_item.additional_properties = d

@@ -65,26 +65,46 @@ class Scenario:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Scenario: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"Scenario.id: expected string, got {type(id).__name__}")
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(f"Scenario.name: expected string, got {type(name).__name__}")
 
         project = d.pop("project")
+        if not isinstance(project, str):
+            raise TypeError(f"Scenario.project: expected string, got {type(project).__name__}")
 
         prompt = d.pop("prompt")
+        if not isinstance(prompt, str):
+            raise TypeError(f"Scenario.prompt: expected string, got {type(prompt).__name__}")
 
-        human: None | str | Unset = d.pop("human", UNSET)
+        _human_json = d.pop("human", UNSET)
+        human: None | str | Unset
+        if _human_json is None or _human_json is UNSET:
+            human = _human_json
+        else:
+            if not isinstance(_human_json, str):
+                raise TypeError(
+                    f"Scenario.human: expected string, got {type(_human_json).__name__}"
+                )
+            human = _human_json
 
         _scenario = cls(
-            created_at=created_at,
-            id=id,
-            name=name,
-            project=project,
-            prompt=prompt,
-            human=human,
+            created_at,
+            id,
+            name,
+            project,
+            prompt,
+            human,
         )
 
         _scenario.additional_properties = d

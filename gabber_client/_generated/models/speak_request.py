@@ -32,11 +32,15 @@ class SpeakRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"SpeakRequest: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         text = d.pop("text")
+        if not isinstance(text, str):
+            raise TypeError(f"SpeakRequest.text: expected string, got {type(text).__name__}")
 
         _speak_request = cls(
-            text=text,
+            text,
         )
 
         _speak_request.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -56,32 +56,36 @@ class StartRealtimeSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"StartRealtimeSessionRequest: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        config = RealtimeSessionConfigCreate.from_dict(d.pop("config"))
+        _config_json = d.pop("config")
+        config = RealtimeSessionConfigCreate.from_dict(_config_json)
 
-        simulated: bool | None | Unset = d.pop("simulated", UNSET)
+        _simulated_json = d.pop("simulated", UNSET)
+        simulated: bool | None | Unset
+        if _simulated_json is None or _simulated_json is UNSET:
+            simulated = _simulated_json
+        else:
+            if not isinstance(_simulated_json, bool):
+                raise TypeError(
+                    f"StartRealtimeSessionRequest.simulated: expected boolean, got {type(_simulated_json).__name__}"
+                )
+            simulated = _simulated_json
 
-        def _parse_field_extra(data: object) -> Extra | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                field_extra_type_0 = Extra.from_dict(data)
-
-                return field_extra_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Extra | None | Unset, data)
-
-        field_extra = _parse_field_extra(d.pop("_extra", UNSET))
+        _field_extra_json = d.pop("_extra", UNSET)
+        field_extra: Extra | None | Unset
+        if _field_extra_json is None or _field_extra_json is UNSET:
+            field_extra = _field_extra_json
+        else:
+            field_extra = Extra.from_dict(_field_extra_json)
 
         _start_realtime_session_request = cls(
-            config=config,
-            simulated=simulated,
-            field_extra=field_extra,
+            config,
+            simulated,
+            field_extra,
         )
 
         _start_realtime_session_request.additional_properties = d

@@ -55,28 +55,42 @@ class ToolDefinition:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"ToolDefinition: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"ToolDefinition.id: expected string, got {type(id).__name__}")
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(f"ToolDefinition.name: expected string, got {type(name).__name__}")
 
         description = d.pop("description")
+        if not isinstance(description, str):
+            raise TypeError(
+                f"ToolDefinition.description: expected string, got {type(description).__name__}"
+            )
 
-        parameters = []
-        _parameters = d.pop("parameters")
-        for parameters_item_data in _parameters:
-            parameters_item = ToolDefinitionParameter.from_dict(parameters_item_data)
+        _parameters_json = d.pop("parameters")
+        if not isinstance(_parameters_json, list):
+            raise TypeError(
+                f"ToolDefinition.parameters: expected array, got {type(_parameters_json).__name__}"
+            )
+        parameters = [
+            ToolDefinitionParameter.from_dict(_parameters_json_item)
+            for _parameters_json_item in _parameters_json
+        ]
 
-            parameters.append(parameters_item)
-
-        call_settings = ToolDefinitionCallSettings.from_dict(d.pop("call_settings"))
+        _call_settings_json = d.pop("call_settings")
+        call_settings = ToolDefinitionCallSettings.from_dict(_call_settings_json)
 
         _tool_definition = cls(
-            id=id,
-            name=name,
-            description=description,
-            parameters=parameters,
-            call_settings=call_settings,
+            id,
+            name,
+            description,
+            parameters,
+            call_settings,
         )
 
         _tool_definition.additional_properties = d

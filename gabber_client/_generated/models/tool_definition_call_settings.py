@@ -44,8 +44,18 @@ class ToolDefinitionCallSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ToolDefinitionCallSettings: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(
+                f"ToolDefinitionCallSettings.id: expected string, got {type(id).__name__}"
+            )
+
+        _destination_json = d.pop("destination")
 
         def _parse_destination(
             data: object,
@@ -71,11 +81,11 @@ class ToolDefinitionCallSettings:
 
             return componentsschemas_tool_definition_call_settings_destination_type_1
 
-        destination = _parse_destination(d.pop("destination"))
+        destination = _parse_destination(_destination_json)
 
         _tool_definition_call_settings = cls(
-            id=id,
-            destination=destination,
+            id,
+            destination,
         )
 
         _tool_definition_call_settings.additional_properties = d

@@ -37,11 +37,16 @@ class ToolDefinitionCallSettingsDestinationClientApp:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ToolDefinitionCallSettingsDestinationClientApp: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        type_ = check_tool_definition_call_settings_destination_client_app_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_tool_definition_call_settings_destination_client_app_type(_type__json)
 
         _tool_definition_call_settings_destination_client_app = cls(
-            type_=type_,
+            type_,
         )
 
         _tool_definition_call_settings_destination_client_app.additional_properties = d

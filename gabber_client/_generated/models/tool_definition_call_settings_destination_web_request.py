@@ -42,14 +42,23 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ToolDefinitionCallSettingsDestinationWebRequest: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        type_ = check_tool_definition_call_settings_destination_web_request_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_tool_definition_call_settings_destination_web_request_type(_type__json)
 
         url = d.pop("url")
+        if not isinstance(url, str):
+            raise TypeError(
+                f"ToolDefinitionCallSettingsDestinationWebRequest.url: expected string, got {type(url).__name__}"
+            )
 
         _tool_definition_call_settings_destination_web_request = cls(
-            type_=type_,
-            url=url,
+            type_,
+            url,
         )
 
         _tool_definition_call_settings_destination_web_request.additional_properties = d

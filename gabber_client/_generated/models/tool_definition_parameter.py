@@ -63,23 +63,49 @@ class ToolDefinitionParameter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ToolDefinitionParameter: expected object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(
+                f"ToolDefinitionParameter.name: expected string, got {type(name).__name__}"
+            )
 
         description = d.pop("description")
+        if not isinstance(description, str):
+            raise TypeError(
+                f"ToolDefinitionParameter.description: expected string, got {type(description).__name__}"
+            )
 
-        type_ = check_tool_definition_parameter_type(d.pop("type"))
+        _type__json = d.pop("type")
+        type_ = check_tool_definition_parameter_type(_type__json)
 
         required = d.pop("required")
+        if not isinstance(required, bool):
+            raise TypeError(
+                f"ToolDefinitionParameter.required: expected boolean, got {type(required).__name__}"
+            )
 
-        default: None | str | Unset = d.pop("default", UNSET)
+        _default_json = d.pop("default", UNSET)
+        default: None | str | Unset
+        if _default_json is None or _default_json is UNSET:
+            default = _default_json
+        else:
+            if not isinstance(_default_json, str):
+                raise TypeError(
+                    f"ToolDefinitionParameter.default: expected string, got {type(_default_json).__name__}"
+                )
+            default = _default_json
 
         _tool_definition_parameter = cls(
-            name=name,
-            description=description,
-            type_=type_,
-            required=required,
-            default=default,
+            name,
+            description,
+            type_,
+            required,
+            default,
         )
 
         _tool_definition_parameter.additional_properties = d

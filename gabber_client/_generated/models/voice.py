@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -168,91 +168,157 @@ class Voice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Voice: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        _created_at_json = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(_created_at_json)
 
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError(f"Voice.id: expected string, got {type(id).__name__}")
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(f"Voice.name: expected string, got {type(name).__name__}")
 
         language = d.pop("language")
+        if not isinstance(language, str):
+            raise TypeError(f"Voice.language: expected string, got {type(language).__name__}")
 
-        pricing = VoicePricing.from_dict(d.pop("pricing"))
+        _pricing_json = d.pop("pricing")
+        pricing = VoicePricing.from_dict(_pricing_json)
 
-        tags = []
-        _tags = d.pop("tags")
-        for tags_item_data in _tags:
-            tags_item = VoiceTag.from_dict(tags_item_data)
+        _tags_json = d.pop("tags")
+        if not isinstance(_tags_json, list):
+            raise TypeError(f"Voice.tags: expected array, got {type(_tags_json).__name__}")
+        tags = [VoiceTag.from_dict(_tags_json_item) for _tags_json_item in _tags_json]
 
-            tags.append(tags_item)
+        _service_json = d.pop("service", UNSET)
+        service: None | str | Unset
+        if _service_json is None or _service_json is UNSET:
+            service = _service_json
+        else:
+            if not isinstance(_service_json, str):
+                raise TypeError(
+                    f"Voice.service: expected string, got {type(_service_json).__name__}"
+                )
+            service = _service_json
 
-        service: None | str | Unset = d.pop("service", UNSET)
+        _model_json = d.pop("model", UNSET)
+        model: None | str | Unset
+        if _model_json is None or _model_json is UNSET:
+            model = _model_json
+        else:
+            if not isinstance(_model_json, str):
+                raise TypeError(f"Voice.model: expected string, got {type(_model_json).__name__}")
+            model = _model_json
 
-        model: None | str | Unset = d.pop("model", UNSET)
+        _voice_json = d.pop("voice", UNSET)
+        voice: None | str | Unset
+        if _voice_json is None or _voice_json is UNSET:
+            voice = _voice_json
+        else:
+            if not isinstance(_voice_json, str):
+                raise TypeError(f"Voice.voice: expected string, got {type(_voice_json).__name__}")
+            voice = _voice_json
 
-        voice: None | str | Unset = d.pop("voice", UNSET)
+        _embeddings_json = d.pop("embeddings", UNSET)
+        embeddings: list[float] | None | Unset
+        if _embeddings_json is None or _embeddings_json is UNSET:
+            embeddings = _embeddings_json
+        else:
+            if not isinstance(_embeddings_json, list):
+                raise TypeError(
+                    f"Voice.embeddings: expected array, got {type(_embeddings_json).__name__}"
+                )
+            for _embeddings_json_item in _embeddings_json:
+                if not (
+                    isinstance(_embeddings_json_item, (int, float))
+                    and not isinstance(_embeddings_json_item, bool)
+                ):
+                    raise TypeError(
+                        f"Voice.embeddings[]: expected number, got {type(_embeddings_json_item).__name__}"
+                    )
+            embeddings = _embeddings_json
 
-        def _parse_embeddings(data: object) -> list[float] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                embeddings_type_0 = cast(list[float], data)
+        _cartesia_voice_id_json = d.pop("cartesia_voice_id", UNSET)
+        cartesia_voice_id: None | str | Unset
+        if _cartesia_voice_id_json is None or _cartesia_voice_id_json is UNSET:
+            cartesia_voice_id = _cartesia_voice_id_json
+        else:
+            if not isinstance(_cartesia_voice_id_json, str):
+                raise TypeError(
+                    f"Voice.cartesia_voice_id: expected string, got {type(_cartesia_voice_id_json).__name__}"
+                )
+            cartesia_voice_id = _cartesia_voice_id_json
 
-                return embeddings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[float] | None | Unset, data)
+        _elevenlabs_voice_id_json = d.pop("elevenlabs_voice_id", UNSET)
+        elevenlabs_voice_id: None | str | Unset
+        if _elevenlabs_voice_id_json is None or _elevenlabs_voice_id_json is UNSET:
+            elevenlabs_voice_id = _elevenlabs_voice_id_json
+        else:
+            if not isinstance(_elevenlabs_voice_id_json, str):
+                raise TypeError(
+                    f"Voice.elevenlabs_voice_id: expected string, got {type(_elevenlabs_voice_id_json).__name__}"
+                )
+            elevenlabs_voice_id = _elevenlabs_voice_id_json
 
-        embeddings = _parse_embeddings(d.pop("embeddings", UNSET))
+        _project_json = d.pop("project", UNSET)
+        project: None | str | Unset
+        if _project_json is None or _project_json is UNSET:
+            project = _project_json
+        else:
+            if not isinstance(_project_json, str):
+                raise TypeError(
+                    f"Voice.project: expected string, got {type(_project_json).__name__}"
+                )
+            project = _project_json
 
-        cartesia_voice_id: None | str | Unset = d.pop("cartesia_voice_id", UNSET)
+        _human_json = d.pop("human", UNSET)
+        human: None | str | Unset
+        if _human_json is None or _human_json is UNSET:
+            human = _human_json
+        else:
+            if not isinstance(_human_json, str):
+                raise TypeError(f"Voice.human: expected string, got {type(_human_json).__name__}")
+            human = _human_json
 
-        elevenlabs_voice_id: None | str | Unset = d.pop("elevenlabs_voice_id", UNSET)
+        _preview_url_json = d.pop("preview_url", UNSET)
+        preview_url: None | str | Unset
+        if _preview_url_json is None or _preview_url_json is UNSET:
+            preview_url = _preview_url_json
+        else:
+            if not isinstance(_preview_url_json, str):
+                raise TypeError(
+                    f"Voice.preview_url: expected string, got {type(_preview_url_json).__name__}"
+                )
+            preview_url = _preview_url_json
 
-        project: None | str | Unset = d.pop("project", UNSET)
-
-        human: None | str | Unset = d.pop("human", UNSET)
-
-        preview_url: None | str | Unset = d.pop("preview_url", UNSET)
-
-        def _parse_field_extra(data: object) -> Extra | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                field_extra_type_0 = Extra.from_dict(data)
-
-                return field_extra_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Extra | None | Unset, data)
-
-        field_extra = _parse_field_extra(d.pop("_extra", UNSET))
+        _field_extra_json = d.pop("_extra", UNSET)
+        field_extra: Extra | None | Unset
+        if _field_extra_json is None or _field_extra_json is UNSET:
+            field_extra = _field_extra_json
+        else:
+            field_extra = Extra.from_dict(_field_extra_json)
 
         _voice = cls(
-            created_at=created_at,
-            id=id,
-            name=name,
-            language=language,
-            pricing=pricing,
-            tags=tags,
-            service=service,
-            model=model,
-            voice=voice,
-            embeddings=embeddings,
-            cartesia_voice_id=cartesia_voice_id,
-            elevenlabs_voice_id=elevenlabs_voice_id,
-            project=project,
-            human=human,
-            preview_url=preview_url,
-            field_extra=field_extra,
+            created_at,
+            id,
+            name,
+            language,
+            pricing,
+            tags,
+            service,
+            model,
+            voice,
+            embeddings,
+            cartesia_voice_id,
+            elevenlabs_voice_id,
+            project,
+            human,
+            preview_url,
+            field_extra,
         )
 
         _voice.additional_properties = d

@@ -42,17 +42,31 @@ class VoicePricing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"VoicePricing: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         price_per_second = d.pop("price_per_second")
+        if not isinstance(price_per_second, str):
+            raise TypeError(
+                f"VoicePricing.price_per_second: expected string, got {type(price_per_second).__name__}"
+            )
 
         currency = d.pop("currency")
+        if not isinstance(currency, str):
+            raise TypeError(
+                f"VoicePricing.currency: expected string, got {type(currency).__name__}"
+            )
 
         product_name = d.pop("product_name")
+        if not isinstance(product_name, str):
+            raise TypeError(
+                f"VoicePricing.product_name: expected string, got {type(product_name).__name__}"
+            )
 
         _voice_pricing = cls(
-            price_per_second=price_per_second,
-            currency=currency,
-            product_name=product_name,
+            price_per_second,
+            currency,
+            product_name,
         )
 
         _voice_pricing.additional_properties = d

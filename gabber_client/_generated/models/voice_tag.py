@@ -37,14 +37,22 @@ class VoiceTag:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"VoiceTag: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError(f"VoiceTag.name: expected string, got {type(name).__name__}")
 
         human_name = d.pop("human_name")
+        if not isinstance(human_name, str):
+            raise TypeError(
+                f"VoiceTag.human_name: expected string, got {type(human_name).__name__}"
+            )
 
         _voice_tag = cls(
-            name=name,
-            human_name=human_name,
+            name,
+            human_name,
         )
 
         _voice_tag.additional_properties = d
