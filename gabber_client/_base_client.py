@@ -10,15 +10,15 @@ import platform
 import ssl
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Generic, Literal, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
 from . import _retry
-from ._calls import Call
 from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
 from ._logging import logger, setup_from_env
 from ._response import RAW_RESPONSE, APIResponse
+from ._urls import URLBuilder
 from ._validation import check_header_value
 from ._version import __version__
 from .errors import (
@@ -29,6 +29,9 @@ from .errors import (
     InvalidArgumentError,
     status_error_class,
 )
+
+if TYPE_CHECKING:  # _calls imports the generated code: see _client.py
+    from ._calls import Call
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -98,7 +101,7 @@ class Settings:
     """Everything a request needs from its client, fixed at construction."""
 
     base_url: httpx.URL
-    prefix: str  # the base URL as a string, without a trailing slash
+    urls: URLBuilder  # request URLs under base_url
     auth: Literal["api_key", "token"]
     headers: dict[str, str] = field(repr=False)  # credentials, User-Agent, default headers
     human: str | None
@@ -171,7 +174,7 @@ def make_settings(
     url = _base_url(base_url)
     return Settings(
         base_url=url,
-        prefix=str(url).rstrip("/"),
+        urls=URLBuilder(url),
         auth=auth,
         headers=headers,
         human=None if human is None else check_header_value(human, "human"),
@@ -269,9 +272,9 @@ class BaseClient(Generic[H]):
                 "has a usage token: use a client built with api_key=",
             )
         kwargs = call.kwargs
-        url: str = kwargs["url"]
-        if not url.startswith(("http://", "https://")):
-            url = self._settings.prefix + url
+        target: str = kwargs["url"]  # a path of the API, or a next_page URL
+        absolute = target.startswith(("http://", "https://"))
+        url = target if absolute else self._settings.urls.url(target)
         extra = kwargs.get("headers")
         headers = {**self._settings.headers, **extra} if extra else self._settings.headers
         return {
@@ -291,7 +294,7 @@ class BaseClient(Generic[H]):
             raise GabberError(f"the server's next_page is not a valid URL: {url!r}") from None
         base = self._settings.base_url
         if parsed.is_relative_url and not parsed.host:
-            return self._settings.prefix + "/" + url.lstrip("/")
+            return self._settings.urls.prefix + "/" + url.lstrip("/")
         if parsed.is_relative_url:  # "//host/path": another host, on the base URL's scheme
             parsed = parsed.copy_with(scheme=base.scheme)
             url = str(parsed)

@@ -3,8 +3,8 @@
 Each builder checks its arguments, asks the generated module for the request
 (``_get_kwargs``: method, percent-encoded URL, params, headers, JSON body) and
 pairs it with the generated model that reads the answer (``from_dict``, which
-checks each field's JSON type as it reads it). No URL, body or model layout is written here a
-second time. The sync and async resources both send these
+checks each field's JSON type as it reads it). No URL, body or model layout is
+written here a second time. The sync and async resources both send these
 :class:`Call` objects, so they cannot drift apart.
 """
 
@@ -13,10 +13,43 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import httpx
 
+from ._generated.api.realtime import (
+    attach_human,
+    dtmf,
+    end_realtime_session,
+    get_realtime_session,
+    get_realtime_session_messages,
+    get_realtime_session_timeline,
+    initiate_outbound_call,
+    list_realtime_sessions,
+    speak,
+    start_realtime_session,
+    update_realtime_session,
+)
+from ._generated.models import (
+    AttachHumanRequest,
+    Extra,
+    GetRealtimeSessionMessages200Response,
+    GetRealtimeSessionTimeline200Response,
+    ListRealtimeSessions200Response,
+    RealtimeSession,
+    RealtimeSessionConfigCreate,
+    RealtimeSessionConfigUpdate,
+    RealtimeSessionDTMFDigit,
+    RealtimeSessionDTMFRequest,
+    RealtimeSessionInitiateOutboundCallRequestPhone,
+    RealtimeSessionStartResponse,
+    SpeakRequest,
+    StartRealtimeSessionRequest,
+)
+from ._generated.models.realtime_session_dtmf_digit_digit import (
+    REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
+)
+from ._generated.types import UNSET, Unset
 from ._validation import (
     check_against_schema,
     check_header_value,
@@ -26,22 +59,10 @@ from ._validation import (
 )
 from .errors import APIResponseValidationError, InvalidArgumentError
 
-_UNDECODED: Any = object()
+# This module imports the generated code, which costs more than importing httpx:
+# it is imported when the first client is built (see _client.py), not with the package.
 
-# The generated modules are imported inside the builders, on first use: importing
-# every endpoint and model up front would cost more than importing httpx.
-if TYPE_CHECKING:
-    from ._generated.models import (
-        GetRealtimeSessionMessages200Response,
-        GetRealtimeSessionTimeline200Response,
-        ListRealtimeSessions200Response,
-        RealtimeSession,
-        RealtimeSessionConfigCreate,
-        RealtimeSessionConfigUpdate,
-        RealtimeSessionDTMFDigit,
-        RealtimeSessionStartResponse,
-    )
-    from ._generated.types import Unset
+_UNDECODED: Any = object()
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -51,9 +72,12 @@ DEFAULT_DTMF_DURATION_MS = 250
 """How long each DTMF tone lasts when ``dtmf(digits="...")`` is given a string."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Call(Generic[T_co]):
-    """One request to send, and how to turn its 2xx response into the result."""
+    """One request to send, and how to turn its 2xx response into the result.
+
+    Never changed once built (``map`` and ``next_page_call`` make new ones); not
+    ``frozen``, which would triple the cost of building one on every request."""
 
     operation: str
     kwargs: dict[str, Any]
@@ -120,8 +144,6 @@ def _parse_empty(response: httpx.Response) -> None:
 
 
 def _human(value: str | None) -> str | Unset:
-    from ._generated.types import UNSET
-
     return UNSET if value is None else check_header_value(value, "human")
 
 
@@ -148,14 +170,6 @@ def start(
     human: str | None,
 ) -> Call[RealtimeSessionStartResponse]:
     """``POST /v1/realtime/start``."""
-    from ._generated.api.realtime import start_realtime_session
-    from ._generated.models import (
-        Extra,
-        RealtimeSessionConfigCreate,
-        RealtimeSessionStartResponse,
-        StartRealtimeSessionRequest,
-    )
-
     body = StartRealtimeSessionRequest(config=_model(config, RealtimeSessionConfigCreate, "config"))
     if simulated is not None:
         if not isinstance(simulated, bool):
@@ -177,9 +191,6 @@ def start(
 
 def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``GET /v1/realtime/{session}``."""
-    from ._generated.api.realtime import get_realtime_session
-    from ._generated.models import RealtimeSession
-
     return Call(
         "get_realtime_session",
         get_realtime_session._get_kwargs(
@@ -194,9 +205,6 @@ def update(
     session: str, config: RealtimeSessionConfigUpdate | Mapping[str, Any], *, human: str | None
 ) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/update``."""
-    from ._generated.api.realtime import update_realtime_session
-    from ._generated.models import RealtimeSession, RealtimeSessionConfigUpdate
-
     body = _model(config, RealtimeSessionConfigUpdate, "config")
     return Call(
         "update_realtime_session",
@@ -210,9 +218,6 @@ def update(
 
 def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/end``."""
-    from ._generated.api.realtime import end_realtime_session
-    from ._generated.models import RealtimeSession
-
     return Call(
         "end_realtime_session",
         end_realtime_session._get_kwargs(
@@ -225,10 +230,6 @@ def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
 
 def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSessions200Response]:
     """``GET /v1/realtime/list``."""
-    from ._generated.api.realtime import list_realtime_sessions
-    from ._generated.models import ListRealtimeSessions200Response
-    from ._generated.types import UNSET
-
     token: str | Unset = UNSET if page is None else check_id(page, "page")
     return Call(
         "list_realtime_sessions",
@@ -240,9 +241,6 @@ def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSe
 
 def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessages200Response]:
     """``GET /v1/realtime/{session}/messages``."""
-    from ._generated.api.realtime import get_realtime_session_messages
-    from ._generated.models import GetRealtimeSessionMessages200Response
-
     return Call(
         "get_realtime_session_messages",
         get_realtime_session_messages._get_kwargs(
@@ -255,9 +253,6 @@ def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessa
 
 def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimeline200Response]:
     """``GET /v1/realtime/{session}/timeline``."""
-    from ._generated.api.realtime import get_realtime_session_timeline
-    from ._generated.models import GetRealtimeSessionTimeline200Response
-
     return Call(
         "get_realtime_session_timeline",
         get_realtime_session_timeline._get_kwargs(
@@ -276,9 +271,6 @@ def next_page_call(call: Call[T], url: str) -> Call[T]:
 
 def speak_text(session: str, text: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/speak``."""
-    from ._generated.api.realtime import speak
-    from ._generated.models import RealtimeSession, SpeakRequest
-
     return Call(
         "speak",
         speak._get_kwargs(
@@ -292,9 +284,6 @@ def speak_text(session: str, text: str) -> Call[RealtimeSession]:
 
 def attach(session: str, human: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/session/{session}/attach_human``."""
-    from ._generated.api.realtime import attach_human
-    from ._generated.models import AttachHumanRequest, RealtimeSession
-
     return Call(
         "attach_human",
         attach_human._get_kwargs(
@@ -311,12 +300,6 @@ def outbound_call(
     session: str, *, source_phone_number: str, destination_phone_number: str
 ) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/outbound_call``."""
-    from ._generated.api.realtime import initiate_outbound_call
-    from ._generated.models import (
-        RealtimeSession,
-        RealtimeSessionInitiateOutboundCallRequestPhone,
-    )
-
     body = RealtimeSessionInitiateOutboundCallRequestPhone(
         type_="phone",
         source_phone_number=check_text(source_phone_number, "source_phone_number"),
@@ -333,10 +316,6 @@ def outbound_call(
 def _dtmf_digits(
     digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]], duration_ms: int
 ) -> list[RealtimeSessionDTMFDigit]:
-    from ._generated.models import RealtimeSessionDTMFDigit
-    from ._generated.models.realtime_session_dtmf_digit_digit import (
-        REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
-    )
 
     if isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms <= 0:
         raise InvalidArgumentError("duration_ms", f"expected a positive int, got {duration_ms!r}")
@@ -370,9 +349,6 @@ def send_dtmf(
     duration_ms: int,
 ) -> Call[None]:
     """``POST /v1/realtime/{session}/dtmf``."""
-    from ._generated.api.realtime import dtmf
-    from ._generated.models import RealtimeSessionDTMFRequest
-
     body = RealtimeSessionDTMFRequest(digits=_dtmf_digits(digits, duration_ms))
     return Call(
         "dtmf",

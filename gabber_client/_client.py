@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient, http_client_for, make_settings
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from .resources.realtime import AsyncRealtime, Realtime
+
+# The resources import the generated code, which costs more than importing httpx:
+# it is imported when the first client is built, not with the package.
+if TYPE_CHECKING:
+    from .resources.realtime import AsyncRealtime, Realtime
 
 __all__ = ["AsyncGabber", "Gabber"]
 
@@ -62,6 +66,8 @@ class Gabber(SyncAPIClient):
         self._setup(settings, http, owns_http=http_client is None)
 
     def _init_resources(self) -> None:
+        from .resources.realtime import Realtime
+
         self.realtime = Realtime(self)
 
     def close(self) -> None:
@@ -117,6 +123,8 @@ class AsyncGabber(AsyncAPIClient):
         self._setup(settings, http, owns_http=http_client is None)
 
     def _init_resources(self) -> None:
+        from .resources.realtime import AsyncRealtime
+
         self.realtime = AsyncRealtime(self)
 
     async def aclose(self) -> None:

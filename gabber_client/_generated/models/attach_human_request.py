@@ -41,9 +41,8 @@ class AttachHumanRequest:
                 f"AttachHumanRequest.human: expected string, got {type(human).__name__}"
             )
 
-        _attach_human_request = cls(
-            human,
-        )
+        _attach_human_request = object.__new__(cls)
+        _attach_human_request.human = human
 
         _attach_human_request.additional_properties = d
         return _attach_human_request

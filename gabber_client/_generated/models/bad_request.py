@@ -70,10 +70,9 @@ class BadRequest:
                 )
             message = _message_json
 
-        _bad_request = cls(
-            type_,
-            message,
-        )
+        _bad_request = object.__new__(cls)
+        _bad_request.type_ = type_
+        _bad_request.message = message
 
         _bad_request.additional_properties = d
         return _bad_request

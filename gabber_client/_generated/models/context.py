@@ -96,13 +96,12 @@ class Context:
                 raise TypeError(f"Context.human: expected string, got {type(_human_json).__name__}")
             human = _human_json
 
-        _context = cls(
-            id,
-            created_at,
-            project,
-            latest_messages,
-            human,
-        )
+        _context = object.__new__(cls)
+        _context.id = id
+        _context.created_at = created_at
+        _context.project = project
+        _context.latest_messages = latest_messages
+        _context.human = human
 
         _context.additional_properties = d
         return _context

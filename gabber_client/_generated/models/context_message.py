@@ -166,16 +166,15 @@ class ContextMessage:
                 for _tool_calls_json_item in _tool_calls_json
             ]
 
-        _context_message = cls(
-            id,
-            created_at,
-            role,
-            content,
-            speaking_started_at,
-            speaking_ended_at,
-            realtime_session,
-            tool_calls,
-        )
+        _context_message = object.__new__(cls)
+        _context_message.id = id
+        _context_message.created_at = created_at
+        _context_message.role = role
+        _context_message.content = content
+        _context_message.speaking_started_at = speaking_started_at
+        _context_message.speaking_ended_at = speaking_ended_at
+        _context_message.realtime_session = realtime_session
+        _context_message.tool_calls = tool_calls
 
         _context_message.additional_properties = d
         return _context_message

@@ -67,10 +67,9 @@ class ContextMessageContentText:
                 )
             text = _text_json
 
-        _context_message_content_text = cls(
-            type_,
-            text,
-        )
+        _context_message_content_text = object.__new__(cls)
+        _context_message_content_text.type_ = type_
+        _context_message_content_text.text = text
 
         _context_message_content_text.additional_properties = d
         return _context_message_content_text

@@ -62,11 +62,10 @@ class ContextMessageToolCall:
         _function_json = d.pop("function")
         function = ContextMessageToolCallFunction.from_dict(_function_json)
 
-        _context_message_tool_call = cls(
-            id,
-            type_,
-            function,
-        )
+        _context_message_tool_call = object.__new__(cls)
+        _context_message_tool_call.id = id
+        _context_message_tool_call.type_ = type_
+        _context_message_tool_call.function = function
 
         _context_message_tool_call.additional_properties = d
         return _context_message_tool_call

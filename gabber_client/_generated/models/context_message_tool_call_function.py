@@ -51,10 +51,9 @@ class ContextMessageToolCallFunction:
         _arguments_json = d.pop("arguments")
         arguments = ContextMessageToolCallFunctionArguments.from_dict(_arguments_json)
 
-        _context_message_tool_call_function = cls(
-            name,
-            arguments,
-        )
+        _context_message_tool_call_function = object.__new__(cls)
+        _context_message_tool_call_function.name = name
+        _context_message_tool_call_function.arguments = arguments
 
         _context_message_tool_call_function.additional_properties = d
         return _context_message_tool_call_function

@@ -29,7 +29,7 @@ class ContextMessageToolCallFunctionArguments:
                 f"ContextMessageToolCallFunctionArguments: expected object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        _context_message_tool_call_function_arguments = cls()
+        _context_message_tool_call_function_arguments = object.__new__(cls)
 
         _context_message_tool_call_function_arguments.additional_properties = d
         return _context_message_tool_call_function_arguments

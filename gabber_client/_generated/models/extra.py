@@ -27,7 +27,7 @@ class Extra:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Extra: expected object, got {type(src_dict).__name__}")
         d = dict(src_dict)
-        _extra = cls()
+        _extra = object.__new__(cls)
 
         _extra.additional_properties = d
         return _extra

@@ -84,11 +84,10 @@ class GetRealtimeSessionTimeline200Response:
                 )
             next_page = _next_page_json
 
-        _get_realtime_session_timeline_200_response = cls(
-            total_count,
-            values,
-            next_page,
-        )
+        _get_realtime_session_timeline_200_response = object.__new__(cls)
+        _get_realtime_session_timeline_200_response.total_count = total_count
+        _get_realtime_session_timeline_200_response.values = values
+        _get_realtime_session_timeline_200_response.next_page = next_page
 
         _get_realtime_session_timeline_200_response.additional_properties = d
         return _get_realtime_session_timeline_200_response

@@ -83,11 +83,10 @@ class ListRealtimeSessions200Response:
                 )
             next_page = _next_page_json
 
-        _list_realtime_sessions_200_response = cls(
-            total_count,
-            values,
-            next_page,
-        )
+        _list_realtime_sessions_200_response = object.__new__(cls)
+        _list_realtime_sessions_200_response.total_count = total_count
+        _list_realtime_sessions_200_response.values = values
+        _list_realtime_sessions_200_response.next_page = next_page
 
         _list_realtime_sessions_200_response.additional_properties = d
         return _list_realtime_sessions_200_response

@@ -105,15 +105,14 @@ class LLM:
                 raise TypeError(f"LLM.project: expected string, got {type(_project_json).__name__}")
             project = _project_json
 
-        _llm = cls(
-            created_at,
-            id,
-            name,
-            type_,
-            compliance,
-            description,
-            project,
-        )
+        _llm = object.__new__(cls)
+        _llm.created_at = created_at
+        _llm.id = id
+        _llm.name = name
+        _llm.type_ = type_
+        _llm.compliance = compliance
+        _llm.description = description
+        _llm.project = project
 
         _llm.additional_properties = d
         return _llm

@@ -173,18 +173,17 @@ class Persona:
                 raise TypeError(f"Persona.tags: expected array, got {type(_tags_json).__name__}")
             tags = [PersonaTag.from_dict(_tags_json_item) for _tags_json_item in _tags_json]
 
-        _persona = cls(
-            created_at,
-            description,
-            id,
-            name,
-            project,
-            voice,
-            image_url,
-            human,
-            gender,
-            tags,
-        )
+        _persona = object.__new__(cls)
+        _persona.created_at = created_at
+        _persona.description = description
+        _persona.id = id
+        _persona.name = name
+        _persona.project = project
+        _persona.voice = voice
+        _persona.image_url = image_url
+        _persona.human = human
+        _persona.gender = gender
+        _persona.tags = tags
 
         _persona.additional_properties = d
         return _persona

@@ -50,10 +50,9 @@ class PersonaTag:
                 f"PersonaTag.human_name: expected string, got {type(human_name).__name__}"
             )
 
-        _persona_tag = cls(
-            name,
-            human_name,
-        )
+        _persona_tag = object.__new__(cls)
+        _persona_tag.name = name
+        _persona_tag.human_name = human_name
 
         _persona_tag.additional_properties = d
         return _persona_tag

@@ -163,18 +163,17 @@ class RealtimeSession:
         else:
             field_extra = Extra.from_dict(_field_extra_json)
 
-        _realtime_session = cls(
-            id,
-            state,
-            created_at,
-            project,
-            simulated,
-            config,
-            data,
-            ended_at,
-            human,
-            field_extra,
-        )
+        _realtime_session = object.__new__(cls)
+        _realtime_session.id = id
+        _realtime_session.state = state
+        _realtime_session.created_at = created_at
+        _realtime_session.project = project
+        _realtime_session.simulated = simulated
+        _realtime_session.config = config
+        _realtime_session.data = data
+        _realtime_session.ended_at = ended_at
+        _realtime_session.human = human
+        _realtime_session.field_extra = field_extra
 
         _realtime_session.additional_properties = d
         return _realtime_session

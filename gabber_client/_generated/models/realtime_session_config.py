@@ -64,12 +64,11 @@ class RealtimeSessionConfig:
         _output_json = d.pop("output")
         output = RealtimeSessionOutputConfig.from_dict(_output_json)
 
-        _realtime_session_config = cls(
-            general,
-            input_,
-            generative,
-            output,
-        )
+        _realtime_session_config = object.__new__(cls)
+        _realtime_session_config.general = general
+        _realtime_session_config.input_ = input_
+        _realtime_session_config.generative = generative
+        _realtime_session_config.output = output
 
         _realtime_session_config.additional_properties = d
         return _realtime_session_config

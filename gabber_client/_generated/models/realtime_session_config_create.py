@@ -64,12 +64,11 @@ class RealtimeSessionConfigCreate:
         _output_json = d.pop("output")
         output = RealtimeSessionOutputConfig.from_dict(_output_json)
 
-        _realtime_session_config_create = cls(
-            general,
-            input_,
-            generative,
-            output,
-        )
+        _realtime_session_config_create = object.__new__(cls)
+        _realtime_session_config_create.general = general
+        _realtime_session_config_create.input_ = input_
+        _realtime_session_config_create.generative = generative
+        _realtime_session_config_create.output = output
 
         _realtime_session_config_create.additional_properties = d
         return _realtime_session_config_create

@@ -107,12 +107,11 @@ class RealtimeSessionConfigUpdate:
         else:
             output = RealtimeSessionOutputConfig.from_dict(_output_json)
 
-        _realtime_session_config_update = cls(
-            general,
-            input_,
-            generative,
-            output,
-        )
+        _realtime_session_config_update = object.__new__(cls)
+        _realtime_session_config_update.general = general
+        _realtime_session_config_update.input_ = input_
+        _realtime_session_config_update.generative = generative
+        _realtime_session_config_update.output = output
 
         _realtime_session_config_update.additional_properties = d
         return _realtime_session_config_update

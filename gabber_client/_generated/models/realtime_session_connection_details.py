@@ -54,10 +54,9 @@ class RealtimeSessionConnectionDetails:
                 f"RealtimeSessionConnectionDetails.token: expected string, got {type(token).__name__}"
             )
 
-        _realtime_session_connection_details = cls(
-            url,
-            token,
-        )
+        _realtime_session_connection_details = object.__new__(cls)
+        _realtime_session_connection_details.url = url
+        _realtime_session_connection_details.token = token
 
         _realtime_session_connection_details.additional_properties = d
         return _realtime_session_connection_details

@@ -54,10 +54,9 @@ class RealtimeSessionData:
                 f"RealtimeSessionData.value: expected string, got {type(value).__name__}"
             )
 
-        _realtime_session_data = cls(
-            type_,
-            value,
-        )
+        _realtime_session_data = object.__new__(cls)
+        _realtime_session_data.type_ = type_
+        _realtime_session_data.value = value
 
         _realtime_session_data.additional_properties = d
         return _realtime_session_data

@@ -56,10 +56,9 @@ class RealtimeSessionDTMFDigit:
                 f"RealtimeSessionDTMFDigit.duration: expected integer, got {type(duration).__name__}"
             )
 
-        _realtime_session_dtmf_digit = cls(
-            digit,
-            duration,
-        )
+        _realtime_session_dtmf_digit = object.__new__(cls)
+        _realtime_session_dtmf_digit.digit = digit
+        _realtime_session_dtmf_digit.duration = duration
 
         _realtime_session_dtmf_digit.additional_properties = d
         return _realtime_session_dtmf_digit

@@ -50,9 +50,8 @@ class RealtimeSessionDTMFRequest:
             for _digits_json_item in _digits_json
         ]
 
-        _realtime_session_dtmf_request = cls(
-            digits,
-        )
+        _realtime_session_dtmf_request = object.__new__(cls)
+        _realtime_session_dtmf_request.digits = digits
 
         _realtime_session_dtmf_request.additional_properties = d
         return _realtime_session_dtmf_request

@@ -75,10 +75,9 @@ class RealtimeSessionGeneralConfig:
                 )
             save_messages = _save_messages_json
 
-        _realtime_session_general_config = cls(
-            time_limit_s,
-            save_messages,
-        )
+        _realtime_session_general_config = object.__new__(cls)
+        _realtime_session_general_config.time_limit_s = time_limit_s
+        _realtime_session_general_config.save_messages = save_messages
 
         _realtime_session_general_config.additional_properties = d
         return _realtime_session_general_config

@@ -144,15 +144,14 @@ class RealtimeSessionGenerativeConfig:
         else:
             field_extra = Extra.from_dict(_field_extra_json)
 
-        _realtime_session_generative_config = cls(
-            llm,
-            context,
-            tool_definitions,
-            voice_override,
-            persona,
-            scenario,
-            field_extra,
-        )
+        _realtime_session_generative_config = object.__new__(cls)
+        _realtime_session_generative_config.llm = llm
+        _realtime_session_generative_config.context = context
+        _realtime_session_generative_config.tool_definitions = tool_definitions
+        _realtime_session_generative_config.voice_override = voice_override
+        _realtime_session_generative_config.persona = persona
+        _realtime_session_generative_config.scenario = scenario
+        _realtime_session_generative_config.field_extra = field_extra
 
         _realtime_session_generative_config.additional_properties = d
         return _realtime_session_generative_config

@@ -177,15 +177,14 @@ class RealtimeSessionGenerativeConfigCreate:
         else:
             field_extra = Extra.from_dict(_field_extra_json)
 
-        _realtime_session_generative_config_create = cls(
-            llm,
-            voice_override,
-            persona,
-            scenario,
-            context,
-            tool_definitions,
-            field_extra,
-        )
+        _realtime_session_generative_config_create = object.__new__(cls)
+        _realtime_session_generative_config_create.llm = llm
+        _realtime_session_generative_config_create.voice_override = voice_override
+        _realtime_session_generative_config_create.persona = persona
+        _realtime_session_generative_config_create.scenario = scenario
+        _realtime_session_generative_config_create.context = context
+        _realtime_session_generative_config_create.tool_definitions = tool_definitions
+        _realtime_session_generative_config_create.field_extra = field_extra
 
         _realtime_session_generative_config_create.additional_properties = d
         return _realtime_session_generative_config_create

@@ -184,15 +184,14 @@ class RealtimeSessionGenerativeConfigUpdate:
         else:
             field_extra = Extra.from_dict(_field_extra_json)
 
-        _realtime_session_generative_config_update = cls(
-            llm,
-            voice_override,
-            persona,
-            scenario,
-            context,
-            tool_definitions,
-            field_extra,
-        )
+        _realtime_session_generative_config_update = object.__new__(cls)
+        _realtime_session_generative_config_update.llm = llm
+        _realtime_session_generative_config_update.voice_override = voice_override
+        _realtime_session_generative_config_update.persona = persona
+        _realtime_session_generative_config_update.scenario = scenario
+        _realtime_session_generative_config_update.context = context
+        _realtime_session_generative_config_update.tool_definitions = tool_definitions
+        _realtime_session_generative_config_update.field_extra = field_extra
 
         _realtime_session_generative_config_update.additional_properties = d
         return _realtime_session_generative_config_update

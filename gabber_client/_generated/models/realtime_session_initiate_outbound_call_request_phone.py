@@ -67,10 +67,13 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
                 f"RealtimeSessionInitiateOutboundCallRequestPhone.destination_phone_number: expected string, got {type(destination_phone_number).__name__}"
             )
 
-        _realtime_session_initiate_outbound_call_request_phone = cls(
-            type_,
-            source_phone_number,
-            destination_phone_number,
+        _realtime_session_initiate_outbound_call_request_phone = object.__new__(cls)
+        _realtime_session_initiate_outbound_call_request_phone.type_ = type_
+        _realtime_session_initiate_outbound_call_request_phone.source_phone_number = (
+            source_phone_number
+        )
+        _realtime_session_initiate_outbound_call_request_phone.destination_phone_number = (
+            destination_phone_number
         )
 
         _realtime_session_initiate_outbound_call_request_phone.additional_properties = d

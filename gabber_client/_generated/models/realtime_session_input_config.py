@@ -73,10 +73,9 @@ class RealtimeSessionInputConfig:
                 )
             parallel_listening = _parallel_listening_json
 
-        _realtime_session_input_config = cls(
-            interruptable,
-            parallel_listening,
-        )
+        _realtime_session_input_config = object.__new__(cls)
+        _realtime_session_input_config.interruptable = interruptable
+        _realtime_session_input_config.parallel_listening = parallel_listening
 
         _realtime_session_input_config.additional_properties = d
         return _realtime_session_input_config

@@ -87,11 +87,10 @@ class RealtimeSessionOutputConfig:
                 )
             answer_message = _answer_message_json
 
-        _realtime_session_output_config = cls(
-            stream_transcript,
-            speech_synthesis_enabled,
-            answer_message,
-        )
+        _realtime_session_output_config = object.__new__(cls)
+        _realtime_session_output_config.stream_transcript = stream_transcript
+        _realtime_session_output_config.speech_synthesis_enabled = speech_synthesis_enabled
+        _realtime_session_output_config.answer_message = answer_message
 
         _realtime_session_output_config.additional_properties = d
         return _realtime_session_output_config

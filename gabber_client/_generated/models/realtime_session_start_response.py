@@ -48,10 +48,9 @@ class RealtimeSessionStartResponse:
         _connection_details_json = d.pop("connection_details")
         connection_details = RealtimeSessionConnectionDetails.from_dict(_connection_details_json)
 
-        _realtime_session_start_response = cls(
-            session,
-            connection_details,
-        )
+        _realtime_session_start_response = object.__new__(cls)
+        _realtime_session_start_response.session = session
+        _realtime_session_start_response.connection_details = connection_details
 
         _realtime_session_start_response.additional_properties = d
         return _realtime_session_start_response

@@ -77,10 +77,9 @@ class RealtimeSessionTimelineItem:
         else:
             type_ = check_realtime_session_timeline_item_type(_type__json)
 
-        _realtime_session_timeline_item = cls(
-            seconds,
-            type_,
-        )
+        _realtime_session_timeline_item = object.__new__(cls)
+        _realtime_session_timeline_item.seconds = seconds
+        _realtime_session_timeline_item.type_ = type_
 
         _realtime_session_timeline_item.additional_properties = d
         return _realtime_session_timeline_item

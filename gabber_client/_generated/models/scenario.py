@@ -98,14 +98,13 @@ class Scenario:
                 )
             human = _human_json
 
-        _scenario = cls(
-            created_at,
-            id,
-            name,
-            project,
-            prompt,
-            human,
-        )
+        _scenario = object.__new__(cls)
+        _scenario.created_at = created_at
+        _scenario.id = id
+        _scenario.name = name
+        _scenario.project = project
+        _scenario.prompt = prompt
+        _scenario.human = human
 
         _scenario.additional_properties = d
         return _scenario

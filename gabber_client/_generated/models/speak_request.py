@@ -39,9 +39,8 @@ class SpeakRequest:
         if not isinstance(text, str):
             raise TypeError(f"SpeakRequest.text: expected string, got {type(text).__name__}")
 
-        _speak_request = cls(
-            text,
-        )
+        _speak_request = object.__new__(cls)
+        _speak_request.text = text
 
         _speak_request.additional_properties = d
         return _speak_request

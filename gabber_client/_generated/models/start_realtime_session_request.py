@@ -82,11 +82,10 @@ class StartRealtimeSessionRequest:
         else:
             field_extra = Extra.from_dict(_field_extra_json)
 
-        _start_realtime_session_request = cls(
-            config,
-            simulated,
-            field_extra,
-        )
+        _start_realtime_session_request = object.__new__(cls)
+        _start_realtime_session_request.config = config
+        _start_realtime_session_request.simulated = simulated
+        _start_realtime_session_request.field_extra = field_extra
 
         _start_realtime_session_request.additional_properties = d
         return _start_realtime_session_request

@@ -85,13 +85,12 @@ class ToolDefinition:
         _call_settings_json = d.pop("call_settings")
         call_settings = ToolDefinitionCallSettings.from_dict(_call_settings_json)
 
-        _tool_definition = cls(
-            id,
-            name,
-            description,
-            parameters,
-            call_settings,
-        )
+        _tool_definition = object.__new__(cls)
+        _tool_definition.id = id
+        _tool_definition.name = name
+        _tool_definition.description = description
+        _tool_definition.parameters = parameters
+        _tool_definition.call_settings = call_settings
 
         _tool_definition.additional_properties = d
         return _tool_definition

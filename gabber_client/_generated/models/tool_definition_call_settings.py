@@ -83,10 +83,9 @@ class ToolDefinitionCallSettings:
 
         destination = _parse_destination(_destination_json)
 
-        _tool_definition_call_settings = cls(
-            id,
-            destination,
-        )
+        _tool_definition_call_settings = object.__new__(cls)
+        _tool_definition_call_settings.id = id
+        _tool_definition_call_settings.destination = destination
 
         _tool_definition_call_settings.additional_properties = d
         return _tool_definition_call_settings

@@ -45,9 +45,8 @@ class ToolDefinitionCallSettingsDestinationClientApp:
         _type__json = d.pop("type")
         type_ = check_tool_definition_call_settings_destination_client_app_type(_type__json)
 
-        _tool_definition_call_settings_destination_client_app = cls(
-            type_,
-        )
+        _tool_definition_call_settings_destination_client_app = object.__new__(cls)
+        _tool_definition_call_settings_destination_client_app.type_ = type_
 
         _tool_definition_call_settings_destination_client_app.additional_properties = d
         return _tool_definition_call_settings_destination_client_app

@@ -56,10 +56,9 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
                 f"ToolDefinitionCallSettingsDestinationWebRequest.url: expected string, got {type(url).__name__}"
             )
 
-        _tool_definition_call_settings_destination_web_request = cls(
-            type_,
-            url,
-        )
+        _tool_definition_call_settings_destination_web_request = object.__new__(cls)
+        _tool_definition_call_settings_destination_web_request.type_ = type_
+        _tool_definition_call_settings_destination_web_request.url = url
 
         _tool_definition_call_settings_destination_web_request.additional_properties = d
         return _tool_definition_call_settings_destination_web_request

@@ -100,13 +100,12 @@ class ToolDefinitionParameter:
                 )
             default = _default_json
 
-        _tool_definition_parameter = cls(
-            name,
-            description,
-            type_,
-            required,
-            default,
-        )
+        _tool_definition_parameter = object.__new__(cls)
+        _tool_definition_parameter.name = name
+        _tool_definition_parameter.description = description
+        _tool_definition_parameter.type_ = type_
+        _tool_definition_parameter.required = required
+        _tool_definition_parameter.default = default
 
         _tool_definition_parameter.additional_properties = d
         return _tool_definition_parameter

@@ -302,24 +302,23 @@ class Voice:
         else:
             field_extra = Extra.from_dict(_field_extra_json)
 
-        _voice = cls(
-            created_at,
-            id,
-            name,
-            language,
-            pricing,
-            tags,
-            service,
-            model,
-            voice,
-            embeddings,
-            cartesia_voice_id,
-            elevenlabs_voice_id,
-            project,
-            human,
-            preview_url,
-            field_extra,
-        )
+        _voice = object.__new__(cls)
+        _voice.created_at = created_at
+        _voice.id = id
+        _voice.name = name
+        _voice.language = language
+        _voice.pricing = pricing
+        _voice.tags = tags
+        _voice.service = service
+        _voice.model = model
+        _voice.voice = voice
+        _voice.embeddings = embeddings
+        _voice.cartesia_voice_id = cartesia_voice_id
+        _voice.elevenlabs_voice_id = elevenlabs_voice_id
+        _voice.project = project
+        _voice.human = human
+        _voice.preview_url = preview_url
+        _voice.field_extra = field_extra
 
         _voice.additional_properties = d
         return _voice

@@ -63,11 +63,10 @@ class VoicePricing:
                 f"VoicePricing.product_name: expected string, got {type(product_name).__name__}"
             )
 
-        _voice_pricing = cls(
-            price_per_second,
-            currency,
-            product_name,
-        )
+        _voice_pricing = object.__new__(cls)
+        _voice_pricing.price_per_second = price_per_second
+        _voice_pricing.currency = currency
+        _voice_pricing.product_name = product_name
 
         _voice_pricing.additional_properties = d
         return _voice_pricing

@@ -50,10 +50,9 @@ class VoiceTag:
                 f"VoiceTag.human_name: expected string, got {type(human_name).__name__}"
             )
 
-        _voice_tag = cls(
-            name,
-            human_name,
-        )
+        _voice_tag = object.__new__(cls)
+        _voice_tag.name = name
+        _voice_tag.human_name = human_name
 
         _voice_tag.additional_properties = d
         return _voice_tag
