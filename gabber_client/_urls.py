@@ -43,8 +43,11 @@ def _parse_result_type() -> Any:
     return _urlparse.ParseResult
 
 
+_URL = httpx.URL
+
+
 def _assemble(parts: Any, path: str) -> httpx.URL:
-    url = object.__new__(httpx.URL)
+    url = object.__new__(_URL)
     url._uri_reference = type(parts)(  # see the module docstring
         parts.scheme, parts.userinfo, parts.host, parts.port, path, None, None
     )
