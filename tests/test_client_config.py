@@ -372,3 +372,52 @@ def test_header_values_must_survive_http_unchanged(kwargs: dict[str, Any], param
     with pytest.raises(InvalidArgumentError) as caught:
         Gabber(base_url="http://gabber.test", **kwargs)
     assert caught.value.parameter == parameter
+
+
+# --------------------------- headers of a client's own pool and of a supplied one
+
+_SENT = ("x-api-key", "authorization", "user-agent", "accept", "x-human-id", "x-team")
+
+
+def _sent(request_headers: Any) -> dict[str, str]:
+    return {name: request_headers[name] for name in _SENT if name in request_headers}
+
+
+def test_own_pool_and_supplied_pool_send_the_same_headers() -> None:
+    """A client's own pool carries the client's headers once (not merged into every
+    request); a supplied pool gets them on each request. The wire is the same, for
+    derived clients too, over loopback."""
+    from gabber_client._base_client import USER_AGENT
+    from gabber_client.testing import FakeGabber, FakeServer
+
+    with FakeServer(FakeGabber(api_keys=[API_KEY])) as server:
+        base = server.base_url
+        extra = {"x-team": "blue"}
+        with (
+            Gabber(api_key=API_KEY, base_url=base, default_headers=extra) as own,
+            httpx.Client() as pool,
+            Gabber(api_key=API_KEY, base_url=base, default_headers=extra, http_client=pool) as lent,
+        ):
+            seen = []
+            for client in (own, lent):
+                config = {
+                    "general": {},
+                    "input": {},
+                    "generative": {"llm": "llm_1"},
+                    "output": {"stream_transcript": True},
+                }
+                session = client.realtime.start(config).session.id
+                before = len(server.fake.requests)
+                client.realtime.get(session)
+                client.for_human("hu_1").realtime.list()
+                client.with_options(max_retries=0).realtime.end(session)
+                seen.append([_sent(r.headers) for r in server.fake.requests[before:]])
+    own_headers, lent_headers = seen
+    assert own_headers == lent_headers
+    expected = {
+        "x-api-key": API_KEY,
+        "user-agent": USER_AGENT,
+        "accept": "application/json",
+        "x-team": "blue",
+    }
+    assert own_headers == [expected, {**expected, "x-human-id": "hu_1"}, expected]
