@@ -105,7 +105,7 @@ class Settings:
     """Everything a request needs from its client, fixed at construction."""
 
     base_url: httpx.URL
-    urls: URLBuilder  # request URLs under base_url
+    urls: URLBuilder = field(repr=False, compare=False)  # request URLs under base_url
     auth: Literal["api_key", "token"]
     headers: dict[str, str] = field(repr=False)  # credentials, User-Agent, default headers
     human: str | None
