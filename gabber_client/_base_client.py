@@ -53,7 +53,7 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
     """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``."""
     if given is None:
         return kind(
-            headers=settings.headers,  # set once: see BaseClient._setup
+            headers=settings.headers,  # set once: see BaseClient._request_headers
             timeout=settings.timeout,
             follow_redirects=False,
             limits=_LIMITS,
@@ -214,20 +214,26 @@ class BaseClient(Generic[H]):
     _settings: Settings
     _http: H
     _owns_http: bool
-    _http_has_headers: bool
+    _request_headers: dict[str, str]
+    """The settings' headers each request carries: none when ``http`` is the client's
+    own pool, made by :func:`http_client_for` with them. Merging them into every
+    request instead costs httpx ~30 µs (each one replaces a default header)."""
 
     def _setup(
-        self, settings: Settings, http: H, *, owns_http: bool, http_has_headers: bool = False
+        self,
+        settings: Settings,
+        http: H,
+        *,
+        owns_http: bool,
+        request_headers: dict[str, str] | None = None,
     ) -> None:
-        """``http_has_headers``: ``http`` was made by :func:`http_client_for` for these
-        settings' headers, so requests need not carry them. Merging them into every
-        request instead costs httpx ~30 µs (each one replaces a default header)."""
         setup_from_env()
         self._settings = settings
         self._http = http
         self._owns_http = owns_http
-        self._http_has_headers = http_has_headers
-        self._request_headers: dict[str, str] = {} if http_has_headers else settings.headers
+        if request_headers is None:
+            request_headers = {} if owns_http else settings.headers
+        self._request_headers = request_headers
         self._init_resources()
 
     def _init_resources(self) -> None:
@@ -236,8 +242,8 @@ class BaseClient(Generic[H]):
 
     def _derive(self, settings: Settings) -> Self:
         clone = type(self).__new__(type(self))
-        # derive() never changes the headers, so the shared http client still has them.
-        clone._setup(settings, self._http, owns_http=False, http_has_headers=self._http_has_headers)
+        # derive() never changes the headers: the shared pool still has them, or not.
+        clone._setup(settings, self._http, owns_http=False, request_headers=self._request_headers)
         return clone
 
     def with_options(

@@ -316,7 +316,6 @@ def outbound_call(
 def _dtmf_digits(
     digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]], duration_ms: int
 ) -> list[RealtimeSessionDTMFDigit]:
-
     if isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms <= 0:
         raise InvalidArgumentError("duration_ms", f"expected a positive int, got {duration_ms!r}")
     if isinstance(digits, str):

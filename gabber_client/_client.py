@@ -63,9 +63,7 @@ class Gabber(SyncAPIClient):
             default_headers=default_headers,
         )
         http = http_client_for(settings, http_client, httpx.Client)
-        self._setup(
-            settings, http, owns_http=http_client is None, http_has_headers=http_client is None
-        )
+        self._setup(settings, http, owns_http=http_client is None)
 
     def _init_resources(self) -> None:
         from .resources.realtime import Realtime
@@ -122,9 +120,7 @@ class AsyncGabber(AsyncAPIClient):
             default_headers=default_headers,
         )
         http = http_client_for(settings, http_client, httpx.AsyncClient)
-        self._setup(
-            settings, http, owns_http=http_client is None, http_has_headers=http_client is None
-        )
+        self._setup(settings, http, owns_http=http_client is None)
 
     def _init_resources(self) -> None:
         from .resources.realtime import AsyncRealtime
