@@ -432,7 +432,9 @@ class FakeGabber:
                     raise bad_input(f"body: larger than {MAX_BODY_BYTES} bytes")
                 body = parse_json(request.body)
                 validate_body(operation, body)
-            handler = _HANDLERS[operation]
+            handler = _HANDLERS.get(operation)
+            if handler is None:  # an operation of the spec the fake does not implement yet
+                raise ApiError(501, f"path: the fake does not implement {operation} yet")
             with self._lock:
                 return handler(self, route, scope, body, request)
         except BodyError as exc:
