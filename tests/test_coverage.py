@@ -207,3 +207,13 @@ def test_a_route_of_the_spec_without_a_handler_is_a_501_naming_it() -> None:
         _HANDLERS[operation] = handler
     assert response.status_code == 501
     assert operation in response.json()["message"]
+
+
+def test_the_client_tests_have_data_for_every_operation() -> None:
+    from test_client_support import OPS
+
+    missing = sorted({e.method for e in OPERATIONS.values()} - {op.name for op in OPS})
+    assert not missing, (
+        f"tests/test_client_support.py has no entry in OPS (how to call it, the body it "
+        f"sends, what to check of the result) for: {', '.join(missing)}"
+    )
