@@ -178,6 +178,15 @@ def main() -> None:
     args = parser.parse_args()
     target = generate(args.spec.resolve(), args.out)
     print(f"generated {target.relative_to(args.out.resolve())} from {args.spec.name}")
+    if args.out.resolve() == ROOT:
+        # In a fresh interpreter, so that it imports the code just generated.
+        env = dict(
+            os.environ,
+            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        )
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "api_reference.py")], env=env, check=True
+        )
 
 
 if __name__ == "__main__":

@@ -151,3 +151,30 @@ def test_check_drift_fails_on_hand_edit(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "changed:  gabber_client/_generated/models/llm.py" in proc.stderr
     assert "extra:    gabber_client/_generated/stray.py" in proc.stderr
+
+
+def test_check_drift_fails_on_a_stale_api_md(tmp_path: Path) -> None:
+    stale = tmp_path / "api.md"
+    text = (ROOT / "api.md").read_text(encoding="utf-8")
+    stale.write_text(text.replace("### realtime.", "### stale.", 1), encoding="utf-8")
+    proc = _check_drift("--api-md", str(stale))
+    assert proc.returncode == 1
+    assert "changed:  api.md" in proc.stderr
+
+
+def test_api_md_shows_every_facade_method_and_model() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from api_reference import signature
+
+    from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
+    from gabber_client.resources.realtime import Realtime
+
+    text = (ROOT / "api.md").read_text(encoding="utf-8")
+    for operation, entry in OPERATIONS.items():
+        facts = SPEC_OPERATIONS[operation]
+        assert f"client.realtime.{signature(getattr(Realtime, entry.method))}" in text
+        assert f"`{facts.method} {facts.path}`" in text
+    for name, schema in SPEC["components"]["schemas"].items():
+        assert f"### {name}\n" in text
+        for prop in schema.get("properties", {}):
+            assert f"| `{prop}` |" in text
