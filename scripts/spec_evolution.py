@@ -77,7 +77,12 @@ class Copy:
     def make(self, *targets: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         # -o pyproject.toml: never re-run `setup` into the shared environment.
         return self.run(
-            "make", "--no-print-directory", "-o", "pyproject.toml", f"VENV={VENV}", *targets,
+            "make",
+            "--no-print-directory",
+            "-o",
+            "pyproject.toml",
+            f"VENV={VENV}",
+            *targets,
             check=check,
         )
 
@@ -126,8 +131,9 @@ def make_copy(parent: Path) -> Copy:
 
 
 def _api_diff(copy: Copy, expected_status: int, *needles: str) -> str:
-    proc = copy.run(str(VENV / "bin" / "python"), "scripts/api_diff.py", "--base", "HEAD",
-                    check=False)
+    proc = copy.run(
+        str(VENV / "bin" / "python"), "scripts/api_diff.py", "--base", "HEAD", check=False
+    )
     if proc.returncode != expected_status:
         raise Failed(
             f"api-diff exited {proc.returncode}, expected {expected_status}:\n"
@@ -250,7 +256,11 @@ def new_operation(copy: Copy) -> str:
     copy.make("generate")
     copy.make("check-drift")
     proc = copy.run(
-        str(VENV / "bin" / "pytest"), "-q", "-p", "no:randomly", "tests/test_coverage.py",
+        str(VENV / "bin" / "pytest"),
+        "-q",
+        "-p",
+        "no:randomly",
+        "tests/test_coverage.py",
         check=False,
     )
     output = proc.stdout + proc.stderr
@@ -274,8 +284,7 @@ def renamed_required_field(copy: Copy) -> str:
         schema = spec["components"]["schemas"]["RealtimeSession"]
         properties = schema["properties"]
         schema["properties"] = {
-            ("project_id" if key == "project" else key): value
-            for key, value in properties.items()
+            ("project_id" if key == "project" else key): value for key, value in properties.items()
         }
         schema["required"] = ["project_id" if r == "project" else r for r in schema["required"]]
 
@@ -348,8 +357,10 @@ def main() -> int:
         else:
             shutil.rmtree(parent, ignore_errors=True)
     total = time.monotonic() - started
-    print(f"spec-evolution: {len(args.only) - failures} of {len(args.only)} scenarios "
-          f"as expected, in {total:.0f} s")
+    print(
+        f"spec-evolution: {len(args.only) - failures} of {len(args.only)} scenarios "
+        f"as expected, in {total:.0f} s"
+    )
     return 1 if failures else 0
 
 
