@@ -339,20 +339,30 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     new_req, new_resp = usage(new)
     requests, responses = old_req | new_req, old_resp | new_resp
     diff = DeepDiff(before, after, view="tree")
+    added = {item.path(output_format="list")[0] for item in diff.get("dictionary_item_added", [])}
+    removed = {
+        item.path(output_format="list")[0] for item in diff.get("dictionary_item_removed", [])
+    }
     found: list[Change] = []
     for report_type, items in diff.items():
         for item in items:
             path = item.path(output_format="list")
             key: Key = path[0]
+            parent = _parent(key)
             if report_type == "dictionary_item_added" and len(path) == 1:
-                parent = _parent(key)
-                breaking = (parent is None or parent in before) and _classify_presence(
+                if parent in added:  # a part of something new: reported with it
+                    continue
+                breaking = parent is None or parent in before
+                breaking = breaking and _classify_presence(
                     key, after[key], True, requests, responses
                 )
-                found.append(Change(breaking, "added", _describe(key) + _details(after[key])))
+                what = _describe(key) + _details(after[key]) + _parts(key, added)
+                found.append(Change(breaking, "added", what))
             elif report_type == "dictionary_item_removed" and len(path) == 1:
+                if parent in removed:
+                    continue
                 breaking = _classify_presence(key, before[key], False, requests, responses)
-                found.append(Change(breaking, "removed", _describe(key)))
+                found.append(Change(breaking, "removed", _describe(key) + _parts(key, removed)))
             elif len(path) >= 2:
                 attribute = str(path[1])
                 old_value = before[key].get(attribute)
@@ -377,6 +387,12 @@ def _parent(key: Key) -> Key | None:
     if key[0] in ("field", "enum value", "member"):
         return ("schema", key[1])
     return None
+
+
+def _parts(key: Key, keys: set[Key]) -> str:
+    """``"with field `a`, field `b`"``: the parts of a new or removed operation or schema."""
+    parts = sorted(_describe(k).split(" of ")[0] for k in keys if _parent(k) == key)
+    return f" with {', '.join(parts)}" if parts else ""
 
 
 def _details(entry: dict[str, Any]) -> str:

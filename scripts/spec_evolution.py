@@ -40,9 +40,8 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = Path(sys.executable).resolve().parent.parent
-if not (VENV / "bin" / "python").exists():  # not run from a venv: use the checkout's
-    VENV = ROOT / ".venv"
+# The environment this runs in (make runs it with .venv/bin/python), else the checkout's.
+VENV = Path(sys.prefix) if sys.prefix != sys.base_prefix else ROOT / ".venv"
 
 Spec = dict[str, Any]
 
