@@ -2,13 +2,15 @@
 # `make demo` and `make test` set up .venv themselves when it is missing.
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
-VENV   := .venv
+# VENV may point at another checkout's environment (the spec-evolution suite reuses
+# this one in its temporary copies): make spec-evolution VENV=/abs/path/.venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup generate check-drift lint format typecheck pytest test contract demo bench clean
+.PHONY: setup generate check-drift lint format typecheck pytest test contract demo bench clean api-diff spec-evolution
 
 setup: $(STAMP)
 
@@ -18,10 +20,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-generate: $(STAMP)  ## regenerate gabber_client/_generated/ from openapi.yaml
+generate: $(STAMP)  ## regenerate gabber_client/_generated/ and api.md from openapi.yaml
 	$(PY) scripts/generate.py
 
-check-drift: $(STAMP)  ## fail when _generated/ does not match openapi.yaml
+check-drift: $(STAMP)  ## fail when _generated/ or api.md does not match openapi.yaml
 	$(PY) scripts/check_drift.py
 
 lint: $(STAMP)
@@ -39,6 +41,14 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: check-drift lint typecheck pytest
+
+BASE ?= HEAD
+api-diff: $(STAMP)  ## markdown report of openapi.yaml's changes against git ref BASE (default HEAD)
+	@$(PY) scripts/api_diff.py --base "$(BASE)" || { status=$$?; \
+	  echo "api-diff: exit $$status (1: breaking change, 2: bad input)" >&2; exit $$status; }
+
+spec-evolution: $(STAMP)  ## realistic upstream spec changes, each applied to a copy of the repo (slow)
+	$(PY) scripts/spec_evolution.py
 
 contract: $(STAMP)  ## the contract suite alone: client, fake and spec agree
 	$(BIN)/pytest tests/contract

@@ -50,6 +50,7 @@ from ._generated.models.realtime_session_dtmf_digit_digit import (
     REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
 )
 from ._generated.types import UNSET, Unset
+from ._operations import OPERATIONS, SPEC_OPERATIONS
 from ._validation import (
     check_against_schema,
     check_header_value,
@@ -82,9 +83,10 @@ class Call(Generic[T_co]):
     operation: str
     kwargs: dict[str, Any]
     idempotent: bool
+    """May be retried once it may have been sent (``_operations.OPERATIONS``)."""
     parse: Callable[[httpx.Response], T_co]
     api_key_only: bool = False
-    """The spec allows only ApiKeyAuth (speak, dtmf, attach_human)."""
+    """The spec allows only ApiKeyAuth (its security, via ``_generated/_spec_facts.py``)."""
 
     def map(self, then: Callable[[T_co], U]) -> Call[U]:
         """The same request, with ``then`` applied to the parsed result."""
@@ -96,6 +98,20 @@ class Call(Generic[T_co]):
             lambda r: then(parse(r)),
             self.api_key_only,
         )
+
+
+_POLICY: dict[str, tuple[bool, bool]] = {
+    operation: (entry.retry_after_sent, SPEC_OPERATIONS[operation].api_key_only)
+    for operation, entry in OPERATIONS.items()
+    if operation in SPEC_OPERATIONS
+}
+"""operationId -> (idempotent, api_key_only): the table's retry policy and the spec's
+security, looked up once per call."""
+
+
+def _call(operation: str, kwargs: dict[str, Any], parse: Callable[[httpx.Response], T]) -> Call[T]:
+    idempotent, api_key_only = _POLICY[operation]
+    return Call(operation, kwargs, idempotent, parse, api_key_only)
 
 
 class _Model(Protocol):
@@ -181,22 +197,20 @@ def start(
         if not isinstance(extra, Mapping):
             raise InvalidArgumentError("extra", f"expected dict, got {type(extra).__name__}")
         body.field_extra = Extra.from_dict(dict(extra))
-    return Call(
+    return _call(
         "start_realtime_session",
         start_realtime_session._get_kwargs(body=body, x_human_id=_human(human)),
-        False,
         _parser(RealtimeSessionStartResponse),
     )
 
 
 def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``GET /v1/realtime/{session}``."""
-    return Call(
+    return _call(
         "get_realtime_session",
         get_realtime_session._get_kwargs(
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
-        True,
         _parser(RealtimeSession),
     )
 
@@ -206,24 +220,22 @@ def update(
 ) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/update``."""
     body = _model(config, RealtimeSessionConfigUpdate, "config")
-    return Call(
+    return _call(
         "update_realtime_session",
         update_realtime_session._get_kwargs(
             session=check_id(session, "session"), body=body, x_human_id=_human(human)
         ),
-        True,
         _parser(RealtimeSession),
     )
 
 
 def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/end``."""
-    return Call(
+    return _call(
         "end_realtime_session",
         end_realtime_session._get_kwargs(
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
-        True,
         _parser(RealtimeSession),
     )
 
@@ -231,34 +243,31 @@ def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
 def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSessions200Response]:
     """``GET /v1/realtime/list``."""
     token: str | Unset = UNSET if page is None else check_id(page, "page")
-    return Call(
+    return _call(
         "list_realtime_sessions",
         list_realtime_sessions._get_kwargs(page=token, x_human_id=_human(human)),
-        True,
         _parser(ListRealtimeSessions200Response),
     )
 
 
 def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessages200Response]:
     """``GET /v1/realtime/{session}/messages``."""
-    return Call(
+    return _call(
         "get_realtime_session_messages",
         get_realtime_session_messages._get_kwargs(
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
-        True,
         _parser(GetRealtimeSessionMessages200Response),
     )
 
 
 def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimeline200Response]:
     """``GET /v1/realtime/{session}/timeline``."""
-    return Call(
+    return _call(
         "get_realtime_session_timeline",
         get_realtime_session_timeline._get_kwargs(
             session=check_id(session, "session"), x_human_id=_human(human)
         ),
-        True,
         _parser(GetRealtimeSessionTimeline200Response),
     )
 
@@ -271,28 +280,24 @@ def next_page_call(call: Call[T], url: str) -> Call[T]:
 
 def speak_text(session: str, text: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/speak``."""
-    return Call(
+    return _call(
         "speak",
         speak._get_kwargs(
             session=check_id(session, "session"), body=SpeakRequest(text=check_text(text, "text"))
         ),
-        False,
         _parser(RealtimeSession),
-        api_key_only=True,
     )
 
 
 def attach(session: str, human: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/session/{session}/attach_human``."""
-    return Call(
+    return _call(
         "attach_human",
         attach_human._get_kwargs(
             session=check_id(session, "session"),
             body=AttachHumanRequest(human=check_id(human, "human")),
         ),
-        True,
         _parser(RealtimeSession),
-        api_key_only=True,
     )
 
 
@@ -305,10 +310,9 @@ def outbound_call(
         source_phone_number=check_text(source_phone_number, "source_phone_number"),
         destination_phone_number=check_text(destination_phone_number, "destination_phone_number"),
     )
-    return Call(
+    return _call(
         "initiate_outbound_call",
         initiate_outbound_call._get_kwargs(session=check_id(session, "session"), body=body),
-        False,
         _parser(RealtimeSession),
     )
 
@@ -349,10 +353,8 @@ def send_dtmf(
 ) -> Call[None]:
     """``POST /v1/realtime/{session}/dtmf``."""
     body = RealtimeSessionDTMFRequest(digits=_dtmf_digits(digits, duration_ms))
-    return Call(
+    return _call(
         "dtmf",
         dtmf._get_kwargs(session=check_id(session, "session"), body=body),
-        False,
         _parse_empty,
-        api_key_only=True,
     )

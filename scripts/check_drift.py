@@ -1,10 +1,12 @@
-"""Fail when the committed ``gabber_client/_generated/`` does not match the spec.
+"""Fail when the committed ``gabber_client/_generated/`` or ``api.md`` does not match.
 
 Regenerates into a temporary directory (see ``scripts/generate.py``) and compares
-every file byte for byte with the committed package. Exit 0 when identical; exit
-1, listing the added, missing and changed files, when not.
+every file byte for byte with the committed package; then renders ``api.md`` from
+the committed package and facade (``scripts/api_reference.py``) and compares it
+with the committed one. Exit 0 when identical; exit 1, listing the added, missing
+and changed files, when not.
 
-Usage: ``python scripts/check_drift.py [--spec openapi.yaml]``.
+Usage: ``python scripts/check_drift.py [--spec openapi.yaml] [--package DIR] [--api-md FILE]``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from api_reference import API_MD, render
 from generate import PACKAGE_DIR, ROOT, generate
 
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}
@@ -49,11 +52,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
     parser.add_argument("--package", type=Path, default=ROOT / PACKAGE_DIR)
+    parser.add_argument("--api-md", type=Path, default=API_MD)
     args = parser.parse_args()
     lines = drift(args.spec.resolve(), args.package.resolve())
+    current = args.api_md.read_text(encoding="utf-8") if args.api_md.exists() else ""
+    if render() != current:
+        lines.append("  changed:  api.md")
     if lines:
         print(
-            f"DRIFT: {args.package} does not match {args.spec.name} ({len(lines)} file(s) differ):",
+            f"DRIFT: {args.package} or api.md does not match {args.spec.name} "
+            f"({len(lines)} file(s) differ):",
             file=sys.stderr,
         )
         print("\n".join(lines), file=sys.stderr)

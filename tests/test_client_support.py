@@ -1,5 +1,5 @@
 """Support code of the client test suite: the in-process mock API, canned bodies
-that conform to openapi.yaml, a fake clock, and the table of the eleven operations.
+that conform to openapi.yaml, a fake clock, and the test data of each operation.
 
 Imported by ``conftest.py`` and the ``test_client_*`` modules (it holds no tests).
 Every client test talks to :class:`MockApi`: an ``httpx.MockTransport`` handler that
@@ -18,6 +18,7 @@ from typing import Any, Literal
 import httpx
 
 from gabber_client import AsyncGabber, AsyncPage, Gabber, SyncPage
+from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS, by_method
 from gabber_client.models import (
     ContextMessage,
     RealtimeSession,
@@ -281,24 +282,51 @@ def _check_none(result: Any) -> None:
     assert result is None
 
 
+_OPERATION_OF: dict[str, str] = by_method()
+
+
 @dataclass(frozen=True)
 class Op:
-    """One operation of ``client.realtime``, and what it must put on the wire."""
+    """One operation of ``client.realtime``, and what it must put on the wire.
+
+    Only the test data is written here (how to call it, the body it must send, what
+    to check of the result); the method, path, x-human-id and security come from the
+    spec, the retry policy and paging from the operation table."""
 
     name: str
-    method: str
-    path: str
-    """The path, with ``{session}`` where the (percent-encoded) session id goes."""
+    """The facade method."""
     call: Callable[..., Any]
     """``call(realtime, session, **kw)``: the call; ``kw`` may hold ``human``."""
     body: dict[str, Any] | None
     """The exact JSON body sent, ``None`` for no body."""
-    idempotent: bool
-    human: bool
-    """Whether the operation sends ``x-human-id``."""
     check: Callable[[Any], None]
     """Assertions on the parsed result of the canned reply."""
-    paged: bool = False
+
+    @property
+    def operation_id(self) -> str:
+        return _OPERATION_OF[self.name]
+
+    @property
+    def method(self) -> str:
+        return SPEC_OPERATIONS[self.operation_id].method
+
+    @property
+    def path(self) -> str:
+        """The path, with ``{session}`` where the (percent-encoded) session id goes."""
+        return SPEC_OPERATIONS[self.operation_id].path
+
+    @property
+    def idempotent(self) -> bool:
+        return OPERATIONS[self.operation_id].retry_after_sent
+
+    @property
+    def human(self) -> bool:
+        """Whether the operation sends ``x-human-id`` (it declares the header)."""
+        return SPEC_OPERATIONS[self.operation_id].human_header
+
+    @property
+    def paged(self) -> bool:
+        return OPERATIONS[self.operation_id].paging != "none"
 
     @property
     def takes_session(self) -> bool:
@@ -311,101 +339,60 @@ class Op:
 OPS: list[Op] = [
     Op(
         "start",
-        "POST",
-        "/v1/realtime/start",
         lambda rt, s, **kw: rt.start(CONFIG_CREATE, **kw),
         {"config": CONFIG_CREATE},
-        idempotent=False,
-        human=True,
         check=_check_start,
     ),
     Op(
         "list",
-        "GET",
-        "/v1/realtime/list",
         lambda rt, s, **kw: rt.list(**kw),
         None,
-        idempotent=True,
-        human=True,
         check=_check_list,
-        paged=True,
     ),
     Op(
         "get",
-        "GET",
-        "/v1/realtime/{session}",
         lambda rt, s, **kw: rt.get(s, **kw),
         None,
-        idempotent=True,
-        human=True,
         check=_check_session,
     ),
     Op(
         "end",
-        "POST",
-        "/v1/realtime/{session}/end",
         lambda rt, s, **kw: rt.end(s, **kw),
         None,
-        idempotent=True,
-        human=True,
         check=_check_session,
     ),
     Op(
         "update",
-        "POST",
-        "/v1/realtime/{session}/update",
         lambda rt, s, **kw: rt.update(s, CONFIG_UPDATE, **kw),
         CONFIG_UPDATE,
-        idempotent=True,
-        human=True,
         check=_check_session,
     ),
     Op(
         "messages",
-        "GET",
-        "/v1/realtime/{session}/messages",
         lambda rt, s, **kw: rt.messages(s, **kw),
         None,
-        idempotent=True,
-        human=True,
         check=_check_messages,
-        paged=True,
     ),
     Op(
         "timeline",
-        "GET",
-        "/v1/realtime/{session}/timeline",
         lambda rt, s, **kw: rt.timeline(s, **kw),
         None,
-        idempotent=True,
-        human=True,
         check=_check_timeline,
-        paged=True,
     ),
     Op(
         "speak",
-        "POST",
-        "/v1/realtime/{session}/speak",
         lambda rt, s: rt.speak(s, "Hello there"),
         {"text": "Hello there"},
-        idempotent=False,
-        human=False,
         check=_check_session,
     ),
     Op(
         "attach_human",
-        "POST",
-        "/v1/realtime/session/{session}/attach_human",
         lambda rt, s: rt.attach_human(s, "h_2"),
         {"human": "h_2"},
-        idempotent=True,
-        human=False,
         check=_check_session,
     ),
     Op(
         "initiate_outbound_call",
-        "POST",
-        "/v1/realtime/{session}/outbound_call",
         lambda rt, s: rt.initiate_outbound_call(
             s, source_phone_number="+15550100", destination_phone_number="+15550199"
         ),
@@ -414,14 +401,10 @@ OPS: list[Op] = [
             "source_phone_number": "+15550100",
             "destination_phone_number": "+15550199",
         },
-        idempotent=False,
-        human=False,
         check=_check_session,
     ),
     Op(
         "dtmf",
-        "POST",
-        "/v1/realtime/{session}/dtmf",
         lambda rt, s: rt.dtmf(s, "12#"),
         {
             "digits": [
@@ -430,15 +413,14 @@ OPS: list[Op] = [
                 {"digit": "#", "duration": 250},
             ]
         },
-        idempotent=False,
-        human=False,
         check=_check_none,
     ),
 ]
-"""The eleven operations. The ``idempotent`` column is the retry policy of the README."""
+"""Every operation of the facade (``tests/test_coverage.py`` checks that this list
+covers the operation table)."""
 
-API_KEY_ONLY = frozenset({"speak", "dtmf", "attach_human"})
-"""The operations whose only security scheme is ApiKeyAuth."""
+API_KEY_ONLY = frozenset(o.name for o in OPS if SPEC_OPERATIONS[o.operation_id].api_key_only)
+"""The operations whose only security scheme is ApiKeyAuth (the spec's security)."""
 
 OP_SETS: dict[str, list[Op]] = {
     "op": OPS,

@@ -7,23 +7,30 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-OPERATIONS = [
-    "attach_human",
-    "dtmf",
-    "end_realtime_session",
-    "get_realtime_session",
-    "get_realtime_session_messages",
-    "get_realtime_session_timeline",
-    "initiate_outbound_call",
-    "list_realtime_sessions",
-    "speak",
-    "start_realtime_session",
-    "update_realtime_session",
-]
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+OPERATIONS = sorted(
+    operation["operationId"]
+    for item in SPEC["paths"].values()
+    for operation in item.values()
+    if isinstance(operation, dict) and "operationId" in operation
+)
+"""The operationIds of openapi.yaml."""
+
+
+def _enums() -> list[tuple[str, str, list[str]]]:
+    """(schema, property, values) of every inline enum of two or more values."""
+    found = []
+    for name, schema in SPEC["components"]["schemas"].items():
+        for prop, node in schema.get("properties", {}).items():
+            if len(node.get("enum", ())) >= 2:
+                found.append((name, prop, list(node["enum"])))
+    return found
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -44,10 +51,30 @@ def test_unknown_enum_value_parses_as_raw_string() -> None:
         RealtimeSessionTimelineItem,
     )
 
-    item = RealtimeSessionTimelineItem.from_dict({"type": "tool", "seconds": 1.5, "new": 1})
-    assert item.type_ == "tool"
+    values = SPEC["components"]["schemas"]["RealtimeSessionTimelineItemType"]["enum"]
+    unknown = "_".join(values)  # not one of them, by construction
+    item = RealtimeSessionTimelineItem.from_dict({"type": unknown, "seconds": 1.5, "new": 1})
+    assert item.type_ == unknown
     assert item.additional_properties == {"new": 1}
-    assert item.to_dict() == {"type": "tool", "seconds": 1.5, "new": 1}
+    assert item.to_dict() == {"type": unknown, "seconds": 1.5, "new": 1}
+
+
+def test_the_generated_enums_hold_the_specs_values() -> None:
+    models = ROOT / "gabber_client" / "_generated" / "models"
+    sets = set()
+    for path in models.glob("*.py"):
+        module = importlib.import_module(f"gabber_client._generated.models.{path.stem}")
+        for name, value in vars(module).items():
+            if name.endswith("_VALUES") and isinstance(value, frozenset):
+                sets.add(value)
+    spec_enums = [
+        (name, schema["enum"])
+        for name, schema in SPEC["components"]["schemas"].items()
+        if "enum" in schema
+    ] + [(f"{s}.{p}", values) for s, p, values in _enums()]
+    assert spec_enums
+    for where, values in spec_enums:
+        assert frozenset(values) in sets or len(values) < 2, f"{where}: no generated enum"
 
 
 def test_discriminator_tags_stay_strict() -> None:
@@ -90,17 +117,29 @@ def test_check_drift_passes_on_committed_code() -> None:
 
 
 def test_check_drift_fails_when_spec_changes(tmp_path: Path) -> None:
-    spec = tmp_path / "openapi.yaml"
-    text = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
-    changed = text.replace(
-        "enum: [not_started, in_progress, ended]", "enum: [not_started, in_progress, ended, paused]"
-    )
-    assert changed != text
-    spec.write_text(changed, encoding="utf-8")
-    proc = _check_drift("--spec", str(spec))
+    """The spec is edited structurally (load, edit, dump in another style), so this
+    works on any formatting of it."""
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    schema, prop, values = _enums()[0]
+    unknown = "_".join(values)  # a value the enum cannot hold yet, by construction
+    spec["components"]["schemas"][schema]["properties"][prop]["enum"].append(unknown)
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False, width=1000), encoding="utf-8")
+    proc = _check_drift("--spec", str(path))
     assert proc.returncode == 1
-    assert "changed:  gabber_client/_generated/models/realtime_session_state.py" in proc.stderr
+    assert "changed:  gabber_client/_generated/models/" in proc.stderr
+    assert "changed:  gabber_client/_generated/openapi.json" in proc.stderr
     assert "make generate" in proc.stderr
+
+
+def test_check_drift_passes_on_a_reserialised_spec(tmp_path: Path) -> None:
+    """The same spec in another YAML style generates the same package."""
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "openapi.yaml"
+    text = yaml.safe_dump(spec, default_flow_style=True, sort_keys=False, width=60)
+    path.write_text(text, encoding="utf-8")
+    proc = _check_drift("--spec", str(path))
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_check_drift_fails_on_hand_edit(tmp_path: Path) -> None:
@@ -112,3 +151,30 @@ def test_check_drift_fails_on_hand_edit(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "changed:  gabber_client/_generated/models/llm.py" in proc.stderr
     assert "extra:    gabber_client/_generated/stray.py" in proc.stderr
+
+
+def test_check_drift_fails_on_a_stale_api_md(tmp_path: Path) -> None:
+    stale = tmp_path / "api.md"
+    text = (ROOT / "api.md").read_text(encoding="utf-8")
+    stale.write_text(text.replace("### realtime.", "### stale.", 1), encoding="utf-8")
+    proc = _check_drift("--api-md", str(stale))
+    assert proc.returncode == 1
+    assert "changed:  api.md" in proc.stderr
+
+
+def test_api_md_shows_every_facade_method_and_model() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from api_reference import signature
+
+    from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
+    from gabber_client.resources.realtime import Realtime
+
+    text = (ROOT / "api.md").read_text(encoding="utf-8")
+    for operation, entry in OPERATIONS.items():
+        facts = SPEC_OPERATIONS[operation]
+        assert f"client.realtime.{signature(getattr(Realtime, entry.method))}" in text
+        assert f"`{facts.method} {facts.path}`" in text
+    for name, schema in SPEC["components"]["schemas"].items():
+        assert f"### {name}\n" in text
+        for prop in schema.get("properties", {}):
+            assert f"| `{prop}` |" in text

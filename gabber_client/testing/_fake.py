@@ -30,6 +30,7 @@ from ._routing import (
     match_route,
     quote_segment,
 )
+from ._schema import fill_response
 from ._state import CONNECTION_URL, Session, Store, bad_input
 from ._validation import (
     BODY_SCHEMAS,
@@ -305,7 +306,7 @@ class FakeGabber:
         try:
             validate_body("start_realtime_session", body)
             with self._lock:
-                return _snapshot(self._store.start(body, human, session_id).render())
+                return _snapshot(_session_json(self._store.start(body, human, session_id)))
         except (BodyError, ApiError) as exc:
             raise ValueError(str(exc)) from None
 
@@ -325,12 +326,12 @@ class FakeGabber:
     def get_session(self, session_id: str) -> dict[str, Any]:
         """The session as the API would return it (a copy); :class:`KeyError` if none."""
         with self._lock:
-            return _snapshot(self._store.sessions[session_id].render())
+            return _snapshot(_session_json(self._store.sessions[session_id]))
 
     def sessions(self) -> list[dict[str, Any]]:
         """Every session as the API would return it (copies), oldest first."""
         with self._lock:
-            return [_snapshot(session.render()) for session in self._store.order]
+            return [_snapshot(_session_json(session)) for session in self._store.order]
 
     # ------------------------------------------------------------- transports
     def transport(self) -> FakeTransport:
@@ -431,7 +432,9 @@ class FakeGabber:
                     raise bad_input(f"body: larger than {MAX_BODY_BYTES} bytes")
                 body = parse_json(request.body)
                 validate_body(operation, body)
-            handler = _HANDLERS[operation]
+            handler = _HANDLERS.get(operation)
+            if handler is None:  # an operation of the spec the fake does not implement yet
+                raise ApiError(501, f"path: the fake does not implement {operation} yet")
             with self._lock:
                 return handler(self, route, scope, body, request)
         except BodyError as exc:
@@ -491,45 +494,45 @@ class FakeGabber:
         values = parse_qs(request.query, keep_blank_values=True).get("page")
         return values[0] if values and values[0] else None
 
-    def _session_response(self, session: Session) -> FakeResponse:
-        return json_response(200, session.render())
+    @staticmethod
+    def _session_response(route: Route, session: Session) -> FakeResponse:
+        return json_response(200, fill_response(route.operation or "", session.render()))
 
     def _op_start(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.start(body, scope)
         token = f"fake-rtc-{secrets.token_urlsafe(24)}"
-        return json_response(
-            200,
-            {
-                "session": session.render(),
-                "connection_details": {"url": _connection_url(session), "token": token},
-            },
-        )
+        document = {
+            "session": session.render(),
+            "connection_details": {"url": _connection_url(session), "token": token},
+        }
+        return json_response(200, fill_response(route.operation or "", document))
 
     def _op_list(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
-        return json_response(200, self._store.list_page(scope, self._page_param(request)))
+        page = self._store.list_page(scope, self._page_param(request))
+        return json_response(200, fill_response(route.operation or "", page))
 
     def _op_get(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
-        return self._session_response(self._store.find(route.session, scope))
+        return self._session_response(route, self._store.find(route.session, scope))
 
     def _op_end(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.find(route.session, scope)
         self._store.end(session)
-        return self._session_response(session)
+        return self._session_response(route, session)
 
     def _op_update(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.find(route.session, scope)
         self._store.update(session, body)
-        return self._session_response(session)
+        return self._session_response(route, session)
 
     def _op_items(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
@@ -537,14 +540,14 @@ class FakeGabber:
         session = self._store.find(route.session, scope)
         kind = "messages" if route.operation == "get_realtime_session_messages" else "timeline"
         page = self._store.items_page(session, kind, self._page_param(request), request.origin)
-        return json_response(200, page)
+        return json_response(200, fill_response(route.operation or "", page))
 
     def _op_speak(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.find(route.session, scope)
         self._store.speak(session, body)
-        return self._session_response(session)
+        return self._session_response(route, session)
 
     def _op_dtmf(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
@@ -558,14 +561,20 @@ class FakeGabber:
     ) -> FakeResponse:
         session = self._store.find(route.session, scope)
         self._store.outbound_call(session, body)
-        return self._session_response(session)
+        return self._session_response(route, session)
 
     def _op_attach_human(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.find(route.session, scope)
         self._store.attach_human(session, body)
-        return self._session_response(session)
+        return self._session_response(route, session)
+
+
+def _session_json(session: Session) -> dict[str, Any]:
+    """The session as ``get_realtime_session`` answers it (filled from the schema)."""
+    document: dict[str, Any] = fill_response("get_realtime_session", session.render())
+    return document
 
 
 def _connection_url(session: Session) -> str:

@@ -1,17 +1,22 @@
-"""Routing: which of the eleven operations a method and raw request path name.
+"""Routing: which operation of openapi.yaml a method and raw request path name.
 
+The routes are the spec's path templates (from ``_generated/_spec_facts.py``,
+which ``make generate`` writes from openapi.yaml): nothing here lists them again.
 Paths are matched segment by segment on the *raw* (percent-encoded) path, so a
 session id that holds ``/``, ``?``, ``#``, ``%`` or ``.`` arrives as one segment
 (``%2F``, ``%3F``, ``%23``, ``%25``, ``%2E``) and is percent-decoded exactly once.
-Literal paths win over ``{session}``: ``/v1/realtime/list`` and
+Literal segments win over parameters: ``/v1/realtime/list`` and
 ``/v1/realtime/start`` are never read as session ids.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote, unquote
+
+from gabber_client._generated._spec_facts import OPERATIONS as _SPEC
 
 __all__ = [
     "API_KEY_ONLY_OPERATIONS",
@@ -22,56 +27,48 @@ __all__ = [
     "quote_segment",
 ]
 
-OPERATION_IDS: Final = frozenset(
-    {
-        "start_realtime_session",
-        "list_realtime_sessions",
-        "get_realtime_session",
-        "end_realtime_session",
-        "update_realtime_session",
-        "get_realtime_session_messages",
-        "get_realtime_session_timeline",
-        "speak",
-        "dtmf",
-        "initiate_outbound_call",
-        "attach_human",
-    }
-)
+OPERATION_IDS: Final = frozenset(_SPEC)
 """The ``operationId`` of every operation in openapi.yaml."""
 
-API_KEY_ONLY_OPERATIONS: Final = frozenset({"speak", "dtmf", "attach_human"})
+API_KEY_ONLY_OPERATIONS: Final = frozenset(op for op, facts in _SPEC.items() if facts.api_key_only)
 """Operations whose only security scheme is ``ApiKeyAuth``."""
 
-HUMAN_SCOPED_OPERATIONS: Final = frozenset(
-    {
-        "start_realtime_session",
-        "list_realtime_sessions",
-        "get_realtime_session",
-        "end_realtime_session",
-        "update_realtime_session",
-        "get_realtime_session_messages",
-        "get_realtime_session_timeline",
-    }
-)
+HUMAN_SCOPED_OPERATIONS: Final = frozenset(op for op, facts in _SPEC.items() if facts.human_header)
 """Operations that declare the optional ``x-human-id`` header."""
 
-# /v1/realtime/{literal}: method -> operation id.
-_LITERAL: Final[dict[str, dict[str, str]]] = {
-    "start": {"POST": "start_realtime_session"},
-    "list": {"GET": "list_realtime_sessions"},
-}
-# /v1/realtime/{session}/{action}: method -> operation id.
-_ACTIONS: Final[dict[str, dict[str, str]]] = {
-    "end": {"POST": "end_realtime_session"},
-    "update": {"POST": "update_realtime_session"},
-    "messages": {"GET": "get_realtime_session_messages"},
-    "timeline": {"GET": "get_realtime_session_timeline"},
-    "speak": {"POST": "speak"},
-    "dtmf": {"POST": "dtmf"},
-    "outbound_call": {"POST": "initiate_outbound_call"},
-}
-_GET_SESSION: Final = {"GET": "get_realtime_session"}
-_ATTACH_HUMAN: Final = {"POST": "attach_human"}
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """One path template of the spec, split into segments, and its methods."""
+
+    segments: tuple[str | None, ...]
+    """Literal segments, ``None`` for a parameter."""
+    parameters: tuple[str, ...]
+    """The parameter names, in order."""
+    methods: dict[str, str]
+    """HTTP method -> operationId."""
+
+
+def _templates() -> dict[int, list[_Template]]:
+    """Templates by segment count; within a count, the most literal first (a literal
+    segment wins over a parameter, the leftmost segment first)."""
+    methods: dict[str, dict[str, str]] = defaultdict(dict)
+    for operation, facts in _SPEC.items():
+        methods[facts.path][facts.method] = operation
+    by_length: dict[int, list[_Template]] = defaultdict(list)
+    for path, by_method in methods.items():
+        parts = path.split("/")[1:]
+        segments = tuple(
+            None if part.startswith("{") and part.endswith("}") else part for part in parts
+        )
+        names = tuple(part[1:-1] for part in parts if part.startswith("{") and part.endswith("}"))
+        by_length[len(parts)].append(_Template(segments, names, by_method))
+    for templates in by_length.values():
+        templates.sort(key=lambda t: tuple(segment is None for segment in t.segments))
+    return dict(by_length)
+
+
+_TEMPLATES: Final = _templates()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +90,6 @@ class Route:
 _NO_ROUTE: Final = Route(None)
 
 
-def _pick(methods: dict[str, str], method: str, session: str | None) -> Route:
-    operation = methods.get(method)
-    if operation is None:
-        return Route(None, session, tuple(methods))
-    return Route(operation, session)
-
-
 def _decode(segment: str) -> str:
     # errors="replace": an id that is not UTF-8 cannot exist, so it is simply not found.
     return unquote(segment, errors="replace")
@@ -109,21 +99,24 @@ def match_route(method: str, raw_path: str) -> Route:
     """Route ``method`` (upper case) and ``raw_path`` (percent-encoded, no query)."""
     parts = raw_path.split("/")
     # parts[0] is "" for an absolute path; then "v1", "realtime", ...
-    if len(parts) < 4 or parts[0] != "" or parts[1] != "v1" or parts[2] != "realtime":
+    if len(parts) < 2 or parts[0] != "":
         return _NO_ROUTE
-    rest = parts[3:]
-    if len(rest) == 1:
-        literal = _LITERAL.get(rest[0])
-        if literal is not None:
-            return _pick(literal, method, None)
-        return _pick(_GET_SESSION, method, _decode(rest[0]))
-    if len(rest) == 2:
-        actions = _ACTIONS.get(rest[1])
-        if actions is None:
-            return _NO_ROUTE
-        return _pick(actions, method, _decode(rest[0]))
-    if len(rest) == 3 and rest[0] == "session" and rest[2] == "attach_human":
-        return _pick(_ATTACH_HUMAN, method, _decode(rest[1]))
+    parts = parts[1:]
+    for template in _TEMPLATES.get(len(parts), ()):
+        values: list[str] = []
+        for segment, part in zip(template.segments, parts, strict=True):
+            if segment is None:
+                values.append(part)
+            elif segment != part:
+                break
+        else:
+            params = dict(zip(template.parameters, values, strict=True))
+            session = params.get("session")
+            decoded = _decode(session) if session is not None else None
+            operation = template.methods.get(method)
+            if operation is None:
+                return Route(None, decoded, tuple(template.methods))
+            return Route(operation, decoded)
     return _NO_ROUTE
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
+from . import _schema
 from ._catalog import Catalog, expand
 from ._http import ApiError
 from ._routing import quote_segment
@@ -39,6 +40,8 @@ _ID_FIELDS: Final = (
     ("persona", "personas", "persona"),
     ("scenario", "scenarios", "scenario"),
 )
+_EXPANDED: Final = frozenset({key for key, _, _ in _ID_FIELDS} | {"tool_definitions", "context"})
+"""Generative fields the fake expands (ids to objects); the others are echoed."""
 _MAX_TOKEN: Final = 64
 _CHARS_PER_SECOND: Final = 15.0
 
@@ -86,33 +89,23 @@ def _new_id(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(12)}"
 
 
-def _general(part: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if part.get("time_limit_s") is not None:
-        out["time_limit_s"] = int(part["time_limit_s"])  # the schema allows 30.0
-    save = part.get("save_messages")
-    out["save_messages"] = True if save is None else save
-    return out
-
-
-def _input(part: Mapping[str, Any]) -> dict[str, Any]:
-    interruptable = part.get("interruptable")
-    parallel = part.get("parallel_listening")
-    return {
-        "interruptable": True if interruptable is None else interruptable,
-        "parallel_listening": False if parallel is None else parallel,
-    }
-
-
-def _output(part: Mapping[str, Any]) -> dict[str, Any]:
-    synthesis = part.get("speech_synthesis_enabled")
-    out: dict[str, Any] = {
-        "stream_transcript": part["stream_transcript"],
-        "speech_synthesis_enabled": True if synthesis is None else synthesis,
-    }
-    if part.get("answer_message") is not None:
-        out["answer_message"] = part["answer_message"]
-    return out
+def _config_parts() -> tuple[dict[str, str], frozenset[str]]:
+    """The parts of a session's config that are echoes of what was sent (every part
+    but ``generative``, which the fake expands): part name -> its response schema;
+    and the fields of the expanded generative part."""
+    schemas = _schema.spec()["components"]["schemas"]
+    parts: dict[str, str] = {}
+    generative: frozenset[str] = frozenset()
+    for key, prop in schemas["RealtimeSessionConfig"]["properties"].items():
+        ref = prop.get("$ref")
+        if not isinstance(ref, str):
+            continue
+        name = ref.rsplit("/", 1)[1]
+        if key == "generative":
+            generative = frozenset(schemas[name].get("properties", {}))
+        else:
+            parts[key] = name
+    return parts, generative
 
 
 @dataclass(slots=True, eq=False)
@@ -148,9 +141,9 @@ class Session:
     project: str
     human: str | None
     simulated: bool
-    general: dict[str, Any]
-    input: dict[str, Any]
-    output: dict[str, Any]
+    parts: dict[str, dict[str, Any]]
+    """The config's echoed parts (``general``, ``input``, ``output``, and any part
+    the spec adds): the fields sent, over the schema's defaults."""
     generative: dict[str, Any]  # expanded; the context is kept apart, in `context`
     context: ContextRecord
     extra: dict[str, Any] | None = None
@@ -169,10 +162,8 @@ class Session:
             "project": self.project,
             "simulated": self.simulated,
             "config": {
-                "general": self.general,
-                "input": self.input,
+                **self.parts,
                 "generative": {**self.generative, "context": self.context.render()},
-                "output": self.output,
             },
             "data": self.data,
         }
@@ -208,6 +199,7 @@ class Store:
         self.order: list[Session] = []
         self.by_human: dict[str, list[Session]] = {}
         self.contexts: dict[str, ContextRecord] = {}
+        self.config_parts, self.generative_fields = _config_parts()
         voices = sorted(catalog.voices) if catalog is not None else []
         self.default_voice = voices[0] if voices else DEFAULT_VOICE
 
@@ -270,11 +262,15 @@ class Store:
                 for index, tool_id in enumerate(part["tool_definitions"] or ())
             ]
         out.setdefault("tool_definitions", [])
-        if "_extra" in part:
-            if part["_extra"] is None:
-                out.pop("_extra", None)
+        for key, value in part.items():
+            # Any other field the spec declares is echoed as sent (``_extra`` today);
+            # null clears it.
+            if key in _EXPANDED or key not in self.generative_fields:
+                continue
+            if value is None:
+                out.pop(key, None)
             else:
-                out["_extra"] = part["_extra"]
+                out[key] = value
         context_id = part.get("context")
         if context_id is not None:
             context = self._context(context_id, f"{path}.context", human)
@@ -307,9 +303,11 @@ class Store:
             project=self.project,
             human=human,
             simulated=bool(body.get("simulated")),
-            general=_general(config["general"]),
-            input=_input(config["input"]),
-            output=_output(config["output"]),
+            parts={
+                part: _schema.echo(schema, config.get(part) or {})
+                for part, schema in self.config_parts.items()
+                if part in config
+            },
             generative=generative,
             context=context,
             extra=body.get("_extra"),
@@ -330,12 +328,9 @@ class Store:
         else:
             expanded, context = session.generative, session.context
         # Everything is checked; now commit.
-        if body.get("general") is not None:
-            session.general = _general(body["general"])
-        if body.get("input") is not None:
-            session.input = _input(body["input"])
-        if body.get("output") is not None:
-            session.output = _output(body["output"])
+        for part, schema in self.config_parts.items():
+            if body.get(part) is not None:
+                session.parts[part] = _schema.echo(schema, body[part])
         session.generative = expanded
         session.context = context
         self.contexts[context.id] = context
@@ -368,7 +363,7 @@ class Store:
             speaker = "agent" if role == "assistant" else "user"
             session.timeline.append({"type": speaker, "seconds": seconds})
         session.messages.append(message)
-        if session.general.get("save_messages") is not False:
+        if session.parts.get("general", {}).get("save_messages") is not False:
             session.context.messages.append(message)
         return message
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, Final
 
+from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
+
 __all__ = [
     "BODY_SCHEMAS",
     "MAX_BODY_BYTES",
@@ -36,14 +38,11 @@ MAX_JSON_DEPTH: Final = 64
 """The deepest nesting of arrays and objects a request body may have."""
 
 BODY_SCHEMAS: Final[Mapping[str, str]] = {
-    "start_realtime_session": "StartRealtimeSessionRequest",
-    "update_realtime_session": "RealtimeSessionConfigUpdate",
-    "speak": "SpeakRequest",
-    "dtmf": "RealtimeSessionDTMFRequest",
-    "initiate_outbound_call": "RealtimeSessionInitiateOutboundCallRequest",
-    "attach_human": "AttachHumanRequest",
+    operation: facts.request_body
+    for operation, facts in SPEC_OPERATIONS.items()
+    if facts.request_body is not None
 }
-"""Operation id -> the component schema of its request body."""
+"""Operation id -> the component schema of its request body (the spec's ``requestBody``)."""
 
 _SPEC_URI: Final = "urn:gabber-client:openapi"
 _MAX_MESSAGE: Final = 300

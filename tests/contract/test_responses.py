@@ -30,6 +30,7 @@ from openapi_core import OpenAPI
 from openapi_core.templating.paths.exceptions import PathError
 
 from gabber_client import AsyncGabber, Gabber
+from gabber_client._operations import OPERATIONS as FACADE_OPERATIONS
 from gabber_client.errors import BadRequestError, NotFoundError
 from gabber_client.testing import FakeGabber
 
@@ -84,7 +85,8 @@ SEMANTIC_BAD_BODIES: dict[str, Any] = {
 """Bodies that fit the schema but that the fake must refuse with a 400."""
 LIVE_ONLY = ("speak", "dtmf", "initiate_outbound_call")
 """Operations that a session that has ended refuses with a 400."""
-PAGED = ("list_realtime_sessions", "get_realtime_session_messages", "get_realtime_session_timeline")
+PAGED = tuple(op for op, entry in FACADE_OPERATIONS.items() if entry.paging != "none")
+"""Operations whose result pages (the operation table)."""
 
 
 @dataclass

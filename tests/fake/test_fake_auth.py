@@ -7,33 +7,31 @@ from typing import Any
 import httpx
 import pytest
 
+from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client.testing import FakeGabber
 
 from .support import BASE_URL, KEY, assert_conforms, error, start, start_body
 
+# A body each operation with a request body accepts (test data); the method, path and
+# security of every operation come from the spec.
+BODIES: dict[str, Any] = {
+    "start_realtime_session": start_body(),
+    "update_realtime_session": {},
+    "speak": {"text": "hi"},
+    "dtmf": {"digits": [{"digit": "1", "duration": 50}]},
+    "initiate_outbound_call": {
+        "type": "phone",
+        "source_phone_number": "+14155550100",
+        "destination_phone_number": "+14155550101",
+    },
+    "attach_human": {"human": "hum_1"},
+}
 # (method, path template, body) of every operation; {s} is a session id.
 OPERATIONS: dict[str, tuple[str, str, Any]] = {
-    "start_realtime_session": ("POST", "/v1/realtime/start", start_body()),
-    "list_realtime_sessions": ("GET", "/v1/realtime/list", None),
-    "get_realtime_session": ("GET", "/v1/realtime/{s}", None),
-    "end_realtime_session": ("POST", "/v1/realtime/{s}/end", None),
-    "update_realtime_session": ("POST", "/v1/realtime/{s}/update", {}),
-    "get_realtime_session_messages": ("GET", "/v1/realtime/{s}/messages", None),
-    "get_realtime_session_timeline": ("GET", "/v1/realtime/{s}/timeline", None),
-    "speak": ("POST", "/v1/realtime/{s}/speak", {"text": "hi"}),
-    "dtmf": ("POST", "/v1/realtime/{s}/dtmf", {"digits": [{"digit": "1", "duration": 50}]}),
-    "initiate_outbound_call": (
-        "POST",
-        "/v1/realtime/{s}/outbound_call",
-        {
-            "type": "phone",
-            "source_phone_number": "+14155550100",
-            "destination_phone_number": "+14155550101",
-        },
-    ),
-    "attach_human": ("POST", "/v1/realtime/session/{s}/attach_human", {"human": "hum_1"}),
+    op: (facts.method, facts.path.replace("{session}", "{s}"), BODIES.get(op))
+    for op, facts in SPEC_OPERATIONS.items()
 }
-API_KEY_ONLY = ["speak", "dtmf", "attach_human"]
+API_KEY_ONLY = [op for op, facts in SPEC_OPERATIONS.items() if facts.api_key_only]
 EITHER = [op for op in OPERATIONS if op not in API_KEY_ONLY]
 SESSION_OPS = [op for op in OPERATIONS if "{s}" in OPERATIONS[op][1]]
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from spec_values import unknown_enum_value, unknown_member_tag
 
 from gabber_client import APIResponseValidationError, BadRequestError, Gabber
 from gabber_client.models import BadRequest
@@ -52,30 +53,35 @@ def _start(client: Gabber) -> Any:
 
 # (JSON path to the enum field inside a session, its new value, attribute path).
 SESSION_ENUMS: list[tuple[str, Path, str, Path]] = [
-    ("session state", ("state",), "paused", ("state",)),
-    ("data type", ("data", 0, "type"), "sip_uri", ("data", 0, "type_")),
+    ("session state", ("state",), unknown_enum_value("RealtimeSession", "state"), ("state",)),
+    (
+        "data type",
+        ("data", 0, "type"),
+        unknown_enum_value("RealtimeSessionData", "type"),
+        ("data", 0, "type_"),
+    ),
     (
         "persona gender",
         ("config", "generative", "persona", "gender"),
-        "nonbinary",
+        unknown_enum_value("PersonaGender"),
         ("config", "generative", "persona", "gender"),
     ),
     (
         "context message role",
         ("config", "generative", "context", "latest_messages", 0, "role"),
-        "developer",
+        unknown_enum_value("ContextMessage", "role"),
         ("config", "generative", "context", "latest_messages", 0, "role"),
     ),
     (
         "tool call type",
         ("config", "generative", "context", "latest_messages", 0, "tool_calls", 0, "type"),
-        "mcp",
+        unknown_enum_value("ContextMessageToolCall", "type"),
         ("config", "generative", "context", "latest_messages", 0, "tool_calls", 0, "type_"),
     ),
     (
         "tool parameter type",
         ("config", "generative", "tool_definitions", 0, "parameters", 0, "type"),
-        "integer",
+        unknown_enum_value("ToolDefinitionParameter", "type"),
         ("config", "generative", "tool_definitions", 0, "parameters", 0, "type_"),
     ),
 ]
@@ -106,26 +112,29 @@ def test_unknown_enum_value_in_a_session_comes_through_as_its_string(
 
 
 def test_unknown_enum_values_in_messages_come_through() -> None:
-    msg = payloads.message(role="developer")
-    msg["tool_calls"][0]["type"] = "mcp"
+    role = unknown_enum_value("ContextMessage", "role")
+    msg = payloads.message(role=role)
+    call_type = unknown_enum_value("ContextMessageToolCall", "type")
+    msg["tool_calls"][0]["type"] = call_type
     client, _ = sync_client(always(payloads.page([msg])))
 
     page = client.realtime.messages("rs_1")
 
     (parsed,) = page.values
-    assert parsed.role == "developer"
+    assert parsed.role == role
     assert isinstance(parsed.tool_calls, list)
-    assert parsed.tool_calls[0].type_ == "mcp"
+    assert parsed.tool_calls[0].type_ == call_type
     assert parsed.to_dict() == msg
 
 
 async def test_unknown_timeline_type_comes_through_async() -> None:
-    items = [{"seconds": 1.5, "type": "tool"}, {"seconds": 0.5, "type": "agent"}]
+    new = unknown_enum_value("RealtimeSessionTimelineItemType")
+    items = [{"seconds": 1.5, "type": new}, {"seconds": 0.5, "type": "agent"}]
     client, _ = async_client(always(payloads.page(items)))
 
     page = await client.realtime.timeline("rs_1")
 
-    assert [item.type_ for item in page.values] == ["tool", "agent"]
+    assert [item.type_ for item in page.values] == [new, "agent"]
     assert [item.to_dict() for item in page.values] == items
 
 
@@ -273,22 +282,26 @@ def test_unknown_fields_on_pages_and_their_items_are_kept(operation: str) -> Non
 
 
 def test_unknown_fields_survive_with_raw_response() -> None:
-    body = payloads.session(state="paused")
+    state = unknown_enum_value("RealtimeSession", "state")
+    body = payloads.session(state=state)
     body["x_future"] = 1
     client, _ = sync_client(always(body))
 
     raw = client.realtime.with_raw_response.get("rs_1")
 
     assert raw.status_code == 200
-    assert raw.parse().state == "paused"
+    assert raw.parse().state == state
     assert raw.parse().additional_properties == {"x_future": 1}
 
 
 # ------------------------------------------- a oneOf member this client lacks
 
+IMAGE = unknown_member_tag("ContextMessageContent")
+"""A content part type the spec has no member for (say, a later ``image`` part)."""
+
 
 def _with_image_part(message: dict[str, Any]) -> dict[str, Any]:
-    message["content"].append({"type": "image", "url": "https://img.example/1.png"})
+    message["content"].append({"type": IMAGE, "url": "https://img.example/1.png"})
     return message
 
 
@@ -301,7 +314,7 @@ def test_unknown_content_part_type_fails_messages_with_a_typed_error_today() -> 
     with pytest.raises(APIResponseValidationError) as caught:
         client.realtime.messages("rs_1")
 
-    assert "image" in str(caught.value)
+    assert IMAGE in str(caught.value)
     assert caught.value.status_code == 200
 
 
@@ -319,7 +332,10 @@ def test_unknown_content_part_in_a_session_context_fails_get_today() -> None:
 def test_unknown_tool_destination_type_fails_get_today() -> None:
     """Reported, not fixed: ToolDefinitionCallSettingsDestination is a closed oneOf too."""
     body = payloads.session()
-    destination = {"type": "mcp_server", "url": "https://mcp.example"}
+    destination = {
+        "type": unknown_member_tag("ToolDefinitionCallSettingsDestination"),
+        "url": "https://mcp.example",
+    }
     body["config"]["generative"]["tool_definitions"][0]["call_settings"]["destination"] = (
         destination
     )

@@ -1,0 +1,59 @@
+"""Values the spec does not know, by construction, for forward-compatibility probes.
+
+A probe that sends "a value the server may add later" must not pick one that merely
+happens to be absent today (it may be added upstream tomorrow, and the probe would
+then test nothing). These helpers read the spec and build a value that cannot be
+one of those it lists: the listed values joined, plus a suffix.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+
+
+@functools.cache
+def spec() -> dict[str, Any]:
+    """openapi.yaml, loaded."""
+    loaded: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = spec()["components"]["schemas"][name]
+    return schema
+
+
+def _enum(node: dict[str, Any]) -> list[str]:
+    while "$ref" in node:
+        node = _schema(node["$ref"].rsplit("/", 1)[1])
+    if "enum" in node:
+        return [v for v in node["enum"] if v is not None]
+    for alternative in node.get("anyOf", []) + node.get("oneOf", []):
+        values = _enum(alternative)
+        if values:
+            return values
+    return []
+
+
+def _beyond(values: list[str]) -> str:
+    return "_".join(sorted(values)) + "_later"
+
+
+def unknown_enum_value(schema: str, prop: str | None = None) -> str:
+    """A value the enum of ``schema`` (or of its property ``prop``) does not list."""
+    node = _schema(schema) if prop is None else _schema(schema)["properties"][prop]
+    values = _enum(node)
+    assert values, f"{schema}.{prop}: no enum in the spec"
+    return _beyond(values)
+
+
+def unknown_member_tag(union: str) -> str:
+    """A discriminator tag the oneOf ``union`` has no member for."""
+    mapping = _schema(union)["discriminator"]["mapping"]
+    return _beyond(list(mapping))
