@@ -21,6 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import typed_dicts  # noqa: E402 - scripts/typed_dicts.py
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path("gabber_client") / "_generated"
 
@@ -63,6 +66,7 @@ def generate(spec: Path, out_root: Path) -> Path:
         raise SystemExit(f"openapi-python-client failed (exit {proc.returncode})")
     spec_json = json.dumps(_load_yaml(spec), indent=1, sort_keys=True, ensure_ascii=False)
     (target / "openapi.json").write_text(spec_json + "\n", encoding="utf-8")
+    typed_dicts.write(target)  # the request TypedDicts, from that openapi.json
     return target
 
 
