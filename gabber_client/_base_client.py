@@ -9,8 +9,8 @@ import os
 import platform
 import ssl
 import time
-from dataclasses import dataclass, field, replace
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
@@ -329,7 +329,9 @@ class BaseClient(Generic[H]):
             None if timeout is None else _timeout(timeout), extra_headers, extra_query, extra_body
         )
 
-    def _request_kwargs(self, call: Call[Any], options: RequestOptions | None = None) -> dict[str, Any]:
+    def _request_kwargs(
+        self, call: Call[Any], options: RequestOptions | None = None
+    ) -> dict[str, Any]:
         if call.api_key_only and self._settings.auth == "token":
             raise InvalidArgumentError(
                 "token",

@@ -83,7 +83,8 @@ def check_query(value: object, parameter: str = "extra_query") -> dict[str, Any]
             query[key] = item
         else:
             raise InvalidArgumentError(
-                where, f"expected str, int, float, bool or a list of them, got {type(item).__name__}"
+                where,
+                f"expected str, int, float, bool or a list of them, got {type(item).__name__}",
             )
     return query
 
@@ -117,7 +118,9 @@ def make(
         return None
     return RequestOptions(
         timeout=timeout,
-        extra_headers=None if extra_headers is None else check_headers(extra_headers, "extra_headers"),
+        extra_headers=None
+        if extra_headers is None
+        else check_headers(extra_headers, "extra_headers"),
         extra_query=None if extra_query is None else check_query(extra_query),
         extra_body=None if extra_body is None else check_body(extra_body),
     )

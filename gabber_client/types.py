@@ -24,4 +24,4 @@ from ._generated.request_types import *  # noqa: F403
 from ._generated.request_types import __all__ as _request_types
 from ._generated.types import UNSET, Unset
 
-__all__ = [*_request_types, "UNSET", "Unset"]  # noqa: PLE0604
+__all__ = [*_request_types, "UNSET", "Unset"]

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import typed_dicts  # noqa: E402 - scripts/typed_dicts.py
+import typed_dicts  # scripts/typed_dicts.py
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path("gabber_client") / "_generated"
