@@ -147,7 +147,11 @@ def apply(kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
     if options.extra_headers:
         kwargs["headers"] = {**kwargs["headers"], **options.extra_headers}
     if options.extra_query:
-        kwargs["params"] = {**(kwargs.get("params") or {}), **options.extra_query}
+        # Into the URL itself: httpx's build_request would drop the query of a
+        # next-page URL when given params= (it replaces rather than merges).
+        params = {**(kwargs.get("params") or {}), **options.extra_query}
+        kwargs["url"] = httpx.URL(kwargs["url"]).copy_merge_params(params)
+        kwargs["params"] = None
     if options.extra_body is not None:
         body = kwargs.get("json")
         if not isinstance(body, dict):
