@@ -103,6 +103,9 @@ def check_body(value: object, parameter: str = "extra_body") -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise InvalidArgumentError(parameter, f"expected a dict, got {type(value).__name__}")
     body = dict(value)
+    bad = [key for key in body if not isinstance(key, str)]
+    if bad:
+        raise InvalidArgumentError(parameter, f"keys must be str, got {bad[0]!r}")
     check_json(body, parameter)
     return body
 

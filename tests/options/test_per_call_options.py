@@ -114,7 +114,7 @@ def _args(op: Op, session: str) -> tuple[Any, ...]:
 
 
 def _check(op: Op, recorder: Recording, fake: FakeGabber) -> None:
-    sent = [s for s in recorder.sent]
+    sent = list(recorder.sent)
     received = [r for r in fake.requests if r.operation == op.operation]
     # First attempt (429), its retry, then (pagers) the later pages.
     assert [r.status for r in received[:2]] == [429, 200]
