@@ -62,7 +62,8 @@ def test_with_options_base_url_and_human_share_the_pool() -> None:
             got = other.realtime.get(session)
             assert other._http is client._http
             assert other.base_url == httpx.URL(two.base_url)
-            assert other.human == "h_2" and client.human is None
+            assert other.human == "h_2"
+            assert client.human is None
             assert client.with_options(human=None).human is None
         assert got.id == session
         assert [r.headers["x-human-id"] for r in two.fake.requests] == ["h_2"]
@@ -102,7 +103,8 @@ def test_request_id_of_results_and_pages() -> None:
     sent = [str(h) for h in (get_request_id(got), get_request_id(page), get_request_id(second))]
     assert len(set(sent)) == 3
     assert all(s.startswith("req_") for s in sent)
-    assert raw.request_id is not None and raw.request_id not in sent
+    assert raw.request_id is not None
+    assert raw.request_id not in sent
     # Not a result, or no header: None.
     assert get_request_id(object()) is None
     assert get_request_id(session) is None
@@ -154,12 +156,15 @@ async def test_async_pagers_work_in_async_for_and_awaited() -> None:
         with pytest.raises(InvalidArgumentError):
             client.realtime.list(page="")  # checked when called, before any await
     assert len(ids) == 5 == len(set(ids))
-    assert isinstance(first, AsyncPage) and len(first) == 2
+    assert isinstance(first, AsyncPage)
+    assert len(first) == 2
     assert [i.id async for i in first] == ids  # iterating the awaited page walks on
     assert texts == ["a", "b", "c"]
-    assert len(page) == 2 and page.has_next_page()
+    assert len(page) == 2
+    assert page.has_next_page()
     assert len(timeline) == 3
-    assert raw.status_code == 200 and len(raw.parse()) == 2
+    assert raw.status_code == 200
+    assert len(raw.parse()) == 2
     assert get_request_id(first) is not None
 
 
