@@ -203,7 +203,8 @@ def write(target: Path) -> Path:
     path = target / MODULE
     path.write_text(_Writer(spec).module(), encoding="utf-8")
     ruff = str(Path(sys.executable).parent / "ruff")
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    search = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = dict(os.environ, PATH=search)
     for args in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
         subprocess.run([ruff, *args, str(path)], env=env, check=True, cwd=target)
     return path
