@@ -46,14 +46,23 @@ class RequestOptions:
     extra_body: dict[str, Any] | None = None
 
 
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""An HTTP header name (RFC 9110 token); HTTP/1.1 refuses any other at send time."""
+
+
 def check_headers(value: object, parameter: str) -> dict[str, str]:
     """``value`` as a dict of headers, each name and value checked as ``default_headers``
-    are; a credential header (``x-api-key``, ``Authorization``) is refused."""
+    are, names also as HTTP tokens (``X(y)`` or ``Bad Name`` would fail when sent,
+    after retries); a credential header (``x-api-key``, ``Authorization``) is refused."""
     if not isinstance(value, Mapping):
         raise InvalidArgumentError(parameter, f"expected a dict of str, got {type(value).__name__}")
     headers: dict[str, str] = {}
     for name, item in value.items():
         check_header_value(name, parameter)
+        if _TOKEN.fullmatch(name) is None:
+            raise InvalidArgumentError(
+                parameter, f"{name!r} is not a valid HTTP header name (RFC 9110 token)"
+            )
         if name.lower() in CREDENTIAL_HEADERS:
             raise InvalidArgumentError(
                 f"{parameter}[{name!r}]",
