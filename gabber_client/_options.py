@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 import httpx
 
+from . import _retry
 from ._validation import check_header_value
 from .errors import InvalidArgumentError
 
@@ -221,8 +222,6 @@ def may_have_taken_effect(outcome: httpx.RequestError | httpx.Response) -> bool:
     """Whether the server may have acted on an attempt that ended in ``outcome``: not
     after a failure to connect, nor after an answer the retry policy takes as "not
     acted on" (429, 503 with ``Retry-After``: retried even for ``start``)."""
-    from . import _retry
-
     if isinstance(outcome, httpx.Response):
         return not _retry.should_retry_response(outcome, idempotent=False)
     return not isinstance(outcome, _NOT_SENT)
