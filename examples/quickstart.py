@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
 from gabber_client import Gabber, GabberError
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 STEPS = 11
 
@@ -31,7 +31,7 @@ HUMAN = "quickstart-human"
 
 # A RealtimeSessionConfigCreate as a dict: checked against the API's schema before
 # it is sent (a misspelt key is an InvalidArgumentError naming it).
-CONFIG: dict[str, Any] = {
+CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {"time_limit_s": 300},  # the session ends by itself after 5 minutes
     "input": {"interruptable": True},
     "generative": {"llm": LLM},

@@ -13,6 +13,7 @@ to run the same code against the service.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from gabber_client import (
     APIResponse,
@@ -109,7 +110,8 @@ def sync_usage(fake: FakeGabber) -> None:
 def errors(client: Gabber, fake: FakeGabber) -> None:
     """The typed errors: refused input, statuses, and retries turned off."""
     try:
-        client.realtime.start({**CONFIG.to_dict(), "general": {"time_limit": 5}})  # a typo
+        typo: Any = {**CONFIG.to_dict(), "general": {"time_limit": 5}}  # mypy would flag it
+        client.realtime.start(typo)
     except InvalidArgumentError as exc:  # nothing was sent
         print(f"sync: refused before sending: {exc.parameter}")
     try:

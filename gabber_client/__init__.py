@@ -16,6 +16,7 @@ here), and a local fake of the API for tests in :mod:`gabber_client.testing`.
 
 from ._client import AsyncGabber, Gabber
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._request_id import get_request_id
 from ._response import APIResponse
 from ._version import __version__
 from .errors import (
@@ -35,7 +36,7 @@ from .errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from .pagination import AsyncPage, SyncPage
+from .pagination import AsyncPage, AsyncPaginator, SyncPage
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -49,6 +50,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncGabber",
     "AsyncPage",
+    "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -62,4 +64,5 @@ __all__ = [
     "SyncPage",
     "UnprocessableEntityError",
     "__version__",
+    "get_request_id",
 ]

@@ -9,14 +9,16 @@ import os
 import platform
 import ssl
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _retry
+from . import _options, _request_id, _retry
 from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
 from ._logging import logger, setup_from_env
+from ._options import RequestOptions
 from ._response import RAW_RESPONSE, APIResponse
 from ._urls import URLBuilder
 from ._validation import check_header_value
@@ -193,9 +195,18 @@ def derive(
     timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     human: str | NotGiven | None = NOT_GIVEN,
+    base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
+    headers: dict[str, str] | None = None,
 ) -> Settings:
-    """``settings`` with the given fields replaced (and validated)."""
+    """``settings`` with the given fields replaced (and validated); ``headers`` (checked
+    already) are added to the settings' headers."""
     changes: dict[str, Any] = {}
+    if not isinstance(base_url, NotGiven):
+        url = _base_url(base_url)
+        changes["base_url"] = url
+        changes["urls"] = URLBuilder(url)
+    if headers:
+        changes["headers"] = {**settings.headers, **headers}
     if not isinstance(timeout, NotGiven):
         changes["timeout"] = _timeout(timeout)
     if not isinstance(max_retries, NotGiven):
@@ -240,10 +251,14 @@ class BaseClient(Generic[H]):
         """Attach the API areas (``self.realtime``)."""
         raise NotImplementedError
 
-    def _derive(self, settings: Settings) -> Self:
+    def _derive(self, settings: Settings, added_headers: dict[str, str] | None = None) -> Self:
         clone = type(self).__new__(type(self))
-        # derive() never changes the headers: the shared pool still has them, or not.
-        clone._setup(settings, self._http, owns_http=False, request_headers=self._request_headers)
+        # The shared pool still has this client's headers (or none): each request of the
+        # clone carries the same ones as this client's, plus the headers added.
+        request_headers = self._request_headers
+        if added_headers:
+            request_headers = {**request_headers, **added_headers}
+        clone._setup(settings, self._http, owns_http=False, request_headers=request_headers)
         return clone
 
     def with_options(
@@ -251,10 +266,29 @@ class BaseClient(Generic[H]):
         *,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
+        human: str | NotGiven | None = NOT_GIVEN,
     ) -> Self:
-        """A client with other ``timeout``/``max_retries``, sharing this one's connections:
-        ``client.with_options(max_retries=0).realtime.start(...)``."""
-        return self._derive(derive(self._settings, timeout=timeout, max_retries=max_retries))
+        """A client with other settings, sharing this one's connections:
+        ``client.with_options(max_retries=0).realtime.start(...)``.
+
+        ``default_headers`` are added to (or replace) this client's; credentials cannot
+        be set this way. ``human=None`` removes the default ``x-human-id``."""
+        added = (
+            None
+            if isinstance(default_headers, NotGiven)
+            else _options.check_headers(default_headers, "default_headers")
+        )
+        settings = derive(
+            self._settings,
+            timeout=timeout,
+            max_retries=max_retries,
+            human=human,
+            base_url=base_url,
+            headers=added,
+        )
+        return self._derive(settings, added)
 
     def for_human(self, human: str | None) -> Self:
         """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
@@ -283,7 +317,21 @@ class BaseClient(Generic[H]):
     def _human(self, human: str | None) -> str | None:
         return self._settings.human if human is None else human
 
-    def _request_kwargs(self, call: Call[Any]) -> dict[str, Any]:
+    def _call_options(
+        self,
+        timeout: float | httpx.Timeout | None,
+        extra_headers: object,
+        extra_query: object,
+        extra_body: object = None,
+    ) -> RequestOptions | None:
+        """The per-call options of a facade method, checked; ``None`` when none given."""
+        return _options.make(
+            None if timeout is None else _timeout(timeout), extra_headers, extra_query, extra_body
+        )
+
+    def _request_kwargs(
+        self, call: Call[Any], options: RequestOptions | None = None
+    ) -> dict[str, Any]:
         if call.api_key_only and self._settings.auth == "token":
             raise InvalidArgumentError(
                 "token",
@@ -296,7 +344,7 @@ class BaseClient(Generic[H]):
         url = target if absolute else self._settings.urls.url(target)
         extra = kwargs.get("headers")
         headers = {**self._request_headers, **extra} if extra else self._request_headers
-        return {
+        built = {
             "method": kwargs["method"],
             "url": url,
             "params": kwargs.get("params"),
@@ -304,6 +352,7 @@ class BaseClient(Generic[H]):
             "json": kwargs.get("json"),
             "timeout": self._settings.timeout,
         }
+        return built if options is None else _options.apply(built, options)
 
     def _check_next_url(self, url: str) -> str:
         """``url`` if it is on the base URL's origin; credentials go nowhere else."""
@@ -329,6 +378,7 @@ class BaseClient(Generic[H]):
         if RAW_RESPONSE.get():
             return cast(T, APIResponse(response, call.parse))
         result = call.parse(response)
+        _request_id.remember(result, response)
         # httpx links a response and its stream both ways; the body is read, so break
         # the cycle and let refcounting free the body now rather than at the next
         # cyclic GC (auto-pagination would otherwise pile pages up between GCs).
@@ -352,12 +402,21 @@ class BaseClient(Generic[H]):
         return error(message, response=response, body=body)
 
     @staticmethod
-    def _connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    def _connection_error(
+        exc: httpx.RequestError, request: httpx.Request, earlier_took_effect: bool = False
+    ) -> APIConnectionError:
+        """The error for ``exc``; ``earlier_took_effect``: an earlier attempt of the
+        same call may have been acted on (see ``APIConnectionError.may_have_taken_effect``)."""
         where = f"{request.method} {request.url.raw_path.decode('ascii')}"
         logger.info("%s failed with no response: %s", where, type(exc).__name__)
+        maybe = earlier_took_effect or _options.may_have_taken_effect(exc)
         if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"{type(exc).__name__} on {where}", request=request)
-        return APIConnectionError(f"{type(exc).__name__} on {where}: {exc}", request=request)
+            return APITimeoutError(
+                f"{type(exc).__name__} on {where}", request=request, may_have_taken_effect=maybe
+            )
+        return APIConnectionError(
+            f"{type(exc).__name__} on {where}: {exc}", request=request, may_have_taken_effect=maybe
+        )
 
     def _log_response(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
         if logger.isEnabledFor(logging.INFO):
@@ -425,9 +484,10 @@ def redacted(headers: httpx.Headers) -> dict[str, str]:
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
 
-    def _request(self, call: Call[T]) -> T:
-        request = self._http.build_request(**self._request_kwargs(call))
+    def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        request = self._http.build_request(**self._request_kwargs(call, options))
         retries = 0
+        took_effect = False  # whether an earlier attempt may have been acted on
         while True:
             start = time.perf_counter()
             try:
@@ -435,9 +495,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             except httpx.TransportError as exc:
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
-                    raise self._connection_error(exc, request) from exc
+                    raise self._connection_error(exc, request, took_effect) from exc
+                took_effect = took_effect or _options.may_have_taken_effect(exc)
             except httpx.RequestError as exc:
-                raise self._connection_error(exc, request) from exc
+                raise self._connection_error(exc, request, took_effect) from exc
             else:
                 self._log_response(request, response, start)
                 if response.is_success:
@@ -445,6 +506,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
                     raise self._status_error(response)
+                took_effect = took_effect or _options.may_have_taken_effect(response)
                 response.close()
             retries += 1
             _sleep(wait)
@@ -453,9 +515,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
 
-    async def _request(self, call: Call[T]) -> T:
-        request = self._http.build_request(**self._request_kwargs(call))
+    async def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        request = self._http.build_request(**self._request_kwargs(call, options))
         retries = 0
+        took_effect = False  # whether an earlier attempt may have been acted on
         while True:
             start = time.perf_counter()
             try:
@@ -463,9 +526,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             except httpx.TransportError as exc:
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
-                    raise self._connection_error(exc, request) from exc
+                    raise self._connection_error(exc, request, took_effect) from exc
+                took_effect = took_effect or _options.may_have_taken_effect(exc)
             except httpx.RequestError as exc:
-                raise self._connection_error(exc, request) from exc
+                raise self._connection_error(exc, request, took_effect) from exc
             else:
                 self._log_response(request, response, start)
                 if response.is_success:
@@ -473,6 +537,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
                     raise self._status_error(response)
+                took_effect = took_effect or _options.may_have_taken_effect(response)
                 await response.aclose()
             retries += 1
             await _async_sleep(wait)

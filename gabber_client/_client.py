@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import httpx
 
@@ -13,7 +13,11 @@ from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 # The resources import the generated code, which costs more than importing httpx:
 # it is imported when the first client is built, not with the package.
 if TYPE_CHECKING:
+    from ._calls import _Model
+    from ._options import Headers, Query, Timeout
     from .resources.realtime import AsyncRealtime, Realtime
+
+M = TypeVar("M", bound="_Model")
 
 __all__ = ["AsyncGabber", "Gabber"]
 
@@ -69,6 +73,107 @@ class Gabber(SyncAPIClient):
         from .resources.realtime import Realtime
 
         self.realtime = Realtime(self)
+
+    @overload
+    def get(
+        self,
+        path: str,
+        *,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: type[M],
+        timeout: Timeout = ...,
+    ) -> M: ...
+    @overload
+    def get(
+        self,
+        path: str,
+        *,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: None = ...,
+        timeout: Timeout = ...,
+    ) -> Any: ...
+    def get(
+        self,
+        path: str,
+        *,
+        params: Query | None = None,
+        headers: Headers | None = None,
+        cast_to: type[M] | None = None,
+        timeout: Timeout = None,
+    ) -> Any:
+        """``GET path`` (relative to the base URL), for an endpoint the spec does not
+        have yet: the client's credentials, errors, logging and retry policy.
+
+        Returns a ``cast_to`` (a model class of :mod:`gabber_client.models`, parsed and
+        checked like any response), or the decoded JSON when ``cast_to`` is ``None``.
+        A path that leaves the base URL (an absolute URL, ``..``) is refused."""
+        from ._raw import raw_call
+
+        call = raw_call(
+            "GET",
+            path,
+            base_url=self._settings.base_url,
+            url=self._settings.urls.url,
+            params=params,
+            headers=headers,
+            cast_to=cast_to,
+            idempotent=True,
+        )
+        return self._request(call, self._call_options(timeout, None, None))
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        json: object = ...,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: type[M],
+        idempotent: bool = ...,
+        timeout: Timeout = ...,
+    ) -> M: ...
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        json: object = ...,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: None = ...,
+        idempotent: bool = ...,
+        timeout: Timeout = ...,
+    ) -> Any: ...
+    def post(
+        self,
+        path: str,
+        *,
+        json: object = None,
+        params: Query | None = None,
+        headers: Headers | None = None,
+        cast_to: type[M] | None = None,
+        idempotent: bool = False,
+        timeout: Timeout = None,
+    ) -> Any:
+        """``POST path`` with the JSON body ``json``, like :meth:`get`. Sent again after
+        it may have reached the server only when ``idempotent=True``."""
+        from ._raw import raw_call
+
+        call = raw_call(
+            "POST",
+            path,
+            base_url=self._settings.base_url,
+            url=self._settings.urls.url,
+            params=params,
+            headers=headers,
+            json=json,
+            cast_to=cast_to,
+            idempotent=idempotent,
+        )
+        return self._request(call, self._call_options(timeout, None, None))
 
     def close(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
@@ -126,6 +231,107 @@ class AsyncGabber(AsyncAPIClient):
         from .resources.realtime import AsyncRealtime
 
         self.realtime = AsyncRealtime(self)
+
+    @overload
+    async def get(
+        self,
+        path: str,
+        *,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: type[M],
+        timeout: Timeout = ...,  # noqa: ASYNC109 - the per-call httpx timeout
+    ) -> M: ...
+    @overload
+    async def get(
+        self,
+        path: str,
+        *,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: None = ...,
+        timeout: Timeout = ...,  # noqa: ASYNC109 - the per-call httpx timeout
+    ) -> Any: ...
+    async def get(
+        self,
+        path: str,
+        *,
+        params: Query | None = None,
+        headers: Headers | None = None,
+        cast_to: type[M] | None = None,
+        timeout: Timeout = None,  # noqa: ASYNC109 - the per-call httpx timeout
+    ) -> Any:
+        """``GET path`` (relative to the base URL), for an endpoint the spec does not
+        have yet: the client's credentials, errors, logging and retry policy.
+
+        Returns a ``cast_to`` (a model class of :mod:`gabber_client.models`, parsed and
+        checked like any response), or the decoded JSON when ``cast_to`` is ``None``.
+        A path that leaves the base URL (an absolute URL, ``..``) is refused."""
+        from ._raw import raw_call
+
+        call = raw_call(
+            "GET",
+            path,
+            base_url=self._settings.base_url,
+            url=self._settings.urls.url,
+            params=params,
+            headers=headers,
+            cast_to=cast_to,
+            idempotent=True,
+        )
+        return await self._request(call, self._call_options(timeout, None, None))
+
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        json: object = ...,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: type[M],
+        idempotent: bool = ...,
+        timeout: Timeout = ...,  # noqa: ASYNC109 - the per-call httpx timeout
+    ) -> M: ...
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        json: object = ...,
+        params: Query | None = ...,
+        headers: Headers | None = ...,
+        cast_to: None = ...,
+        idempotent: bool = ...,
+        timeout: Timeout = ...,  # noqa: ASYNC109 - the per-call httpx timeout
+    ) -> Any: ...
+    async def post(
+        self,
+        path: str,
+        *,
+        json: object = None,
+        params: Query | None = None,
+        headers: Headers | None = None,
+        cast_to: type[M] | None = None,
+        idempotent: bool = False,
+        timeout: Timeout = None,  # noqa: ASYNC109 - the per-call httpx timeout
+    ) -> Any:
+        """``POST path`` with the JSON body ``json``, like :meth:`get`. Sent again after
+        it may have reached the server only when ``idempotent=True``."""
+        from ._raw import raw_call
+
+        call = raw_call(
+            "POST",
+            path,
+            base_url=self._settings.base_url,
+            url=self._settings.urls.url,
+            params=params,
+            headers=headers,
+            json=json,
+            cast_to=cast_to,
+            idempotent=idempotent,
+        )
+        return await self._request(call, self._call_options(timeout, None, None))
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""

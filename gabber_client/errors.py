@@ -75,17 +75,39 @@ class APIError(GabberError):
 
 
 class APIConnectionError(APIError):
-    """The request got no response: connection refused or reset, DNS failure, and so on."""
+    """The request got no response: connection refused or reset, DNS failure, and so on.
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
+    :attr:`may_have_taken_effect` says whether the server may have acted on it:
+    ``False`` only when no attempt of the call can have reached the server (every
+    attempt failed to connect, or to get a connection from the pool, or got an
+    answer that says it was not acted on: 429, 503 with ``Retry-After``);
+    ``True`` otherwise (a read timeout, a dropped connection, ...). After ``True``
+    on ``start``, ``speak``, ``dtmf`` or ``initiate_outbound_call``, look before
+    sending again (e.g. find the session with ``list``).
+    """
+
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        request: httpx.Request,
+        may_have_taken_effect: bool = True,
+    ) -> None:
         super().__init__(message, request=request)
+        self.may_have_taken_effect = may_have_taken_effect
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool timeout)."""
 
-    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request) -> None:
-        super().__init__(message, request=request)
+    def __init__(
+        self,
+        message: str = "Request timed out.",
+        *,
+        request: httpx.Request,
+        may_have_taken_effect: bool = True,
+    ) -> None:
+        super().__init__(message, request=request, may_have_taken_effect=may_have_taken_effect)
 
 
 class APIResponseValidationError(APIError):

@@ -13,24 +13,26 @@ session of every page, fetching one page per request, only as far as you iterate
             break
         page = page.get_next_page()
 
-The async client returns an :class:`AsyncPage`: ``async for s in await aclient.realtime.list()``.
+The async client's ``list()``, ``messages()`` and ``timeline()`` return an
+:class:`AsyncPaginator`: ``async for s in aclient.realtime.list()`` walks every
+item, and ``await aclient.realtime.list()`` gives the first :class:`AsyncPage`.
 Only the page being read is held in memory while iterating.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
 from .errors import GabberError
 
 T = TypeVar("T")
 
-__all__ = ["AsyncPage", "SyncPage"]
+__all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
 
 class _BasePage(Generic[T]):
-    __slots__ = ("next_page", "total_count", "values")
+    __slots__ = ("__weakref__", "next_page", "total_count", "values")
 
     values: Sequence[T]
     """The items of this page."""
@@ -134,3 +136,28 @@ class AsyncPage(_BasePage[T]):
         async for page in self.iter_pages():
             for item in page.values:
                 yield item
+
+
+class AsyncPaginator(Generic[T]):
+    """What the async ``list()``, ``messages()`` and ``timeline()`` return: ``async for``
+    it for every item of every page, or ``await`` it for the first :class:`AsyncPage`.
+
+    Nothing is sent until it is awaited or iterated; each ``await`` or ``async for``
+    sends the first request again (keep the awaited page to read it twice)."""
+
+    __slots__ = ("_first_page",)
+
+    def __init__(self, first_page: Callable[[], Awaitable[AsyncPage[T]]]) -> None:
+        self._first_page = first_page
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
+        return self._first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        """Every item of every page, fetched lazily (one request per page)."""
+        page = await self._first_page()
+        async for item in page:
+            yield item
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: await it for a page, async for it for the items>"

@@ -27,6 +27,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import typed_dicts  # scripts/typed_dicts.py
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path("gabber_client") / "_generated"
 
@@ -74,6 +77,7 @@ def generate(spec: Path, out_root: Path) -> Path:
     facts.write_text(spec_facts_module(document), encoding="utf-8")
     ruff = [str(bin_dir / "ruff"), "format", "--quiet", "--config", str(out_root / "ruff.toml")]
     subprocess.run([*ruff, str(facts)], env=env, check=True)
+    typed_dicts.write(target)  # the request TypedDicts, from that openapi.json
     return target
 
 

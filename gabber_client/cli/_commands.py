@@ -12,9 +12,12 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._client import Gabber
+
+if TYPE_CHECKING:
+    from ..types import RealtimeSessionConfigCreateParam
 from ._exit import UsageError
 from ._render import (
     Output,
@@ -67,7 +70,9 @@ def start(client: Gabber, args: argparse.Namespace) -> Output:
     if args.answer_message is not None:
         output["answer_message"] = args.answer_message
     config = {"general": general, "input": {}, "generative": generative, "output": output}
-    started = client.realtime.start(config, simulated=True if args.simulated else None)
+    # Built at run time from the arguments (checked against the spec when sent).
+    typed = cast("RealtimeSessionConfigCreateParam", config)
+    started = client.realtime.start(typed, simulated=True if args.simulated else None)
     return Output(started.to_dict(), start_table)
 
 

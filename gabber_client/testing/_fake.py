@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hmac
 import json
 import secrets
@@ -145,6 +146,7 @@ class FakeGabber:
         self._store = self._new_store()
         self._tokens: dict[str, str] = {}
         self._faults = FaultQueue()
+        self._request_ids = 0  # x-request-id of the responses: req_000001, ...
         self._requests: deque[RecordedRequest] = deque(maxlen=max_recorded_requests)
 
     def _new_store(self) -> Store:
@@ -404,6 +406,7 @@ class FakeGabber:
                     delay=fault.delay,
                     drop=fault.drop,
                 )
+        response = self._with_request_id(response)
         record = RecordedRequest(
             method=request.method,
             path=request.path,
@@ -418,6 +421,16 @@ class FakeGabber:
         with self._lock:
             self._requests.append(record)
         return response
+
+    def _with_request_id(self, response: FakeResponse) -> FakeResponse:
+        """``response`` with an ``x-request-id`` header (unless a fault set one)."""
+        if any(name.lower() == "x-request-id" for name, _ in response.headers):
+            return response
+        with self._lock:
+            self._request_ids += 1
+            request_id = f"req_{self._request_ids:06d}"
+        headers = (*response.headers, ("x-request-id", request_id))
+        return dataclasses.replace(response, headers=headers)
 
     def _answer(self, request: FakeRequest, route: Route) -> FakeResponse:
         operation = route.operation

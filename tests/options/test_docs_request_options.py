@@ -1,0 +1,91 @@
+"""Every ```python block of docs/request-options.md runs, each in a fresh namespace,
+with ``GABBER_BASE_URL`` pointing at a fake on loopback and ``GABBER_API_KEY`` set
+(the convention of the repository's doc-block runner; a block starting with
+``# not run:`` is skipped). Also: the reconciliation recipe of the retry section
+finds the session a lost ``start`` did start."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from gabber_client import Gabber, InternalServerError
+from gabber_client.testing import FakeGabber, FakeServer
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "request-options.md"
+BLOCKS = re.findall(r"^```python\n(.*?)^```", DOC.read_text(encoding="utf-8"), re.M | re.S)
+RUN = [b for b in BLOCKS if not b.startswith("# not run:")]
+
+
+def test_the_doc_has_runnable_blocks() -> None:
+    assert len(RUN) >= 7
+    assert len(BLOCKS) - len(RUN) == 1
+
+
+@pytest.mark.parametrize("block", RUN, ids=[f"block{i}" for i in range(len(RUN))])
+def test_block_runs(
+    block: str,
+    server: FakeServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server.fake.reset()
+    monkeypatch.setenv("GABBER_BASE_URL", server.base_url)
+    monkeypatch.setenv("GABBER_API_KEY", server.fake.api_key)
+    exec(compile(block, str(DOC), "exec"), {"__name__": "__doc_block__"})
+    assert server.fake.requests  # every block talks to the fake
+
+
+def _recipe() -> dict[str, Any]:
+    (block,) = [b for b in RUN if "def start_once" in b]
+    namespace: dict[str, Any] = {"__name__": "recipe"}
+    exec(block.split("\nwith Gabber()")[0], namespace)  # the function only
+    return namespace
+
+
+def test_the_reconciliation_recipe_finds_the_started_session() -> None:
+    fake = FakeGabber()
+    fake.create_session()  # an older one
+    fake.inject_fault(drop=True, operation="start_realtime_session")
+    client = fake.client()
+
+    session_id = _recipe()["start_once"](client)
+
+    assert [s["id"] for s in fake.sessions()].count(session_id) == 1
+    assert len(fake.sessions()) == 2  # not started twice
+
+
+class _RefuseFirst(httpx.BaseTransport):
+    def __init__(self, inner: httpx.BaseTransport, count: int) -> None:
+        self.inner = inner
+        self.count = count
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.count > 0:
+            self.count -= 1
+            raise httpx.ConnectError("refused", request=request)
+        return self.inner.handle_request(request)
+
+
+def test_the_reconciliation_recipe_starts_again_when_surely_not_started(
+    no_sleep: list[float],
+) -> None:
+    fake = FakeGabber()
+    http = httpx.Client(transport=_RefuseFirst(fake.transport(), 3))  # 1 try + 2 retries
+    client = Gabber(api_key=fake.api_key, base_url=fake.base_url, http_client=http)
+
+    session_id = _recipe()["start_once"](client)
+
+    assert [s["id"] for s in fake.sessions()] == [session_id]
+    assert [r.operation for r in fake.requests] == ["start_realtime_session"]  # no list
+
+
+def test_the_reconciliation_recipe_lets_other_errors_through() -> None:
+    fake = FakeGabber()
+    fake.inject_fault(status=500)
+    with pytest.raises(InternalServerError):
+        _recipe()["start_once"](fake.client())
+    assert fake.sessions() == []
