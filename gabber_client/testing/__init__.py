@@ -18,8 +18,13 @@ Over loopback::
 
     $ gabber-fake --port 8080       # or: python -m gabber_client.testing
 
-With pytest, the fixtures ``gabber_fake``, ``gabber_client`` and
-``async_gabber_client`` are available once gabber-client is installed.
+With pytest, the fixtures ``gabber_fake``, ``gabber`` and ``async_gabber`` are
+available once gabber-client is installed.
+
+The fake needs the ``fake`` extra (``pip install "gabber-client[fake]"``):
+jsonschema to validate request bodies, uvicorn to serve over loopback. Without
+it, the first use of a name of this package raises
+:class:`ModuleNotFoundError` with that one-line hint.
 
 Faults and records, for testing how an app copes::
 
@@ -37,6 +42,8 @@ from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from . import _extra
 
 if TYPE_CHECKING:
     from ._asgi import FakeASGIApp
@@ -80,10 +87,21 @@ _HOMES: dict[str, str] = {
 }
 
 
+# What each name needs from the `fake` extra (the constants and plain records need
+# nothing); checked on first use, so that a missing extra is one clear line.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "FakeASGIApp": _extra.IN_PROCESS,
+    "FakeGabber": _extra.IN_PROCESS,
+    "FakeServer": _extra.LOOPBACK,
+    "FakeTransport": _extra.IN_PROCESS,
+}
+
+
 def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _extra.require(_NEEDS.get(name, ()))
     value = getattr(importlib.import_module(home, __name__), name)
     globals()[name] = value
     return value
