@@ -23,10 +23,13 @@ No message, ``str()`` or ``repr()`` of these errors contains an API key or token
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     import httpx
+
+JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | float | bool | None"
+"""A decoded JSON document: what :attr:`APIStatusError.body` holds."""
 
 __all__ = [
     "APIConnectionError",
@@ -40,6 +43,7 @@ __all__ = [
     "GabberError",
     "InternalServerError",
     "InvalidArgumentError",
+    "JSONValue",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -107,12 +111,12 @@ class APIStatusError(APIError):
     ``x-request-id`` response header.
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, body: JSONValue) -> None:
         super().__init__(message, request=response.request)
-        self.response = response
-        self.status_code = response.status_code
-        self.body = body
-        self.request_id = response.headers.get("x-request-id")
+        self.response: httpx.Response = response
+        self.status_code: int = response.status_code
+        self.body: JSONValue = body
+        self.request_id: str | None = response.headers.get("x-request-id")
         fields = body if isinstance(body, dict) else {}
         type_ = fields.get("type")
         error_message = fields.get("message")

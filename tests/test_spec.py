@@ -398,7 +398,10 @@ def test_model_matches_reference(model: str) -> None:
 
 
 def test_defaults_from_reference() -> None:
-    props = lambda m: SCHEMAS[m]["properties"]  # noqa: E731
+    def props(model: str) -> dict[str, Any]:
+        found: dict[str, Any] = SCHEMAS[model]["properties"]
+        return found
+
     assert props("RealtimeSessionGeneralConfig")["save_messages"]["default"] is True
     assert props("RealtimeSessionInputConfig")["interruptable"]["default"] is True
     assert props("RealtimeSessionInputConfig")["parallel_listening"]["default"] is False

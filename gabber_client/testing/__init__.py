@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ._catalog import Catalog
     from ._fake import DEFAULT_API_KEY, DEFAULT_BASE_URL, FakeGabber
     from ._faults import Fault
+    from ._json import MessageJSON, SessionJSON
     from ._records import RecordedRequest
     from ._routing import OPERATION_IDS
     from ._server import FakeServer
@@ -67,7 +68,9 @@ __all__ = [
     "FakeServer",
     "FakeTransport",
     "Fault",
+    "MessageJSON",
     "RecordedRequest",
+    "SessionJSON",
 ]
 
 # Imported on first use, so that importing the pytest plugin (which lives in this
@@ -83,6 +86,8 @@ _HOMES: dict[str, str] = {
     "FakeServer": "._server",
     "FakeTransport": "._transport",
     "Fault": "._faults",
+    "MessageJSON": "._json",
+    "SessionJSON": "._json",
     "RecordedRequest": "._records",
 }
 
