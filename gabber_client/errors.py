@@ -23,6 +23,7 @@ No message, ``str()`` or ``repr()`` of these errors contains an API key or token
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
@@ -61,12 +62,37 @@ class InvalidArgumentError(GabberError, ValueError, TypeError):
     It is both a :class:`ValueError` and a :class:`TypeError`, so either ``except``
     clause catches it. :attr:`parameter` names the offending argument (with a
     dotted path into a dict, e.g. ``config.generative.llm``).
+
+    An argument with several problems (a dict config missing three fields, say)
+    is reported once, with all of them: :attr:`problems` lists each as
+    ``(dotted path, problem)``, and the message joins them with ``"; "``.
+    :attr:`parameter` and :attr:`problem` are the first.
     """
 
-    def __init__(self, parameter: str, problem: str) -> None:
+    def __init__(
+        self,
+        parameter: str,
+        problem: str,
+        *,
+        more: Sequence[tuple[str, str]] = (),
+        not_shown: int = 0,
+    ) -> None:
         self.parameter = parameter
         self.problem = problem
-        super().__init__(f"{parameter}: {problem}")
+        self.problems: tuple[tuple[str, str], ...] = ((parameter, problem), *more)
+        message = "; ".join(f"{path}: {text}" for path, text in self.problems)
+        if not_shown:
+            message += f"; and {not_shown} more problem(s)"
+        super().__init__(message)
+
+    @classmethod
+    def from_problems(
+        cls, problems: Sequence[tuple[str, str]], *, limit: int = 20
+    ) -> InvalidArgumentError:
+        """One error for every ``(dotted path, problem)`` of ``problems`` (at least one):
+        the first ``limit`` are listed, and counted past that."""
+        (parameter, problem), *more = problems[:limit]
+        return cls(parameter, problem, more=more, not_shown=max(len(problems) - limit, 0))
 
 
 class APIError(GabberError):
