@@ -106,7 +106,9 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    _extra.require(_NEEDS.get(name, ()))
+    missing = _extra.missing_extra(_NEEDS.get(name, ()))
+    if missing is not None:
+        raise missing
     value = getattr(importlib.import_module(home, __name__), name)
     globals()[name] = value
     return value

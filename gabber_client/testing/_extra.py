@@ -13,7 +13,7 @@ import importlib.util
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["FAKE_INSTALL_COMMAND", "MissingFakeExtraError", "missing_modules", "require"]
+__all__ = ["FAKE_INSTALL_COMMAND", "MissingFakeExtraError", "missing_extra", "missing_modules"]
 
 FAKE_INSTALL_COMMAND: Final = 'pip install "gabber-client[fake]"'
 
@@ -42,9 +42,8 @@ def hint(missing: Iterable[str]) -> str:
     )
 
 
-def require(modules: Iterable[str]) -> None:
-    """Raise :class:`MissingFakeExtraError` unless every module of ``modules`` can be
-    imported."""
+def missing_extra(modules: Iterable[str]) -> MissingFakeExtraError | None:
+    """The error to raise when a module of ``modules`` cannot be imported, else ``None``
+    (the caller raises it, so that the traceback ends in the caller's frame)."""
     missing = missing_modules(modules)
-    if missing:
-        raise MissingFakeExtraError(hint(missing), name=missing[0])
+    return MissingFakeExtraError(hint(missing), name=missing[0]) if missing else None

@@ -42,8 +42,10 @@ def gabber_fake() -> FakeGabber:
     try:
         from gabber_client.testing import FakeGabber
     except MissingFakeExtraError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    return FakeGabber()
+        hint = str(exc)
+    else:
+        return FakeGabber()
+    pytest.fail(hint, pytrace=False)  # outside the except: no chained traceback
 
 
 @pytest.fixture
