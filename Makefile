@@ -1,63 +1,98 @@
-# gabber-client: every target works from a fresh clone with a bare Python 3.11.
-# `make demo` and `make test` set up .venv themselves when it is missing.
+# gabber-client: every target works from a fresh clone with a bare Python >= 3.11.
+# Each target sets up the virtual environment it needs when it is missing, and
+# installs only what it needs: `make demo` the package and its `fake` extra,
+# `make test` the `dev` dependency group too, `make docs` the `docs` group.
+#
+# PYTHON: the interpreter the venv is made from; VENV: where it goes. Two Pythons
+# side by side: `make test PYTHON=python3.13 VENV=.venv-3.13` (.ci/run does this).
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
-# VENV may point at another checkout's environment (the spec-evolution suite reuses
-# this one in its temporary copies): make spec-evolution VENV=/abs/path/.venv
+# VENV may also point at another checkout's environment (the spec-evolution suite
+# reuses this one in its temporary copies): make spec-evolution VENV=/abs/path/.venv
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
-STAMP  := $(VENV)/.installed
+PIP    := $(PY) -m pip --quiet --disable-pip-version-check
+# One stamp per installed part, so that `make demo` does not pull the dev tools.
+RUNTIME := $(VENV)/.installed-base
+DEV     := $(VENV)/.installed-dev
+DOCS    := $(VENV)/.installed-docs
+RELEASE := $(VENV)/.installed-release
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup generate check-drift lint format typecheck pytest test contract demo bench clean api-diff spec-evolution
+.PHONY: setup generate check-drift lint format typecheck pytest test contract demo docs docs-serve dist bench clean api-diff spec-evolution
 
-setup: $(STAMP)
+setup: $(DEV)  ## the development environment: package, `fake` extra, `dev` group
 
-$(STAMP): pyproject.toml
+# The package (editable) with its `fake` extra: what `make demo` needs, nothing more.
+# pip >= 25.1 is needed for dependency groups (`--group`, PEP 735).
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	$(PIP) install --upgrade "pip>=25.1"
+	$(PIP) install -e ".[fake]"
+	touch $@
 
-generate: $(STAMP)  ## regenerate gabber_client/_generated/ and api.md from openapi.yaml
+$(DEV): $(RUNTIME)
+	$(PIP) install -e ".[fake]" --group dev
+	touch $@
+
+$(DOCS): $(RUNTIME)
+	$(PIP) install -e ".[fake]" --group docs
+	touch $@
+
+$(RELEASE): $(RUNTIME)
+	$(PIP) install --group release
+	touch $@
+
+generate: $(DEV)  ## regenerate gabber_client/_generated/ and api.md from openapi.yaml
 	$(PY) scripts/generate.py
 
-check-drift: $(STAMP)  ## fail when _generated/ or api.md does not match openapi.yaml
+check-drift: $(DEV)  ## fail when _generated/ or api.md does not match openapi.yaml
 	$(PY) scripts/check_drift.py
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(DEV)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-typecheck: $(STAMP)
-	$(BIN)/mypy --strict gabber_client benchmarks $(wildcard examples/*.py)
+typecheck: $(DEV)  ## mypy --strict over the package, its tests, scripts, examples and benchmarks
+	$(BIN)/mypy --strict gabber_client tests scripts benchmarks $(wildcard examples/*.py)
 
-pytest: $(STAMP)
+pytest: $(DEV)
 	$(BIN)/pytest
 
 test: check-drift lint typecheck pytest
 
 BASE ?= HEAD
-api-diff: $(STAMP)  ## markdown report of openapi.yaml's changes against git ref BASE (default HEAD)
+api-diff: $(DEV)  ## markdown report of openapi.yaml's changes against git ref BASE (default HEAD)
 	@$(PY) scripts/api_diff.py --base "$(BASE)" || { status=$$?; \
 	  echo "api-diff: exit $$status (1: breaking change, 2: bad input)" >&2; exit $$status; }
 
-spec-evolution: $(STAMP)  ## realistic upstream spec changes, each applied to a copy of the repo (slow)
+spec-evolution: $(DEV)  ## realistic upstream spec changes, each applied to a copy of the repo (slow)
 	$(PY) scripts/spec_evolution.py
 
-contract: $(STAMP)  ## the contract suite alone: client, fake and spec agree
+contract: $(DEV)  ## the contract suite alone: client, fake and spec agree
 	$(BIN)/pytest tests/contract
 
-demo: $(STAMP)  ## start the fake on loopback, run examples/quickstart.py against it
+demo: $(RUNTIME)  ## start the fake on loopback, run examples/quickstart.py against it
 	$(PY) scripts/demo.py
 
-bench: $(STAMP)  ## benchmarks: figures as ratios against baselines measured in the same run
+docs: $(DOCS)  ## build the documentation site into site/, warnings are errors
+	$(BIN)/mkdocs build --strict --site-dir site
+
+docs-serve: $(DOCS)  ## serve the documentation on http://127.0.0.1:8000 while editing
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+dist: $(RELEASE)  ## build the sdist and the wheel into dist/ and check their metadata
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+bench: $(DEV)  ## benchmarks: figures as ratios against baselines measured in the same run
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build
+	rm -rf .venv .venv-* .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site

@@ -11,8 +11,11 @@
 
 :class:`AsyncGabber` has the same methods as coroutines. Models are in
 :mod:`gabber_client.models`, errors in :mod:`gabber_client.errors` (re-exported
-here), and a local fake of the API for tests in :mod:`gabber_client.testing`.
+here), :class:`Unset` and :data:`UNSET` (the type and value of a model field
+that is not set), and a local fake of the API for tests in :mod:`gabber_client.testing`.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from ._client import AsyncGabber, Gabber
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
@@ -38,10 +41,14 @@ from .errors import (
 )
 from .pagination import AsyncPage, AsyncPaginator, SyncPage
 
+if TYPE_CHECKING:
+    from ._generated.types import UNSET, Unset
+
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "UNSET",
     "APIConnectionError",
     "APIError",
     "APIResponse",
@@ -63,6 +70,19 @@ __all__ = [
     "RateLimitError",
     "SyncPage",
     "UnprocessableEntityError",
+    "Unset",
     "__version__",
     "get_request_id",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Unset and UNSET live in the generated types module, which imports attrs: loaded
+    # on first use, so that `import gabber_client` stays as cheap as it was.
+    if name in ("UNSET", "Unset"):
+        from ._generated import types
+
+        value = getattr(types, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

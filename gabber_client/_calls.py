@@ -50,6 +50,7 @@ from ._generated.models.realtime_session_dtmf_digit_digit import (
     REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
 )
 from ._generated.types import UNSET, Unset
+from ._model_check import check_model
 from ._operations import OPERATIONS, SPEC_OPERATIONS
 from ._validation import (
     check_against_schema,
@@ -164,9 +165,11 @@ def _human(value: str | None) -> str | Unset:
 
 
 def _model(value: object, model: type[M], parameter: str) -> M:
-    """``value`` as a ``model``: a model is taken as is, a dict is checked against the
-    spec's schema of the same name and converted, anything else is refused."""
+    """``value`` as a ``model``: a model is checked field by field against its
+    annotations, a dict against the spec's schema of the same name (and converted);
+    anything else is refused. Either way every problem is reported at once."""
     if isinstance(value, model):
+        check_model(value, parameter)
         return value
     if not isinstance(value, Mapping):
         raise InvalidArgumentError(

@@ -126,13 +126,11 @@ def _errors_type_only(value: Any, schema: dict[str, Any]) -> str | None:
 
 
 def check_against_schema(value: Any, schema_name: str, parameter: str) -> None:
-    """Raise :class:`InvalidArgumentError` naming the first field of ``value`` that
-    does not conform to component schema ``schema_name``."""
+    """Raise one :class:`InvalidArgumentError` naming every field of ``value`` that
+    does not conform to component schema ``schema_name``, each by its dotted path."""
     problems = _errors(value, {"$ref": f"#/components/schemas/{schema_name}"}, parameter)
     if problems:
-        path, problem = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise InvalidArgumentError(path, f"{problem}{more}")
+        raise InvalidArgumentError.from_problems(problems)
 
 
 def _is_date_time(value: str) -> bool:

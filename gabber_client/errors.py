@@ -23,10 +23,14 @@ No message, ``str()`` or ``repr()`` of these errors contains an API key or token
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     import httpx
+
+JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | float | bool | None"
+"""A decoded JSON document: what :attr:`APIStatusError.body` holds."""
 
 __all__ = [
     "APIConnectionError",
@@ -40,6 +44,7 @@ __all__ = [
     "GabberError",
     "InternalServerError",
     "InvalidArgumentError",
+    "JSONValue",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -57,12 +62,37 @@ class InvalidArgumentError(GabberError, ValueError, TypeError):
     It is both a :class:`ValueError` and a :class:`TypeError`, so either ``except``
     clause catches it. :attr:`parameter` names the offending argument (with a
     dotted path into a dict, e.g. ``config.generative.llm``).
+
+    An argument with several problems (a dict config missing three fields, say)
+    is reported once, with all of them: :attr:`problems` lists each as
+    ``(dotted path, problem)``, and the message joins them with ``"; "``.
+    :attr:`parameter` and :attr:`problem` are the first.
     """
 
-    def __init__(self, parameter: str, problem: str) -> None:
+    def __init__(
+        self,
+        parameter: str,
+        problem: str,
+        *,
+        more: Sequence[tuple[str, str]] = (),
+        not_shown: int = 0,
+    ) -> None:
         self.parameter = parameter
         self.problem = problem
-        super().__init__(f"{parameter}: {problem}")
+        self.problems: tuple[tuple[str, str], ...] = ((parameter, problem), *more)
+        message = "; ".join(f"{path}: {text}" for path, text in self.problems)
+        if not_shown:
+            message += f"; and {not_shown} more problem(s)"
+        super().__init__(message)
+
+    @classmethod
+    def from_problems(
+        cls, problems: Sequence[tuple[str, str]], *, limit: int = 20
+    ) -> InvalidArgumentError:
+        """One error for every ``(dotted path, problem)`` of ``problems`` (at least one):
+        the first ``limit`` are listed, and counted past that."""
+        (parameter, problem), *more = problems[:limit]
+        return cls(parameter, problem, more=more, not_shown=max(len(problems) - limit, 0))
 
 
 class APIError(GabberError):
@@ -129,12 +159,12 @@ class APIStatusError(APIError):
     ``x-request-id`` response header.
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, body: JSONValue) -> None:
         super().__init__(message, request=response.request)
-        self.response = response
-        self.status_code = response.status_code
-        self.body = body
-        self.request_id = response.headers.get("x-request-id")
+        self.response: httpx.Response = response
+        self.status_code: int = response.status_code
+        self.body: JSONValue = body
+        self.request_id: str | None = response.headers.get("x-request-id")
         fields = body if isinstance(body, dict) else {}
         type_ = fields.get("type")
         error_message = fields.get("message")

@@ -10,7 +10,7 @@
   ``test_client_*`` modules only.
 
 The fixtures of the :mod:`gabber_client.testing` plugin (``gabber_fake``,
-``gabber_client``, ``async_gabber_client``) are deliberately not defined here.
+``gabber``, ``async_gabber``) are deliberately not defined here.
 
 The whole suite may only reach loopback: name resolution of any other host fails
 in this process (see :func:`_loopback_only`), so no test can contact

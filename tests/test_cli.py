@@ -658,3 +658,18 @@ def test_python_dash_m_reports_errors_in_one_line(server: FakeServer) -> None:
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
     assert WRONG_KEY not in result.stderr
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_no_credentials_names_the_options_and_the_variable(
+    gabber: Any, fake: FakeGabber, monkeypatch: pytest.MonkeyPatch, value: str | None
+) -> None:
+    if value is None:
+        monkeypatch.delenv("GABBER_API_KEY")
+    else:
+        monkeypatch.setenv("GABBER_API_KEY", value)
+    before = len(fake.requests)
+    result = gabber("sessions", "list")
+    assert_one_line_error(result, 2, "no credentials", "--api-key", "GABBER_API_KEY", "--token")
+    assert "api_key=" not in result.err
+    assert len(fake.requests) == before

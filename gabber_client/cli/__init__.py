@@ -67,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # --help, --version, or a usage error already printed
             return _exit_status(exc.code)
         secrets += [args.api_key, args.token]
+        if args.api_key is None and args.token is None and not os.environ.get(API_KEY_ENV):
+            raise UsageError(
+                f"no credentials: pass --api-key KEY (or set {API_KEY_ENV}) for an API key, "
+                "or --token TOKEN for a usage token"
+            )
         client_options = {} if args.timeout is None else {"timeout": args.timeout}
         with Gabber(
             api_key=args.api_key,

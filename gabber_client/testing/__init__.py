@@ -18,8 +18,13 @@ Over loopback::
 
     $ gabber-fake --port 8080       # or: python -m gabber_client.testing
 
-With pytest, the fixtures ``gabber_fake``, ``gabber_client`` and
-``async_gabber_client`` are available once gabber-client is installed.
+With pytest, the fixtures ``gabber_fake``, ``gabber`` and ``async_gabber`` are
+available once gabber-client is installed.
+
+The fake needs the ``fake`` extra (``pip install "gabber-client[fake]"``):
+jsonschema to validate request bodies, uvicorn to serve over loopback. Without
+it, the first use of a name of this package raises
+:class:`ModuleNotFoundError` with that one-line hint.
 
 Faults and records, for testing how an app copes::
 
@@ -38,11 +43,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import _extra
+
 if TYPE_CHECKING:
     from ._asgi import FakeASGIApp
     from ._catalog import Catalog
     from ._fake import DEFAULT_API_KEY, DEFAULT_BASE_URL, FakeGabber
     from ._faults import Fault
+    from ._json import MessageJSON, SessionJSON
     from ._records import RecordedRequest
     from ._routing import OPERATION_IDS
     from ._server import FakeServer
@@ -60,7 +68,9 @@ __all__ = [
     "FakeServer",
     "FakeTransport",
     "Fault",
+    "MessageJSON",
     "RecordedRequest",
+    "SessionJSON",
 ]
 
 # Imported on first use, so that importing the pytest plugin (which lives in this
@@ -76,7 +86,19 @@ _HOMES: dict[str, str] = {
     "FakeServer": "._server",
     "FakeTransport": "._transport",
     "Fault": "._faults",
+    "MessageJSON": "._json",
+    "SessionJSON": "._json",
     "RecordedRequest": "._records",
+}
+
+
+# What each name needs from the `fake` extra (the constants and plain records need
+# nothing); checked on first use, so that a missing extra is one clear line.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "FakeASGIApp": _extra.IN_PROCESS,
+    "FakeGabber": _extra.IN_PROCESS,
+    "FakeServer": _extra.LOOPBACK,
+    "FakeTransport": _extra.IN_PROCESS,
 }
 
 
@@ -84,6 +106,9 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    missing = _extra.missing_extra(_NEEDS.get(name, ()))
+    if missing is not None:
+        raise missing
     value = getattr(importlib.import_module(home, __name__), name)
     globals()[name] = value
     return value

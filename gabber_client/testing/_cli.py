@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from types import FrameType
 
+from . import _extra
 from ._asgi import FakeASGIApp
 from ._fake import DEFAULT_API_KEY, FakeGabber
 from ._server import bind_socket, url_host
@@ -20,6 +21,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gabber-fake",
         description="Serve a local, in-memory fake of the Gabber realtime API over HTTP.",
+        epilog=f"Needs the 'fake' extra (uvicorn, jsonschema):\n  {_extra.FAKE_INSTALL_COMMAND}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one")
@@ -47,9 +50,13 @@ def _exit_quietly(signum: int, frame: FrameType | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the server until Ctrl-C or SIGTERM; return the exit status."""
+    args = _parser().parse_args(argv)  # --help works without the `fake` extra
+    missing = _extra.missing_modules(_extra.LOOPBACK)
+    if missing:
+        sys.stderr.write(f"gabber-fake: {_extra.hint(missing)}\n")
+        return 1
     import uvicorn
 
-    args = _parser().parse_args(argv)
     if not 0 <= args.port <= 65535:
         _parser().error(f"--port must be 0-65535, got {args.port}")
     if args.page_size < 1:

@@ -11,7 +11,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 from urllib.parse import parse_qs
 
 from ._catalog import Catalog
@@ -23,6 +23,7 @@ from ._http import (
     error_response,
     json_response,
 )
+from ._json import MessageJSON, MessageRole, SessionJSON
 from ._records import RecordedRequest
 from ._routing import (
     API_KEY_ONLY_OPERATIONS,
@@ -42,6 +43,8 @@ from ._validation import (
 )
 
 if TYPE_CHECKING:
+    import httpx
+
     from gabber_client import AsyncGabber, Gabber
 
     from ._transport import FakeTransport
@@ -284,7 +287,7 @@ class FakeGabber:
         session_id: str | None = None,
         human: str | None = None,
         simulated: bool = False,
-    ) -> dict[str, Any]:
+    ) -> SessionJSON:
         """Create a session directly, as ``start`` would, and return it as JSON.
 
         ``config`` is a ``RealtimeSessionConfigCreate`` (default: an LLM and
@@ -308,11 +311,14 @@ class FakeGabber:
         try:
             validate_body("start_realtime_session", body)
             with self._lock:
-                return _snapshot(_session_json(self._store.start(body, human, session_id)))
+                return cast(
+                    "SessionJSON",
+                    _snapshot(_session_json(self._store.start(body, human, session_id))),
+                )
         except (BodyError, ApiError) as exc:
             raise ValueError(str(exc)) from None
 
-    def add_message(self, session_id: str, text: str, *, role: str = "user") -> dict[str, Any]:
+    def add_message(self, session_id: str, text: str, *, role: MessageRole = "user") -> MessageJSON:
         """Append a text message to a session, as if said in it, and return it.
 
         ``role`` is ``"user"`` (adds a ``user`` timeline item), ``"assistant"`` (an
@@ -323,17 +329,20 @@ class FakeGabber:
             raise ValueError(f"role must be user, assistant, system or tool, got {role!r}")
         with self._lock:
             session = self._store.sessions[session_id]
-            return _snapshot(self._store.add_message(session, role, text))
+            return cast("MessageJSON", _snapshot(self._store.add_message(session, role, text)))
 
-    def get_session(self, session_id: str) -> dict[str, Any]:
+    def get_session(self, session_id: str) -> SessionJSON:
         """The session as the API would return it (a copy); :class:`KeyError` if none."""
         with self._lock:
-            return _snapshot(_session_json(self._store.sessions[session_id]))
+            return cast("SessionJSON", _snapshot(_session_json(self._store.sessions[session_id])))
 
-    def sessions(self) -> list[dict[str, Any]]:
+    def sessions(self) -> list[SessionJSON]:
         """Every session as the API would return it (copies), oldest first."""
         with self._lock:
-            return [_snapshot(_session_json(session)) for session in self._store.order]
+            return [
+                cast("SessionJSON", _snapshot(_session_json(session)))
+                for session in self._store.order
+            ]
 
     # ------------------------------------------------------------- transports
     def transport(self) -> FakeTransport:
@@ -346,37 +355,70 @@ class FakeGabber:
 
         return FakeTransport(self)
 
-    def client(self, **kwargs: Any) -> Gabber:
+    def client(
+        self,
+        api_key: str | None = None,
+        *,
+        token: str | None = None,
+        base_url: str | None = None,
+        human: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> Gabber:
         """A :class:`gabber_client.Gabber` bound to this fake in-process.
 
-        Defaults: ``api_key`` = the first key (none when ``token`` is given),
-        ``base_url`` = :attr:`base_url`, ``http_client`` = an :class:`httpx.Client`
-        over :meth:`transport`. Other keyword arguments go to ``Gabber``.
+        The arguments are :class:`~gabber_client.Gabber`'s. Defaults: ``api_key`` =
+        the first accepted key (none when ``token`` is given), ``base_url`` =
+        :attr:`base_url`, ``http_client`` = an :class:`httpx.Client` over
+        :meth:`transport`; ``timeout`` and ``max_retries`` those of ``Gabber``.
         """
         import httpx
 
         from gabber_client import Gabber
+        from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
-        if "token" not in kwargs:
-            kwargs.setdefault("api_key", self.api_key)
-        kwargs.setdefault("base_url", self._base_url)
-        if "http_client" not in kwargs:
-            kwargs["http_client"] = httpx.Client(transport=self.transport())
-        return Gabber(**kwargs)
+        return Gabber(
+            api_key=self.api_key if api_key is None and token is None else api_key,
+            token=token,
+            base_url=self._base_url if base_url is None else base_url,
+            human=human,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+            http_client=http_client or httpx.Client(transport=self.transport()),
+            default_headers=default_headers,
+        )
 
-    def async_client(self, **kwargs: Any) -> AsyncGabber:
+    def async_client(
+        self,
+        api_key: str | None = None,
+        *,
+        token: str | None = None,
+        base_url: str | None = None,
+        human: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> AsyncGabber:
         """An :class:`gabber_client.AsyncGabber` bound to this fake in-process; the
-        same defaults as :meth:`client`, with an :class:`httpx.AsyncClient`."""
+        same arguments and defaults as :meth:`client`, with an :class:`httpx.AsyncClient`."""
         import httpx
 
         from gabber_client import AsyncGabber
+        from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
-        if "token" not in kwargs:
-            kwargs.setdefault("api_key", self.api_key)
-        kwargs.setdefault("base_url", self._base_url)
-        if "http_client" not in kwargs:
-            kwargs["http_client"] = httpx.AsyncClient(transport=self.transport())
-        return AsyncGabber(**kwargs)
+        return AsyncGabber(
+            api_key=self.api_key if api_key is None and token is None else api_key,
+            token=token,
+            base_url=self._base_url if base_url is None else base_url,
+            human=human,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+            http_client=http_client or httpx.AsyncClient(transport=self.transport()),
+            default_headers=default_headers,
+        )
 
     # --------------------------------------------------------------- handling
     def handle(self, request: FakeRequest) -> FakeResponse:

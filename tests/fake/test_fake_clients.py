@@ -61,18 +61,43 @@ async def test_async_client_walks_through_a_session(fake: FakeGabber) -> None:
         assert [item.type_ for item in timeline.values] == ["agent"]
 
 
-def test_the_gabber_client_fixture(gabber_fake: FakeGabber, gabber_client: Gabber) -> None:
-    assert isinstance(gabber_client, Gabber)
-    started = gabber_client.realtime.start(CONFIG)
+def test_the_gabber_fixture(gabber_fake: FakeGabber, gabber: Gabber) -> None:
+    assert isinstance(gabber, Gabber)
+    started = gabber.realtime.start(CONFIG)
     assert gabber_fake.get_session(started.session.id)["state"] == "in_progress"
 
 
-async def test_the_async_gabber_client_fixture(
-    gabber_fake: FakeGabber, async_gabber_client: AsyncGabber
-) -> None:
-    assert isinstance(async_gabber_client, AsyncGabber)
-    await async_gabber_client.realtime.start(CONFIG)
+async def test_the_async_gabber_fixture(gabber_fake: FakeGabber, async_gabber: AsyncGabber) -> None:
+    assert isinstance(async_gabber, AsyncGabber)
+    await async_gabber.realtime.start(CONFIG)
     assert len(gabber_fake.sessions()) == 1
+
+
+def test_the_deprecated_fixture_names_still_work(pytester: pytest.Pytester) -> None:
+    """``gabber_client`` and ``async_gabber_client`` (the names before ``gabber`` and
+    ``async_gabber``) are the same clients, with a DeprecationWarning naming the new one."""
+    pytester.makepyfile(
+        """
+        from gabber_client import AsyncGabber, Gabber
+
+        def test_sync(gabber_client, gabber):
+            assert isinstance(gabber_client, Gabber) and gabber_client is gabber
+
+        async def test_async(async_gabber_client, async_gabber):
+            assert isinstance(async_gabber_client, AsyncGabber)
+            assert async_gabber_client is async_gabber
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:randomly", "-o", "asyncio_mode=auto")
+    result.assert_outcomes(passed=2, warnings=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*DeprecationWarning: the pytest fixture 'gabber_client' is deprecated*use 'gabber'",
+            "*DeprecationWarning: the pytest fixture 'async_gabber_client' is deprecated*"
+            "use 'async_gabber'",
+        ],
+        consecutive=False,
+    )
 
 
 def test_the_gabber_fake_fixture_is_fresh(gabber_fake: FakeGabber) -> None:

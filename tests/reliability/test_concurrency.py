@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -68,7 +69,7 @@ def _worker(client: Gabber, worker: int, barrier: threading.Barrier) -> _Tally:
     return tally
 
 
-def _texts(session: dict[str, object]) -> list[str]:
+def _texts(session: Mapping[str, object]) -> list[str]:
     config = session["config"]
     assert isinstance(config, dict)
     messages = config["generative"]["context"]["latest_messages"]
@@ -136,7 +137,7 @@ async def test_one_async_client_with_1000_concurrent_calls(in_process: Rig) -> N
     }
     sessions = {s["id"]: s for s in in_process.fake.sessions()}
     assert len(sessions) == 500
-    tags = sorted(s["_extra"]["tag"] for s in sessions.values() if "_extra" in s)
+    tags = sorted(x["tag"] for s in sessions.values() if (x := s.get("_extra")) is not None)
     assert tags == list(range(250))
     for n, sid in enumerate(ids):
         assert _texts(sessions[sid]) == [f"hello {sid}"]

@@ -407,7 +407,7 @@ def test_a_wrong_content_type_on_a_valid_body_is_accepted(rig: Rig) -> None:
 
 def test_a_50_mb_response_is_read_whole(rig: Rig) -> None:
     session = rig.session()
-    body = rig.fake.get_session(session)
+    body: dict[str, object] = dict(rig.fake.get_session(session))
     body["x_future"] = "a" * (50 * 1024 * 1024)
     rig.fake.inject_fault(status=200, body=json.dumps(body))
 

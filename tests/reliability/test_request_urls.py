@@ -86,7 +86,7 @@ def test_generated_paths_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> 
     def refuse(*args: object, **kwargs: object) -> httpx.URL:
         raise AssertionError("httpx.URL(str) was called")
 
-    monkeypatch.setattr(_urls.httpx, "URL", refuse)
+    monkeypatch.setattr(f"{_urls.__name__}.httpx.URL", refuse)
     for session in ["rs_1", *HOSTILE_IDS]:
         builder.url(get_realtime_session._get_kwargs(session=session)["url"])
 
