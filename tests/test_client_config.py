@@ -16,6 +16,7 @@ from gabber_client import (
     Gabber,
     InvalidArgumentError,
 )
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 CLIENTS = [Gabber, AsyncGabber]
 CLIENT_IDS = ["sync", "async"]
@@ -400,7 +401,7 @@ def test_own_pool_and_supplied_pool_send_the_same_headers() -> None:
         ):
             seen = []
             for client in (own, lent):
-                config = {
+                config: RealtimeSessionConfigCreateParam = {
                     "general": {},
                     "input": {},
                     "generative": {"llm": "llm_1"},

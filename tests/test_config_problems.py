@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -26,6 +26,7 @@ from gabber_client.models import (
     RealtimeSessionOutputConfig,
 )
 from gabber_client.testing import FakeGabber
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def fake(gabber_fake: FakeGabber) -> FakeGabber:
     return gabber_fake
 
 
-SMALLEST = {
+SMALLEST: RealtimeSessionConfigCreateParam = {
     "general": {},
     "input": {},
     "generative": {"llm": "llm_1"},
@@ -41,7 +42,7 @@ SMALLEST = {
 }
 
 # Every field the spec knows, so that the model walk below reaches them all.
-FULL: dict[str, Any] = {
+FULL: RealtimeSessionConfigCreateParam = {
     "general": {"time_limit_s": 600, "save_messages": True},
     "input": {"interruptable": True, "parallel_listening": False},
     "generative": {
@@ -69,7 +70,7 @@ def test_the_smallest_config_starts_a_session(fake: FakeGabber) -> None:
 
 def test_an_empty_config_names_every_missing_part(fake: FakeGabber) -> None:
     with fake.client() as client, pytest.raises(InvalidArgumentError) as caught:
-        client.realtime.start({})
+        client.realtime.start({})  # type: ignore[arg-type]  # deliberately missing every part
     error = caught.value
     expected = [(f"config.{part}", "is required") for part in SMALLEST]
     assert list(error.problems) == expected
@@ -85,7 +86,7 @@ def test_problems_at_every_depth_come_together(fake: FakeGabber) -> None:
         "generative": {"llm": 5, "tool_definitions": ["t", 7], "persona_id": "p"},
     }
     with fake.client() as client, pytest.raises(InvalidArgumentError) as caught:
-        client.realtime.start(config)
+        client.realtime.start(config)  # type: ignore[arg-type]  # deliberately ill-typed
     paths = sorted(path for path, _ in caught.value.problems)
     assert paths == [
         "config.general.time_limit_s",
@@ -103,12 +104,12 @@ def test_problems_at_every_depth_come_together(fake: FakeGabber) -> None:
 def test_a_flood_of_problems_is_listed_up_to_a_limit(fake: FakeGabber) -> None:
     config = {**SMALLEST, "generative": {"llm": "l", "tool_definitions": list(range(50))}}
     with fake.client() as client, pytest.raises(InvalidArgumentError) as caught:
-        client.realtime.start(config)
+        client.realtime.start(config)  # type: ignore[arg-type]  # deliberately ill-typed
     assert len(caught.value.problems) == 20
     assert str(caught.value).endswith("; and 30 more problem(s)")
 
 
-def _model(data: dict[str, Any]) -> RealtimeSessionConfigCreate:
+def _model(data: Mapping[str, Any]) -> RealtimeSessionConfigCreate:
     return RealtimeSessionConfigCreate.from_dict(data)
 
 

@@ -156,7 +156,12 @@ def _json_types(node: dict[str, Any]) -> set[str]:
 def test_defaults_fit_their_type(schema: str, prop: str) -> None:
     node = SCHEMAS[schema]["properties"][prop]
     value = node["default"]
-    python = {"boolean": bool, "string": str, "integer": int, "number": (int, float)}
+    python: dict[str, type | tuple[type, ...]] = {
+        "boolean": bool,
+        "string": str,
+        "integer": int,
+        "number": (int, float),
+    }
     fits = [python[t] for t in _json_types(node) if t in python]
     assert any(isinstance(value, t) for t in fits), f"{schema}.{prop}: default {value!r}"
 

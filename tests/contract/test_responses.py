@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import quote
 
 import httpx
@@ -33,6 +33,7 @@ from gabber_client import AsyncGabber, Gabber
 from gabber_client._operations import OPERATIONS as FACADE_OPERATIONS
 from gabber_client.errors import BadRequestError, NotFoundError
 from gabber_client.testing import FakeGabber
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 from ._openapi import SERVER_URL, ContractTransport, load_spec, operation_id
 
@@ -51,13 +52,22 @@ HUMAN = "h_owner"
 OTHER = "h_other"
 SESSION_ID = "rs/awkward?id#1 %é.."
 """The id of the sessions the scenarios use: every character that needs encoding."""
-CONFIG = {
+CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {"time_limit_s": 60},
     "input": {},
     "generative": {"llm": "llm_1", "persona": "persona_1", "tool_definitions": ["td_1"]},
     "output": {"stream_transcript": True, "answer_message": "Hi"},
 }
-PHONE = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550199"}
+
+
+class Phones(TypedDict):
+    """The keyword arguments of ``initiate_outbound_call`` besides the session."""
+
+    source_phone_number: str
+    destination_phone_number: str
+
+
+PHONE: Phones = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550199"}
 VALID_BODIES: dict[str, Any] = {
     "start_realtime_session": {"config": CONFIG},
     "update_realtime_session": {"output": {"stream_transcript": False}},

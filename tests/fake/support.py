@@ -14,11 +14,13 @@ from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
+from gabber_client.types import RealtimeSessionConfigCreateParam
+
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 KEY = "gabber-fake-key"
 BASE_URL = "http://fake.gabber.invalid"
 
-CONFIG: dict[str, Any] = {
+CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {},
     "input": {},
     "generative": {"llm": "llm_1"},
@@ -28,7 +30,8 @@ CONFIG: dict[str, Any] = {
 
 def start_body(**generative: Any) -> dict[str, Any]:
     """A StartRealtimeSessionRequest with the minimal config, ``generative`` merged in."""
-    config = copy.deepcopy(CONFIG)
+    # A plain dict: ``generative`` may hold anything, valid or not, for the fake to judge.
+    config: dict[str, Any] = copy.deepcopy(dict(CONFIG))
     config["generative"].update(generative)
     return {"config": config}
 

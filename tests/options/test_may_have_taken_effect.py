@@ -6,21 +6,31 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypedDict
 
 import httpx
 import pytest
 
 from gabber_client import APIConnectionError, APITimeoutError, AsyncGabber, Gabber
 from gabber_client.testing import FakeGabber, FakeServer
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
-CONFIG = {
+CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {},
     "input": {},
     "generative": {"llm": "llm_1"},
     "output": {"stream_transcript": True},
 }
-PHONES = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550101"}
+
+
+class Phones(TypedDict):
+    """The keyword arguments of ``initiate_outbound_call`` besides the session."""
+
+    source_phone_number: str
+    destination_phone_number: str
+
+
+PHONES: Phones = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550101"}
 
 OPERATIONS: dict[str, Callable[[Gabber, str], Any]] = {
     "start_realtime_session": lambda c, s: c.realtime.start(CONFIG),

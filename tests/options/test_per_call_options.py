@@ -20,10 +20,11 @@ import pytest
 
 from gabber_client import AsyncGabber, AsyncPaginator, Gabber, SyncPage
 from gabber_client.testing import FakeGabber, FakeServer
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 from .recording import Recording
 
-START_CONFIG = {
+START_CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {"time_limit_s": 60},
     "input": {"interruptable": True},
     "generative": {"llm": "llm_1"},
@@ -59,7 +60,7 @@ OPS = [
 TIMEOUT = 7.5  # the client's own is 30 s: a request with 7.5 got the per-call one
 EXPECTED_TIMEOUT = httpx.Timeout(7.5, connect=5.0).as_dict()
 HEADERS = {"X-Trace-Id": "trace-123", "X-Feature": "beta"}
-QUERY = {"trace": "abc", "n": 2}
+QUERY: dict[str, str | int] = {"trace": "abc", "n": 2}
 BODY = {"x_preview_field": {"on": True}}
 
 Mode = Literal["in-process", "loopback"]
@@ -224,7 +225,8 @@ def test_extra_body_is_merged_after_the_spec_check_and_into_nested_objects() -> 
     from gabber_client import InvalidArgumentError
 
     with pytest.raises(InvalidArgumentError, match="x_future"):
-        client.realtime.start({**START_CONFIG, "x_future": 1})  # type: ignore[typeddict-unknown-key]
+        # Deliberately ill-typed: a key the spec (and so the TypedDict) does not list.
+        client.realtime.start({**START_CONFIG, "x_future": 1})  # type: ignore[arg-type]
     assert fake.requests == []
 
     client.realtime.start(START_CONFIG, extra_body={"config": {"general": {"x_future": 1}}})

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from gabber_client.types import RealtimeSessionConfigCreateParam
+
 TIMESTAMP = "2024-01-01T00:00:00+00:00"
 
 
@@ -138,7 +140,7 @@ def page(values: list[dict[str, Any]], *, next_page: str | None = None) -> dict[
     return {"values": copy.deepcopy(values), "total_count": len(values), "next_page": next_page}
 
 
-START_CONFIG: dict[str, Any] = {
+START_CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {"time_limit_s": 60},
     "input": {"interruptable": True},
     "generative": {"llm": "llm_1"},
