@@ -65,19 +65,28 @@ def test_first_use_of_the_fake_names_the_extra(name: str) -> None:
     assert "\n" not in message
 
 
-def test_an_uncaught_import_error_ends_in_the_one_line_hint() -> None:
+def test_an_uncaught_missing_extra_is_one_line_without_a_traceback() -> None:
     result = run("from gabber_client.testing import FakeGabber\nFakeGabber()")
     assert result.returncode == 1
-    last = result.stderr.strip().splitlines()[-1]
-    assert last == (
-        "gabber_client.testing._extra.MissingFakeExtraError: the local Gabber fake needs "
+    assert result.stderr.splitlines() == [
+        "MissingFakeExtraError: the local Gabber fake needs "
         f"jsonschema, from the 'fake' extra: {INSTALL}"
+    ]
+
+
+def test_other_uncaught_errors_keep_their_traceback() -> None:
+    result = run(
+        """
+        try:
+            from gabber_client.testing import FakeGabber
+        except ImportError:
+            pass
+        raise KeyError("unrelated")
+        """
     )
-    # One frame of the package (its __getattr__), none from the fake or the missing
-    # packages, no chained error.
-    assert "_validation.py" not in result.stderr
-    assert "_extra.py" not in result.stderr
-    assert "During handling" not in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.startswith("Traceback (most recent call last):")
+    assert result.stderr.strip().splitlines()[-1] == "KeyError: 'unrelated'"
 
 
 def test_the_loopback_server_names_uvicorn_when_only_it_is_missing() -> None:
