@@ -9,9 +9,9 @@ The convention (see CONTRIBUTING.md):
 * a block that defines ``test_*`` functions is an example test module: it is run
   by pytest (in a subprocess, with the gabber-client plugin) and all its tests
   must pass;
-* a block whose first line is ``# not run: <reason>`` is skipped, visibly: its
-  test id ends in ``not-run``, and the skip message is the reason. Such a block
-  without a reason fails.
+* a block whose first line is ``# not run: <reason>`` is not executed, visibly:
+  its test id ends in ``not-run``; it must still compile. Such a block without a
+  reason fails.
 
 Files are found by glob, so a new page under docs/ is picked up with no edit here.
 """
@@ -133,7 +133,9 @@ def test_doc_block_runs(block: Block, docs_env: FakeServer, tmp_path: Path) -> N
     if reason is not None:
         if not reason:
             pytest.fail(f"{block.name}: '# not run:' needs a reason after the colon")
-        pytest.skip(f"not run: {reason}")
+        # Not executed (the reason says why), but it must still be valid Python.
+        compile(block.code, block.name, "exec")
+        return
     if block.is_test_module:
         module = tmp_path / f"test_doc_block_{block.line}.py"
         module.write_text(block.code, encoding="utf-8")
@@ -203,11 +205,13 @@ def test_the_block_parser(tmp_path: Path) -> None:
 
 def test_a_not_run_block_without_a_reason_fails(pytester: pytest.Pytester) -> None:
     """The runner itself, on a docs tree with a bare ``# not run:``: it fails that
-    block, skips the one with a reason (its id says so) and runs the rest."""
+    block, only compiles the one with a reason (its id says so; a syntax error there
+    fails too) and runs the rest."""
     (pytester.path / "docs").mkdir()
     (pytester.path / "README.md").write_text("```python\nx = 1\n```\n")
     (pytester.path / "docs" / "page.md").write_text(
-        "```python\n# not run:\n```\n\n```python\n# not run: needs a phone\n```\n"
+        "```python\n# not run:\n```\n\n```python\n# not run: needs a phone\ndial()\n```\n\n"
+        "```python\n# not run: broken\ndef (\n```\n"
     )
     (pytester.path / "tests").mkdir()
     source = Path(__file__).read_text(encoding="utf-8")
@@ -215,17 +219,18 @@ def test_a_not_run_block_without_a_reason_fails(pytester: pytest.Pytester) -> No
     result = pytester.runpytest_subprocess(
         "-p", "no:randomly", "-rs", "-v", "tests/test_docs_copy.py", "-k", "test_doc_block_runs"
     )
-    result.assert_outcomes(passed=1, failed=1, skipped=1)
+    result.assert_outcomes(passed=2, failed=2)
     result.stdout.fnmatch_lines(
         [
             "*test_doc_block_runs?README.md:1? PASSED*",
             "*test_doc_block_runs?docs/page.md:1-not-run? FAILED*",
-            "*test_doc_block_runs?docs/page.md:5-not-run? SKIPPED*",
+            "*test_doc_block_runs?docs/page.md:5-not-run? PASSED*",
+            "*test_doc_block_runs?docs/page.md:10-not-run? FAILED*",
         ],
         consecutive=False,
     )
     result.stdout.fnmatch_lines(["*needs a reason after the colon*"])
-    result.stdout.fnmatch_lines(["SKIPPED*not run: needs a phone"])
+    result.stdout.fnmatch_lines(["*SyntaxError*"])
 
 
 # Sections still waiting to move out of the README (to docs/ and CONTRIBUTING.md)
