@@ -167,7 +167,7 @@ def render() -> str:
         lines += [
             f"### realtime.{entry.method}",
             "",
-            "```python",
+            "```text",
             f"client.realtime.{signature(method)}",
             "```",
             "",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._calls import DEFAULT_DTMF_DURATION_MS
 from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
+from .._operations import OPERATIONS, SPEC_OPERATIONS
 from .._version import __version__
 from . import _commands
 from ._exit import EPILOG
@@ -61,6 +62,16 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _human_commands() -> str:
+    """The commands whose operation declares ``x-human-id`` (the spec's parameters)."""
+    names = [
+        entry.cli
+        for operation, entry in OPERATIONS.items()
+        if operation in SPEC_OPERATIONS and SPEC_OPERATIONS[operation].human_header
+    ]
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
 def _global_options() -> list[tuple[str, dict[str, Any]]]:
     """The options every level accepts: (flag, ``add_argument`` keywords with the
     top-level default)."""
@@ -95,8 +106,7 @@ def _global_options() -> list[tuple[str, dict[str, Any]]]:
             {
                 "metavar": "ID",
                 "default": None,
-                "help": "act for this human (x-human-id) in start, get, update, end, list, "
-                "messages and timeline",
+                "help": f"act for this human (x-human-id) in {_human_commands()}",
             },
         ),
         (

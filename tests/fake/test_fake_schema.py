@@ -236,9 +236,9 @@ def edited_spec(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """A copy of the spec the fake reads instead of its own; edit it before use."""
     spec = copy.deepcopy(SPEC)
     monkeypatch.setattr(_schema, "spec", lambda: spec)
-    _schema._echo_schemas.cache_clear()
+    _schema.clear_caches()
     yield spec
-    _schema._echo_schemas.cache_clear()
+    _schema.clear_caches()
 
 
 def test_a_config_field_the_spec_gains_is_echoed(edited_spec: dict[str, Any]) -> None:
