@@ -154,7 +154,7 @@ def render() -> str:
             continue
         returns = _annotation(inspect.signature(getattr(Realtime, entry.method)).return_annotation)
         lines.append(
-            f"| [`{entry.method}`](#realtime{entry.method.replace('_', '')}) "
+            f"| [`{entry.method}`](#realtime{entry.method}) "
             f"| `{facts.method} {facts.path}` | `{returns}` |"
         )
     lines.append("")
