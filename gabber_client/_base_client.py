@@ -274,7 +274,19 @@ class BaseClient(Generic[H]):
         ``client.with_options(max_retries=0).realtime.start(...)``.
 
         ``default_headers`` are added to (or replace) this client's; credentials cannot
-        be set this way. ``human=None`` removes the default ``x-human-id``."""
+        be set this way. ``human=None`` removes the default ``x-human-id``.
+
+        Example:
+            ```python
+            from gabber_client import Gabber
+
+            with Gabber() as client:
+                team = client.with_options(default_headers={"X-Team": "support"}, max_retries=5)
+                for_alice = team.with_options(human="human_alice", timeout=10)
+                print(for_alice.human, for_alice.max_retries)  # human_alice 5
+                print(for_alice.realtime.list().total_count)  # sent with X-Team and x-human-id
+            ```
+        """
         added = (
             None
             if isinstance(default_headers, NotGiven)

@@ -108,7 +108,19 @@ class Gabber(SyncAPIClient):
 
         Returns a ``cast_to`` (a model class of :mod:`gabber_client.models`, parsed and
         checked like any response), or the decoded JSON when ``cast_to`` is ``None``.
-        A path that leaves the base URL (an absolute URL, ``..``) is refused."""
+        A path that leaves the base URL (an absolute URL, ``..``) is refused.
+
+        Example:
+            ```python
+            from gabber_client import Gabber
+            from gabber_client.models import ListRealtimeSessions200Response
+
+            with Gabber() as client:
+                page = client.get("/v1/realtime/list", cast_to=ListRealtimeSessions200Response)
+                raw = client.get("/v1/realtime/list")  # cast_to=None: the decoded JSON
+                print(page.total_count, sorted(raw))  # 0 ['next_page', 'total_count', 'values']
+            ```
+        """
         from ._raw import raw_call
 
         call = raw_call(
@@ -159,7 +171,33 @@ class Gabber(SyncAPIClient):
         timeout: Timeout = None,
     ) -> Any:
         """``POST path`` with the JSON body ``json``, like :meth:`get`. Sent again after
-        it may have reached the server only when ``idempotent=True``."""
+        it may have reached the server only when ``idempotent=True``.
+
+        Example:
+            ```python
+            from gabber_client import Gabber, NotFoundError
+            from gabber_client.models import RealtimeSession
+
+            with Gabber() as client:
+                try:
+                    client.post("/v1/beta/not_in_the_spec_yet", json={"a": 1})
+                except NotFoundError as exc:
+                    print(exc.status_code)  # 404: the fake does not serve it
+                config = {
+                    "general": {},
+                    "input": {},
+                    "generative": {"llm": "llm_1"},
+                    "output": {"stream_transcript": True},
+                }
+                started = client.realtime.start(config)
+                ended = client.post(
+                    f"/v1/realtime/{started.session.id}/end",
+                    cast_to=RealtimeSession,
+                    idempotent=True,  # ending twice is harmless: it may be retried
+                )
+                print(ended.state)  # ended
+            ```
+        """
         from ._raw import raw_call
 
         call = raw_call(

@@ -49,7 +49,17 @@ def get_request_id(result: object) -> str | None:
     ``result`` is what a client method returned: a model, or a page of ``list``,
     ``messages`` or ``timeline`` (each page has the id of its own request). ``None``
     when the server sent no request id, or for a result that is not one (``dtmf``
-    returns ``None``: use ``with_raw_response`` for its id)."""
+    returns ``None``: use ``with_raw_response`` for its id).
+
+    Example:
+        ```python
+        from gabber_client import Gabber, get_request_id
+
+        with Gabber() as client:
+            page = client.realtime.list()
+            print(get_request_id(page))  # e.g. req_000042
+        ```
+    """
     entry = _IDS.get(id(result))
     if entry is None or entry[0]() is not result:
         return None

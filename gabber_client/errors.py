@@ -114,6 +114,28 @@ class APIConnectionError(APIError):
     ``True`` otherwise (a read timeout, a dropped connection, ...). After ``True``
     on ``start``, ``speak``, ``dtmf`` or ``initiate_outbound_call``, look before
     sending again (e.g. find the session with ``list``).
+
+    Example:
+        ```python
+        from gabber_client import APIConnectionError
+        from gabber_client.testing import FakeGabber
+
+        fake = FakeGabber()
+        # The fake starts the session, then drops the connection: the answer is lost.
+        fake.inject_fault(drop=True, operation="start_realtime_session")
+        config = {
+            "general": {},
+            "input": {},
+            "generative": {"llm": "llm_1"},
+            "output": {"stream_transcript": True},
+        }
+        with fake.client() as client:
+            try:
+                client.realtime.start(config)
+            except APIConnectionError as exc:
+                print(exc.may_have_taken_effect)  # True: not safe to simply start again
+                print(client.realtime.list().total_count)  # 1: it did start
+        ```
     """
 
     def __init__(

@@ -143,7 +143,26 @@ class AsyncPaginator(Generic[T]):
     it for every item of every page, or ``await`` it for the first :class:`AsyncPage`.
 
     Nothing is sent until it is awaited or iterated; each ``await`` or ``async for``
-    sends the first request again (keep the awaited page to read it twice)."""
+    sends the first request again (keep the awaited page to read it twice).
+
+    Example:
+        ```python
+        import asyncio
+
+        from gabber_client import AsyncGabber
+
+
+        async def main() -> None:
+            async with AsyncGabber() as client:
+                async for session in client.realtime.list():  # every page, lazily
+                    print(session.id)
+                first = await client.realtime.list()  # the first page only
+                print(len(first), first.has_next_page())
+
+
+        asyncio.run(main())
+        ```
+    """
 
     __slots__ = ("_first_page",)
 

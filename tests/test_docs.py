@@ -1,4 +1,4 @@
-"""Every Python code block of the user docs runs: README.md and docs/**/*.md.
+"""Every Python code block of the user docs runs: README.md, api.md and docs/**/*.md.
 
 The convention (see CONTRIBUTING.md):
 
@@ -14,6 +14,9 @@ The convention (see CONTRIBUTING.md):
   reason fails.
 
 Files are found by glob, so a new page under docs/ is picked up with no edit here.
+``api.md`` (generated; the docs site includes it) shows its signatures as ``text``
+blocks, so its ```` ```python ```` blocks are the examples of the package's
+docstrings, run here like the others.
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ def python_blocks(path: Path) -> Iterator[Block]:
 
 
 def doc_files() -> list[Path]:
-    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("**/*.md"))]
+    return [ROOT / "README.md", ROOT / "api.md", *sorted((ROOT / "docs").glob("**/*.md"))]
 
 
 BLOCKS = [block for path in doc_files() for block in python_blocks(path)]
@@ -173,6 +176,7 @@ def test_doc_block_runs(block: Block, docs_env: FakeServer, tmp_path: Path) -> N
 def test_every_doc_file_is_found() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in doc_files()}
     assert "README.md" in names
+    assert "api.md" in names
     assert "docs/index.md" in names
     assert len(BLOCKS) >= 20
 
@@ -209,6 +213,7 @@ def test_a_not_run_block_without_a_reason_fails(pytester: pytest.Pytester) -> No
     fails too) and runs the rest."""
     (pytester.path / "docs").mkdir()
     (pytester.path / "README.md").write_text("```python\nx = 1\n```\n")
+    (pytester.path / "api.md").write_text("```text\nnot_python(x: int) -> None\n```\n")
     (pytester.path / "docs" / "page.md").write_text(
         "```python\n# not run:\n```\n\n```python\n# not run: needs a phone\ndial()\n```\n\n"
         "```python\n# not run: broken\ndef (\n```\n"

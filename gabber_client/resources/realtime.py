@@ -69,7 +69,36 @@ def _next(value: str | Unset | None) -> str | None:
 
 
 class Realtime:
-    """Realtime sessions, with the sync client. Reach it as ``client.realtime``."""
+    """Realtime sessions, with the sync client. Reach it as ``client.realtime``.
+
+    Every method also takes the keyword-only per-call options ``timeout`` (seconds or
+    an :class:`httpx.Timeout`), ``extra_headers``, ``extra_query`` and, where the
+    request has a body, ``extra_body`` (merged into the JSON body after it was checked
+    against the spec). They apply to that call only: its every attempt, and every page
+    its pager fetches. Credentials cannot be set through ``extra_headers``.
+
+    Example:
+        ```python
+        from gabber_client import Gabber
+
+        config = {
+            "general": {"time_limit_s": 600},
+            "input": {},
+            "generative": {"llm": "llm_1"},
+            "output": {"stream_transcript": True},
+        }
+        with Gabber() as client:
+            started = client.realtime.start(
+                config,
+                timeout=10,  # this call only
+                extra_headers={"X-Trace-Id": "trace-7f3a"},
+                extra_body={"config": {"general": {"noise_gate": 0.2}}},  # not in the spec yet
+            )
+            for message in client.realtime.messages(started.session.id, extra_query={"v": 2}):
+                print(message.role)
+            client.realtime.end(started.session.id, timeout=2.5)
+        ```
+    """
 
     def __init__(self, client: Gabber) -> None:
         self._client = client

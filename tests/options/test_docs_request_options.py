@@ -23,7 +23,7 @@ RUN = [b for b in BLOCKS if not b.startswith("# not run:")]
 
 def test_the_doc_has_runnable_blocks() -> None:
     assert len(RUN) >= 7
-    assert len(BLOCKS) - len(RUN) == 1
+    assert len(BLOCKS) == len(RUN)  # the get/post signatures are a text block: all run
 
 
 @pytest.mark.parametrize("block", RUN, ids=[f"block{i}" for i in range(len(RUN))])
