@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ToolDefinitionCallSettings")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "destination",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ToolDefinitionCallSettings:
@@ -48,14 +56,13 @@ class ToolDefinitionCallSettings:
             raise TypeError(
                 f"ToolDefinitionCallSettings: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(
                 f"ToolDefinitionCallSettings.id: expected string, got {type(id).__name__}"
             )
 
-        _destination_json = d.pop("destination")
+        _destination_json = src_dict["destination"]
 
         def _parse_destination(
             data: object,
@@ -87,7 +94,11 @@ class ToolDefinitionCallSettings:
         _tool_definition_call_settings.id = id
         _tool_definition_call_settings.destination = destination
 
-        _tool_definition_call_settings.additional_properties = d
+        _tool_definition_call_settings.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _tool_definition_call_settings
 
     @property
