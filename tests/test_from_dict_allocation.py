@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 
 from benchmarks._data import full_session
-from gabber_client.models import Extra, RealtimeSession, VoiceTag
+from gabber_client.models import (
+    Extra,
+    RealtimeSession,
+    ToolDefinitionCallSettings,
+    ToolDefinitionCallSettingsDestinationClientApp,
+    ToolDefinitionCallSettingsDestinationWebRequest,
+    VoiceTag,
+)
 
 
 def _body() -> dict[str, Any]:
@@ -77,3 +84,35 @@ def test_a_missing_required_key_still_raises_and_names_it() -> None:
     del body["project"]
     with pytest.raises(KeyError, match="project"):
         RealtimeSession.from_dict(body)
+
+
+# A oneOf of models tagged by a single-value ``type`` is read by the member the tag
+# names (no try-each-and-catch); any other body is refused as before.
+
+
+def test_a_tagged_union_reads_the_member_its_tag_names() -> None:
+    web = {"type": "web_request", "url": "https://tools.example/book", "method": "POST"}
+    app = {"type": "client_app"}
+    for destination, model in (
+        (web, ToolDefinitionCallSettingsDestinationWebRequest),
+        (app, ToolDefinitionCallSettingsDestinationClientApp),
+    ):
+        settings = ToolDefinitionCallSettings.from_dict({"id": "cs_1", "destination": destination})
+        assert type(settings.destination) is model
+        assert settings.to_dict()["destination"]["type"] == destination["type"]
+
+
+@pytest.mark.parametrize(
+    "destination",
+    [
+        {"type": "carrier_pigeon"},
+        {"type": "web_request"},  # required fields missing
+        {"type": "web_request", "url": 5, "method": "POST"},
+        {"url": "https://tools.example/book", "method": "POST"},  # no tag
+        ["client_app"],
+        None,
+    ],
+)
+def test_a_tagged_union_refuses_what_no_member_accepts(destination: object) -> None:
+    with pytest.raises((TypeError, ValueError, KeyError)):
+        ToolDefinitionCallSettings.from_dict({"id": "cs_1", "destination": destination})

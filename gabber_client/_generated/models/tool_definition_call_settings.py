@@ -63,32 +63,48 @@ class ToolDefinitionCallSettings:
             )
 
         _destination_json = src_dict["destination"]
-
-        def _parse_destination(
-            data: object,
-        ) -> (
+        destination: (
             ToolDefinitionCallSettingsDestinationClientApp
             | ToolDefinitionCallSettingsDestinationWebRequest
-        ):
-            try:
+        )
+        _destination_json_tag = (
+            _destination_json.get("type") if isinstance(_destination_json, dict) else None
+        )
+        if _destination_json_tag == "web_request":
+            destination = ToolDefinitionCallSettingsDestinationWebRequest.from_dict(
+                _destination_json
+            )
+        elif _destination_json_tag == "client_app":
+            destination = ToolDefinitionCallSettingsDestinationClientApp.from_dict(
+                _destination_json
+            )
+        else:
+
+            def _parse_destination(
+                data: object,
+            ) -> (
+                ToolDefinitionCallSettingsDestinationClientApp
+                | ToolDefinitionCallSettingsDestinationWebRequest
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_tool_definition_call_settings_destination_type_0 = (
+                        ToolDefinitionCallSettingsDestinationWebRequest.from_dict(data)
+                    )
+
+                    return componentsschemas_tool_definition_call_settings_destination_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_tool_definition_call_settings_destination_type_0 = (
-                    ToolDefinitionCallSettingsDestinationWebRequest.from_dict(data)
+                componentsschemas_tool_definition_call_settings_destination_type_1 = (
+                    ToolDefinitionCallSettingsDestinationClientApp.from_dict(data)
                 )
 
-                return componentsschemas_tool_definition_call_settings_destination_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_tool_definition_call_settings_destination_type_1 = (
-                ToolDefinitionCallSettingsDestinationClientApp.from_dict(data)
-            )
+                return componentsschemas_tool_definition_call_settings_destination_type_1
 
-            return componentsschemas_tool_definition_call_settings_destination_type_1
-
-        destination = _parse_destination(_destination_json)
+            destination = _parse_destination(_destination_json)
 
         _tool_definition_call_settings = object.__new__(cls)
         _tool_definition_call_settings.id = id
