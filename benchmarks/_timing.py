@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import gc
 import statistics
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Comparison", "compare", "compare_rounds", "percentile"]
+__all__ = ["Comparison", "alternate", "compare", "compare_calls", "compare_rounds", "percentile"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,3 +129,42 @@ def compare_rounds(
         )
         for name, pairs in per_round.items()
     }
+
+
+def alternate(
+    candidate: Callable[[], object], baseline: Callable[[], object], calls: int
+) -> Callable[[bool], tuple[list[float], list[float]]]:
+    """A ``run_round`` for :func:`compare_rounds`: ``calls`` calls of each side,
+    alternating call by call, each timed on its own."""
+
+    def one_round(candidate_first: bool) -> tuple[list[float], list[float]]:
+        mine: list[float] = []
+        theirs: list[float] = []
+        order = [(candidate, mine), (baseline, theirs)]
+        if not candidate_first:
+            order.reverse()
+        clock = time.perf_counter
+        for _ in range(calls):
+            for call, samples in order:
+                start = clock()
+                call()
+                samples.append(clock() - start)
+            order.reverse()
+        return mine, theirs
+
+    return one_round
+
+
+def compare_calls(
+    candidate: Callable[[], object],
+    baseline: Callable[[], object],
+    *,
+    calls: int,
+    rounds: int,
+) -> Comparison:
+    """The median call of each side per round, the two sides alternating call by call
+    (so that a burst of load from another process hits both); the ratio is the
+    median of the per-round ratios."""
+    return compare_rounds(
+        alternate(candidate, baseline, calls), {"p50": statistics.median}, rounds=rounds
+    )["p50"]

@@ -16,14 +16,18 @@ on the same kind of transport, written the way a user would write it.
   models and back into JSON; the baseline posts the same JSON with ``json=``.
 - ``with_options(...)`` and ``for_human(...)`` made for each request, against the
   same ``get`` on the client itself.
+- ``_urls.py``: a ``get`` whose URL httpx parses from a string (the public path),
+  against the fast path that builds it from the parsed base URL out of httpx's
+  private parts. The fast path is kept only while it is worth at least 10% of
+  the in-process ``get`` (:data:`URLS_KEEP`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import statistics
 import time
-from collections.abc import Callable
 from contextlib import ExitStack
 from typing import Any
 
@@ -34,7 +38,7 @@ from gabber_client import AsyncGabber, Gabber
 from ._data import START_CONFIG, dumps, full_session, start_response
 from ._report import Goal, Row
 from ._sizes import Sizes
-from ._timing import Comparison, compare
+from ._timing import Comparison, compare_calls, compare_rounds
 
 __all__ = ["API_KEY", "BASE_URL", "SESSION_ID", "run"]
 
@@ -46,6 +50,9 @@ PATH = f"/v1/realtime/{SESSION_ID}"
 
 GET_GOAL = Goal("<=", 1.15)
 START_GOAL = Goal("<=", 1.5)
+
+URLS_KEEP = 1.10
+"""How much slower a ``get`` must be without ``_urls.py``'s fast path to keep it."""
 
 _JSON = {"content-type": "application/json"}
 
@@ -62,16 +69,6 @@ def _own_pool(client: Gabber | AsyncGabber, transport: httpx.MockTransport) -> N
         raise RuntimeError("could not route the client's own pool to the mock transport")
 
 
-def _per_call(calls: int, once: Callable[[], object]) -> Callable[[], float]:
-    def sample() -> float:
-        start = time.perf_counter()
-        for _ in range(calls):
-            once()
-        return (time.perf_counter() - start) / calls
-
-    return sample
-
-
 def _raw(body: bytes) -> httpx.Client:
     return httpx.Client(base_url=BASE_URL, headers={"x-api-key": API_KEY}, transport=_mock(body))
 
@@ -83,29 +80,35 @@ def _sync_figures(body: bytes, start_body: bytes, sizes: Sizes) -> dict[str, Com
         client = stack.enter_context(Gabber(api_key=API_KEY, base_url=BASE_URL))
         _own_pool(client, _mock(body))
         raw = stack.enter_context(_raw(body))
-        results["get.sync"] = compare(
-            _per_call(calls, lambda: client.realtime.get(SESSION_ID)),
-            _per_call(calls, lambda: json.loads(raw.get(PATH).content)),
+        results["get.sync"] = compare_calls(
+            lambda: client.realtime.get(SESSION_ID),
+            lambda: json.loads(raw.get(PATH).content),
+            calls=calls,
             rounds=rounds,
         )
-        results["with_options"] = compare(
-            _per_call(calls, lambda: client.with_options(max_retries=1).realtime.get(SESSION_ID)),
-            _per_call(calls, lambda: client.realtime.get(SESSION_ID)),
+        results["with_options"] = compare_calls(
+            lambda: client.with_options(max_retries=1).realtime.get(SESSION_ID),
+            lambda: client.realtime.get(SESSION_ID),
+            calls=calls,
             rounds=rounds,
         )
-        results["for_human"] = compare(
-            _per_call(calls, lambda: client.for_human("human_7").realtime.get(SESSION_ID)),
-            _per_call(calls, lambda: client.realtime.get(SESSION_ID)),
+        results["for_human"] = compare_calls(
+            lambda: client.for_human("human_7").realtime.get(SESSION_ID),
+            lambda: client.realtime.get(SESSION_ID),
+            calls=calls,
             rounds=rounds,
         )
+
+        results["urls"] = _urls_figure(client, calls, rounds)
 
         lent = stack.enter_context(httpx.Client(transport=_mock(body)))
         lent_client = stack.enter_context(
             Gabber(api_key=API_KEY, base_url=BASE_URL, http_client=lent)
         )
-        results["get.lent"] = compare(
-            _per_call(calls, lambda: lent_client.realtime.get(SESSION_ID)),
-            _per_call(calls, lambda: json.loads(raw.get(PATH).content)),
+        results["get.lent"] = compare_calls(
+            lambda: lent_client.realtime.get(SESSION_ID),
+            lambda: json.loads(raw.get(PATH).content),
+            calls=calls,
             rounds=rounds,
         )
 
@@ -113,15 +116,30 @@ def _sync_figures(body: bytes, start_body: bytes, sizes: Sizes) -> dict[str, Com
         _own_pool(starter, _mock(start_body))
         raw_starter = stack.enter_context(_raw(start_body))
         payload = {"config": START_CONFIG}
-        results["start"] = compare(
-            _per_call(calls, lambda: starter.realtime.start(START_CONFIG)),
-            _per_call(
-                calls,
-                lambda: json.loads(raw_starter.post("/v1/realtime/start", json=payload).content),
-            ),
+        results["start"] = compare_calls(
+            lambda: starter.realtime.start(START_CONFIG),
+            lambda: json.loads(raw_starter.post("/v1/realtime/start", json=payload).content),
+            calls=calls,
             rounds=rounds,
         )
     return results
+
+
+def _urls_figure(client: Gabber, calls: int, rounds: int) -> Comparison:
+    """``get`` with URLs parsed from strings against ``get`` with the fast path."""
+    urls = client._settings.urls
+    fast_parts = urls._parts
+    if fast_parts is None:
+        raise RuntimeError("the _urls.py fast path is not in use: nothing to compare")
+
+    def slow() -> object:
+        urls._parts = None
+        try:
+            return client.realtime.get(SESSION_ID)
+        finally:
+            urls._parts = fast_parts
+
+    return compare_calls(slow, lambda: client.realtime.get(SESSION_ID), calls=calls, rounds=rounds)
 
 
 def _async_get(body: bytes, sizes: Sizes) -> Comparison:
@@ -132,25 +150,26 @@ def _async_get(body: bytes, sizes: Sizes) -> Comparison:
         base_url=BASE_URL, headers={"x-api-key": API_KEY}, transport=_mock(body)
     )
 
-    async def gabber_calls() -> float:
-        start = time.perf_counter()
-        for _ in range(calls):
-            await client.realtime.get(SESSION_ID)
-        return (time.perf_counter() - start) / calls
-
-    async def raw_calls() -> float:
-        start = time.perf_counter()
-        for _ in range(calls):
-            json.loads((await raw.get(PATH)).content)
-        return (time.perf_counter() - start) / calls
+    async def one_round(candidate_first: bool) -> tuple[list[float], list[float]]:
+        mine: list[float] = []
+        theirs: list[float] = []
+        for number in range(calls * 2):
+            start = time.perf_counter()
+            if (number % 2 == 0) == candidate_first:
+                await client.realtime.get(SESSION_ID)
+                mine.append(time.perf_counter() - start)
+            else:
+                json.loads((await raw.get(PATH)).content)
+                theirs.append(time.perf_counter() - start)
+        return mine, theirs
 
     with asyncio.Runner() as runner:
         try:
-            return compare(
-                lambda: runner.run(gabber_calls()),
-                lambda: runner.run(raw_calls()),
+            return compare_rounds(
+                lambda first: runner.run(one_round(first)),
+                {"p50": statistics.median},
                 rounds=sizes.inprocess_rounds,
-            )
+            )["p50"]
         finally:
             runner.run(client.aclose())
             runner.run(raw.aclose())
@@ -174,13 +193,17 @@ def _row(
 
 
 def run(sizes: Sizes) -> list[Row]:
-    """Time get (own pool, lent pool, derived clients) and start with a dict config."""
+    """Time get (own pool, lent pool, derived clients), start, and the URL fast path."""
     body = dumps(full_session(7))
     start_body = dumps(start_response(7))
     sync = _sync_figures(body, start_body, sizes)
     async_get = _async_get(body, sizes)
-    calls = f"{sizes.inprocess_calls:,} sequential calls per sample"
+    calls = (
+        f"median call of {sizes.inprocess_calls:,} per side per round, the sides "
+        "alternating call by call"
+    )
     note = f"{calls}, {len(body):,}-byte session, httpx.MockTransport"
+    keep = "keep" if sync["urls"].ratio >= URLS_KEEP else "remove"
     return [
         _row(
             "inprocess.get.sync",
@@ -229,5 +252,13 @@ def run(sizes: Sizes) -> list[Row]:
             sync["for_human"],
             None,
             f"{calls}; client.for_human(...).realtime.get(...)",
+        ),
+        _row(
+            "inprocess.urls",
+            "in-process get, URLs parsed by httpx (no _urls.py)",
+            "with _urls.py's fast path",
+            sync["urls"],
+            None,
+            f"{calls}; _urls.py is kept only if this is >= {URLS_KEEP:g}x: {keep}",
         ),
     ]

@@ -29,22 +29,12 @@ from gabber_client.models import ListRealtimeSessions200Response, RealtimeSessio
 from ._data import dumps, full_session, list_page
 from ._report import Goal, Row
 from ._sizes import Sizes
-from ._timing import Comparison, compare
+from ._timing import Comparison, compare, compare_calls
 
 __all__ = ["run"]
 
 PAGE_GOAL = Goal("<=", 2.5)
 SESSION_GOAL = Goal("<=", 2.0)
-
-
-def _seconds_per_loop(work: Callable[[], object], loops: int) -> Callable[[], float]:
-    def sample() -> float:
-        start = time.perf_counter()
-        for _ in range(loops):
-            work()
-        return (time.perf_counter() - start) / loops
-
-    return sample
 
 
 def _response(body: bytes, path: str) -> httpx.Response:
@@ -99,9 +89,6 @@ def run(sizes: Sizes) -> list[Row]:
     parse_page = _calls.list_sessions(None, human=None).parse
     parse_session = _calls.get("rs_000007", human=None).parse
 
-    def session_sample(work: Callable[[], object]) -> Callable[[], float]:
-        return _seconds_per_loop(work, loops)
-
     results = {
         "parse.page.client": compare(
             _kept(lambda: parse_page(page_response), keep, pages),
@@ -115,14 +102,16 @@ def run(sizes: Sizes) -> list[Row]:
             rounds=rounds,
             collect=False,
         ),
-        "parse.session.client": compare(
-            session_sample(lambda: parse_session(session_response)),
-            session_sample(lambda: json.loads(session)),
+        "parse.session.client": compare_calls(
+            lambda: parse_session(session_response),
+            lambda: json.loads(session),
+            calls=loops,
             rounds=rounds,
         ),
-        "parse.session.models": compare(
-            session_sample(lambda: RealtimeSession.from_dict(json.loads(session))),
-            session_sample(lambda: json.loads(session)),
+        "parse.session.models": compare_calls(
+            lambda: RealtimeSession.from_dict(json.loads(session)),
+            lambda: json.loads(session),
+            calls=loops,
             rounds=rounds,
         ),
     }
@@ -130,7 +119,10 @@ def run(sizes: Sizes) -> list[Row]:
         f"{count:,} full sessions, {len(page):,} bytes, {pages} pages per sample; each side "
         f"keeps its last {keep} results alive; no forced collection between samples"
     )
-    session_note = f"{len(session):,} bytes, {loops} parses per sample"
+    session_note = (
+        f"{len(session):,} bytes; median parse of {loops} per side per round, the sides "
+        "alternating parse by parse"
+    )
     return [
         _row(
             "parse.page.client",
