@@ -4,6 +4,7 @@ process, and verifies certificates as before."""
 
 from __future__ import annotations
 
+import ast
 import json
 import ssl
 import subprocess
@@ -116,3 +117,48 @@ def test_the_first_call_imports_its_own_operation_only() -> None:
     assert seen["session"] == "rs_000001"
     assert seen["started"] == "rs_000001"
     assert seen["after_start"] == ["get_realtime_session", "start_realtime_session"]
+
+
+def _lazily_imported_names(tree: ast.Module) -> set[str]:
+    """The names ``_calls`` imports for type checking only (``if TYPE_CHECKING:``)."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom):
+                    names.update(alias.asname or alias.name for alias in statement.names)
+    return names
+
+
+def test_every_builder_imports_the_generated_names_it_uses() -> None:
+    """A builder that uses a generated name must list it in its ``@_imports(...)``
+    (directly or through the private helpers it calls): otherwise it works only
+    after another builder has loaded that name, and fails first in a fresh process."""
+    source = (Path(__file__).resolve().parent.parent / "gabber_client" / "_calls.py").read_text()
+    tree = ast.parse(source)
+    lazy = _lazily_imported_names(tree)
+    assert {"RealtimeSession", "get_realtime_session"} <= lazy
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+    def used(function: ast.FunctionDef, seen: frozenset[str] = frozenset()) -> set[str]:
+        names: set[str] = set()
+        for node in ast.walk(function):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                if node.id in lazy:
+                    names.add(node.id)
+                helper = functions.get(node.id)
+                if helper is not None and node.id.startswith("_") and node.id not in seen:
+                    names |= used(helper, seen | {function.name})
+        return names
+
+    checked = 0
+    for name, function in functions.items():
+        if name.startswith("_"):
+            continue
+        declared: set[str] = set()
+        for decorator in function.decorator_list:
+            if isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "_imports":
+                declared |= {arg.value for arg in decorator.args if isinstance(arg, ast.Constant)}
+        assert used(function) <= declared, f"{name}: add {sorted(used(function) - declared)}"
+        checked += 1 if declared else 0
+    assert checked >= 11
