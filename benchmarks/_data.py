@@ -18,10 +18,12 @@ from typing import Any
 __all__ = [
     "MESSAGES_PER_CONTEXT",
     "PROJECT",
+    "START_CONFIG",
     "dumps",
     "full_session",
     "light_session",
     "list_page",
+    "start_response",
 ]
 
 PROJECT = "proj_bench"
@@ -273,6 +275,37 @@ def list_page(
         "next_page": next_page,
         "total_count": total_count,
         "values": [make(index) for index in range(start, start + count)],
+    }
+
+
+START_CONFIG: dict[str, Any] = {
+    "general": {"time_limit_s": 600, "save_messages": True},
+    "input": {"interruptable": True, "parallel_listening": False},
+    "generative": {
+        "llm": "llm_123",
+        "persona": "persona_456",
+        "scenario": "scenario_789",
+        "voice_override": "voice_012",
+        "tool_definitions": ["tool_book", "tool_hangup"],
+        "_extra": {"temperature": 0.4, "tags": ["bench", "start"]},
+    },
+    "output": {
+        "stream_transcript": True,
+        "speech_synthesis_enabled": True,
+        "answer_message": "Hi, how can I help?",
+    },
+}
+"""A ``RealtimeSessionConfigCreate`` as a user writes it: the dict ``start`` is given."""
+
+
+def start_response(index: int) -> dict[str, Any]:
+    """A ``RealtimeSessionStartResponse``: full session ``index`` and its connection details."""
+    return {
+        "session": full_session(index),
+        "connection_details": {
+            "url": "wss://livekit.bench.invalid",
+            "token": "eyJhbGciOiJIUzI1NiJ9." + "x" * 300,
+        },
     }
 
 

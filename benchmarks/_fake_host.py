@@ -38,7 +38,8 @@ class FakeHost:
     """The fake in a child process, as a context manager; ``.base_url``, ``.api_key``,
     ``.session`` (an id) once entered."""
 
-    def __init__(self) -> None:
+    def __init__(self, python: str = sys.executable) -> None:
+        self._python = python
         self._process: subprocess.Popen[str] | None = None
         self.base_url = ""
         self.api_key = ""
@@ -46,7 +47,7 @@ class FakeHost:
 
     def __enter__(self) -> Self:
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks._fake_host"],
+            [self._python, "-m", "benchmarks._fake_host"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

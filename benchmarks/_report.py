@@ -12,7 +12,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Goal", "Row", "machine_info", "render_notes", "render_table", "to_json", "write_json"]
+__all__ = [
+    "Goal",
+    "Row",
+    "installed_packages",
+    "machine_info",
+    "render_notes",
+    "render_table",
+    "to_json",
+    "write_json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,17 @@ def _version(distribution: str) -> str:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return "not installed"
+
+
+def installed_packages() -> list[str]:
+    """``name==version`` of every distribution this interpreter sees: what the figures
+    were measured with (the benchmark venv holds the runtime dependencies only)."""
+    names = {
+        f"{dist.metadata['Name']}=={dist.version}"
+        for dist in metadata.distributions()
+        if dist.metadata["Name"]
+    }
+    return sorted(names, key=str.lower)
 
 
 def machine_info() -> dict[str, Any]:

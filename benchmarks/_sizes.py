@@ -13,8 +13,13 @@ class Sizes:
 
     import_rounds: int
     """Fresh interpreters per module (each round imports both modules once)."""
+    cold_rounds: int
+    """Fresh interpreters per side for the cold first call."""
     parse_sessions: int
     """Full sessions on the list page parsed by the parse figure."""
+    parse_kept_pages: int
+    """Earlier pages each side keeps alive while the page figure parses the next."""
+    parse_pages_per_sample: int
     parse_rounds: int
     single_parse_loops: int
     """Parses of one full session per sample."""
@@ -22,10 +27,10 @@ class Sizes:
     """Calls per sample over the in-process transport."""
     inprocess_rounds: int
     loopback_calls: int
-    """Sequential calls per latency sample over loopback."""
+    """Calls of each side per latency round over loopback."""
     loopback_rounds: int
-    concurrency: int
-    """Concurrent async calls per throughput sample (``asyncio.gather``)."""
+    throughput_calls: int
+    """Calls per throughput sample (at least the concurrency)."""
     throughput_rounds: int
     memory_small: int
     """Sessions iterated by the memory figure's baseline."""
@@ -40,34 +45,40 @@ class Sizes:
 
 
 FULL = Sizes(
-    import_rounds=20,
+    import_rounds=15,
+    cold_rounds=11,
     parse_sessions=1_000,
-    parse_rounds=9,
+    parse_kept_pages=4,
+    parse_pages_per_sample=3,
+    parse_rounds=7,
     single_parse_loops=200,
-    inprocess_calls=500,
+    inprocess_calls=300,
     inprocess_rounds=9,
     loopback_calls=300,
     loopback_rounds=7,
-    concurrency=1_000,
-    throughput_rounds=3,
+    throughput_calls=400,
+    throughput_rounds=7,
     memory_small=1_000,
     memory_large=100_000,
     memory_page=100,
-    memory_rounds=1,
+    memory_rounds=7,
     fake_requests=500,
     fake_rounds=3,
 )
 
 QUICK = Sizes(
     import_rounds=1,
+    cold_rounds=1,
     parse_sessions=10,
+    parse_kept_pages=1,
+    parse_pages_per_sample=1,
     parse_rounds=1,
     single_parse_loops=2,
     inprocess_calls=5,
     inprocess_rounds=1,
     loopback_calls=5,
     loopback_rounds=1,
-    concurrency=10,
+    throughput_calls=20,
     throughput_rounds=1,
     memory_small=20,
     memory_large=200,

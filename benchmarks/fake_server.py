@@ -11,6 +11,8 @@ against doing nothing. Informational: no goal.
 
 from __future__ import annotations
 
+import sys
+
 from ._canned_server import CannedServer
 from ._data import dumps, full_session
 from ._fake_host import FakeHost
@@ -21,6 +23,9 @@ from ._timing import compare
 
 __all__ = ["CONNECTIONS", "run"]
 
+FAKE_PYTHON = sys.executable
+"""The interpreter that serves the fake: it needs the ``fake`` extra (``--fake-python``)."""
+
 CONNECTIONS = 8
 """Keep-alive connections the load generator spreads its requests over."""
 
@@ -28,7 +33,7 @@ CONNECTIONS = 8
 def run(sizes: Sizes) -> list[Row]:
     """Measure the fake's and the canned server's ``get`` throughput, interleaved."""
     total = sizes.fake_requests
-    with FakeHost() as fake, CannedServer(dumps(full_session(7))) as canned:
+    with FakeHost(FAKE_PYTHON) as fake, CannedServer(dumps(full_session(7))) as canned:
         headers = {"x-api-key": fake.api_key}
         path = f"/v1/realtime/{fake.session}"
         result = compare(

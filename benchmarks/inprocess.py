@@ -1,29 +1,44 @@
-"""Figure 3: per-call cost of ``client.realtime.get`` over an in-process transport.
+"""Figure 3: the client's own cost per call, over an in-process ``httpx.MockTransport``.
 
-No network and no server: the transport answers with the canned bytes of one full
-session, so what is left is the client's own work per call (building the
-request, the retry loop, parsing into models) on top of httpx. The baseline is
-raw httpx on the same transport: ``http.get(url)`` then ``json.loads`` of the
-body. Sync (:class:`Gabber` vs ``httpx.Client``) and async (:class:`AsyncGabber`
-vs ``httpx.AsyncClient``). Informational: the loopback figures carry the goals.
+No network and no server: the transport answers with canned bytes, so what is
+left is the client's work per call (checking arguments, building the request,
+the retry loop, parsing into models) on top of httpx. Every baseline is raw httpx
+on the same kind of transport, written the way a user would write it.
+
+- ``get``, sync and async: a default client whose own pool answers from the
+  mock transport, against ``http.get(path)`` + ``json.loads``. Swapping the
+  transport of the client's own pool reaches into httpx (``Client._transport``):
+  httpx has no public way to give a pool a transport after it is built, and the
+  client has no ``transport=`` argument. Only this benchmark does it.
+- ``get`` with ``http_client=`` (an ``httpx.Client`` the caller built): the client
+  then merges its headers into each request instead of setting them on the pool.
+- ``start`` with a dict config: the dict is checked against the spec, turned into
+  models and back into JSON; the baseline posts the same JSON with ``json=``.
+- ``with_options(...)`` and ``for_human(...)`` made for each request, against the
+  same ``get`` on the client itself.
+- ``_urls.py``: a ``get`` whose URL httpx parses from a string (the public path),
+  against the fast path that builds it from the parsed base URL out of httpx's
+  private parts. The fast path is kept only while it is worth at least 10% of
+  the in-process ``get`` (:data:`URLS_KEEP`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import statistics
 import time
-from collections.abc import Callable
+from contextlib import ExitStack
+from typing import Any
 
 import httpx
 
 from gabber_client import AsyncGabber, Gabber
 
-from ._data import dumps, full_session
-from ._report import Row
+from ._data import START_CONFIG, dumps, full_session, start_response
+from ._report import Goal, Row
 from ._sizes import Sizes
-from ._timing import Comparison, compare
-from ._transports import AsyncCannedTransport, CannedTransport
+from ._timing import Comparison, compare_calls, compare_rounds
 
 __all__ = ["API_KEY", "BASE_URL", "SESSION_ID", "run"]
 
@@ -31,81 +46,219 @@ BASE_URL = "http://gabber.bench.invalid"
 """Never resolved: the in-process transports answer before any connection."""
 API_KEY = "bench-key"
 SESSION_ID = "rs_000007"
+PATH = f"/v1/realtime/{SESSION_ID}"
+
+GET_GOAL = Goal("<=", 1.15)
+START_GOAL = Goal("<=", 1.5)
+
+URLS_KEEP = 1.10
+"""How much slower a ``get`` must be without ``_urls.py``'s fast path to keep it."""
+
+_JSON = {"content-type": "application/json"}
 
 
-def _per_call(calls: int, once: Callable[[], object]) -> Callable[[], float]:
-    def sample() -> float:
-        start = time.perf_counter()
-        for _ in range(calls):
-            once()
-        return (time.perf_counter() - start) / calls
-
-    return sample
+def _mock(body: bytes) -> httpx.MockTransport:
+    return httpx.MockTransport(lambda request: httpx.Response(200, headers=_JSON, content=body))
 
 
-def _sync(body: bytes, sizes: Sizes) -> Comparison:
-    url = f"{BASE_URL}/v1/realtime/{SESSION_ID}"
-    with (
-        httpx.Client(transport=CannedTransport(body)) as client_http,
-        httpx.Client(transport=CannedTransport(body), headers={"x-api-key": API_KEY}) as raw,
-        Gabber(api_key=API_KEY, base_url=BASE_URL, http_client=client_http) as client,
-    ):
-        return compare(
-            _per_call(sizes.inprocess_calls, lambda: client.realtime.get(SESSION_ID)),
-            _per_call(sizes.inprocess_calls, lambda: json.loads(raw.get(url).content)),
-            rounds=sizes.inprocess_rounds,
+def _own_pool(client: Gabber | AsyncGabber, transport: httpx.MockTransport) -> None:
+    """Make the client's own pool send through ``transport`` (see the module docstring)."""
+    http: Any = client._http
+    http._transport = transport
+    if http._transport_for_url(httpx.URL(BASE_URL)) is not transport:
+        raise RuntimeError("could not route the client's own pool to the mock transport")
+
+
+def _raw(body: bytes) -> httpx.Client:
+    return httpx.Client(base_url=BASE_URL, headers={"x-api-key": API_KEY}, transport=_mock(body))
+
+
+def _sync_figures(body: bytes, start_body: bytes, sizes: Sizes) -> dict[str, Comparison]:
+    calls, rounds = sizes.inprocess_calls, sizes.inprocess_rounds
+    results: dict[str, Comparison] = {}
+    with ExitStack() as stack:
+        client = stack.enter_context(Gabber(api_key=API_KEY, base_url=BASE_URL))
+        _own_pool(client, _mock(body))
+        raw = stack.enter_context(_raw(body))
+        results["get.sync"] = compare_calls(
+            lambda: client.realtime.get(SESSION_ID),
+            lambda: json.loads(raw.get(PATH).content),
+            calls=calls,
+            rounds=rounds,
+        )
+        results["with_options"] = compare_calls(
+            lambda: client.with_options(max_retries=1).realtime.get(SESSION_ID),
+            lambda: client.realtime.get(SESSION_ID),
+            calls=calls,
+            rounds=rounds,
+        )
+        results["for_human"] = compare_calls(
+            lambda: client.for_human("human_7").realtime.get(SESSION_ID),
+            lambda: client.realtime.get(SESSION_ID),
+            calls=calls,
+            rounds=rounds,
         )
 
+        results["urls"] = _urls_figure(client, calls, rounds)
 
-def _async(body: bytes, sizes: Sizes) -> Comparison:
-    url = f"{BASE_URL}/v1/realtime/{SESSION_ID}"
+        lent = stack.enter_context(httpx.Client(transport=_mock(body)))
+        lent_client = stack.enter_context(
+            Gabber(api_key=API_KEY, base_url=BASE_URL, http_client=lent)
+        )
+        results["get.lent"] = compare_calls(
+            lambda: lent_client.realtime.get(SESSION_ID),
+            lambda: json.loads(raw.get(PATH).content),
+            calls=calls,
+            rounds=rounds,
+        )
+
+        starter = stack.enter_context(Gabber(api_key=API_KEY, base_url=BASE_URL))
+        _own_pool(starter, _mock(start_body))
+        raw_starter = stack.enter_context(_raw(start_body))
+        payload = {"config": START_CONFIG}
+        results["start"] = compare_calls(
+            lambda: starter.realtime.start(START_CONFIG),
+            lambda: json.loads(raw_starter.post("/v1/realtime/start", json=payload).content),
+            calls=calls,
+            rounds=rounds,
+        )
+    return results
+
+
+def _urls_figure(client: Gabber, calls: int, rounds: int) -> Comparison:
+    """``get`` with URLs parsed from strings against ``get`` with the fast path."""
+    urls = client._settings.urls
+    fast_parts = urls._parts
+    if fast_parts is None:
+        raise RuntimeError("the _urls.py fast path is not in use: nothing to compare")
+
+    def slow() -> object:
+        urls._parts = None
+        try:
+            return client.realtime.get(SESSION_ID)
+        finally:
+            urls._parts = fast_parts
+
+    return compare_calls(slow, lambda: client.realtime.get(SESSION_ID), calls=calls, rounds=rounds)
+
+
+def _async_get(body: bytes, sizes: Sizes) -> Comparison:
     calls = sizes.inprocess_calls
-    client_http = httpx.AsyncClient(transport=AsyncCannedTransport(body))
-    raw = httpx.AsyncClient(transport=AsyncCannedTransport(body), headers={"x-api-key": API_KEY})
-    client = AsyncGabber(api_key=API_KEY, base_url=BASE_URL, http_client=client_http)
+    client = AsyncGabber(api_key=API_KEY, base_url=BASE_URL)
+    _own_pool(client, _mock(body))
+    raw = httpx.AsyncClient(
+        base_url=BASE_URL, headers={"x-api-key": API_KEY}, transport=_mock(body)
+    )
 
-    async def gabber_calls() -> float:
-        start = time.perf_counter()
-        for _ in range(calls):
-            await client.realtime.get(SESSION_ID)
-        return (time.perf_counter() - start) / calls
-
-    async def raw_calls() -> float:
-        start = time.perf_counter()
-        for _ in range(calls):
-            json.loads((await raw.get(url)).content)
-        return (time.perf_counter() - start) / calls
+    async def one_round(candidate_first: bool) -> tuple[list[float], list[float]]:
+        mine: list[float] = []
+        theirs: list[float] = []
+        for number in range(calls * 2):
+            start = time.perf_counter()
+            if (number % 2 == 0) == candidate_first:
+                await client.realtime.get(SESSION_ID)
+                mine.append(time.perf_counter() - start)
+            else:
+                json.loads((await raw.get(PATH)).content)
+                theirs.append(time.perf_counter() - start)
+        return mine, theirs
 
     with asyncio.Runner() as runner:
         try:
-            return compare(
-                lambda: runner.run(gabber_calls()),
-                lambda: runner.run(raw_calls()),
+            return compare_rounds(
+                lambda first: runner.run(one_round(first)),
+                {"p50": statistics.median},
                 rounds=sizes.inprocess_rounds,
-            )
+            )["p50"]
         finally:
-            runner.run(client_http.aclose())
+            runner.run(client.aclose())
             runner.run(raw.aclose())
 
 
+def _row(
+    key: str, figure: str, baseline: str, result: Comparison, goal: Goal | None, note: str
+) -> Row:
+    return Row(
+        key=key,
+        figure=figure,
+        baseline_name=baseline,
+        unit="us",
+        value=result.candidate * 1e6,
+        baseline=result.baseline * 1e6,
+        ratio=result.ratio,
+        goal=goal,
+        rounds=result.rounds,
+        note=note,
+    )
+
+
 def run(sizes: Sizes) -> list[Row]:
-    """Time sync and async ``get`` against raw httpx on the same in-process transport."""
+    """Time get (own pool, lent pool, derived clients), start, and the URL fast path."""
     body = dumps(full_session(7))
-    note = f"{sizes.inprocess_calls:,} sequential calls per sample, {len(body):,}-byte session"
-    rows = []
-    for label, result in (("sync", _sync(body, sizes)), ("async", _async(body, sizes))):
-        rows.append(
-            Row(
-                key=f"inprocess.{label}",
-                figure=f"in-process get, {label}",
-                baseline_name=f"raw httpx {label} + json.loads",
-                unit="us",
-                value=result.candidate * 1e6,
-                baseline=result.baseline * 1e6,
-                ratio=result.ratio,
-                goal=None,
-                rounds=result.rounds,
-                note=note,
-            )
-        )
-    return rows
+    start_body = dumps(start_response(7))
+    sync = _sync_figures(body, start_body, sizes)
+    async_get = _async_get(body, sizes)
+    calls = (
+        f"median call of {sizes.inprocess_calls:,} per side per round, the sides "
+        "alternating call by call"
+    )
+    note = f"{calls}, {len(body):,}-byte session, httpx.MockTransport"
+    keep = "keep" if sync["urls"].ratio >= URLS_KEEP else "remove"
+    return [
+        _row(
+            "inprocess.get.sync",
+            "in-process get, sync, own pool",
+            "raw httpx.Client + json.loads",
+            sync["get.sync"],
+            GET_GOAL,
+            note,
+        ),
+        _row(
+            "inprocess.get.async",
+            "in-process get, async, own pool",
+            "raw httpx.AsyncClient + json.loads",
+            async_get,
+            GET_GOAL,
+            note,
+        ),
+        _row(
+            "inprocess.get.lent",
+            "in-process get, sync, http_client= given",
+            "raw httpx.Client + json.loads",
+            sync["get.lent"],
+            None,
+            f"{note}; the client merges its headers into each request",
+        ),
+        _row(
+            "inprocess.start",
+            "in-process start, dict config",
+            "raw httpx posting the same JSON + json.loads",
+            sync["start"],
+            START_GOAL,
+            f"{calls}; config checked against the spec, {len(start_body):,}-byte answer",
+        ),
+        _row(
+            "inprocess.with_options",
+            "in-process get via with_options() per request",
+            "get on the client itself",
+            sync["with_options"],
+            None,
+            f"{calls}; client.with_options(max_retries=1).realtime.get(...)",
+        ),
+        _row(
+            "inprocess.for_human",
+            "in-process get via for_human() per request",
+            "get on the client itself",
+            sync["for_human"],
+            None,
+            f"{calls}; client.for_human(...).realtime.get(...)",
+        ),
+        _row(
+            "inprocess.urls",
+            "in-process get, URLs parsed by httpx (no _urls.py)",
+            "with _urls.py's fast path",
+            sync["urls"],
+            None,
+            f"{calls}; _urls.py is kept only if this is >= {URLS_KEEP:g}x: {keep}",
+        ),
+    ]

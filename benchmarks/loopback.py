@@ -2,19 +2,20 @@
 
 One canned server (:mod:`benchmarks._canned_server`, a separate process) answers
 every request with the bytes of one full session, so the server costs the same
-for both sides. Three figures:
+for both sides. The client side is a default :class:`Gabber` / :class:`AsyncGabber`
+(its own pool); the baseline is what a user of raw httpx writes:
+``httpx.Client(base_url=..., headers={"x-api-key": ...})``, ``http.get(path)``
+and ``json.loads(response.content)``, with the client's timeout.
 
-- sync latency: the median of sequential ``Gabber.realtime.get`` calls, against
-  ``httpx.Client.get`` + ``json.loads``;
-- async latency: the same with :class:`AsyncGabber` and ``httpx.AsyncClient``;
-- async throughput: ``asyncio.gather`` of many concurrent calls, both sides
-  with the same connection limits (:data:`THROUGHPUT_LIMITS`) and timeout.
-
-The latency figures use a default :class:`Gabber`/:class:`AsyncGabber`. The
-throughput figure gives both sides ``max_keepalive_connections`` equal to
-``max_connections``: with fewer keep-alive slots than connections, httpcore
-1.0.x closes every connection that goes idle while more than that many exist
-(encode/httpcore#1000), so the figure would measure TCP connection churn.
+- latency p50 and p99, sync and async: each round makes ``loopback_calls`` calls
+  of each side, alternating the two call by call, and takes each side's p50 and
+  p99 of that round; the ratio of a percentile is the median over the rounds of
+  the per-round ratios;
+- async throughput at 10, 50 and 100 concurrent calls: that many tasks, each
+  making calls one after another until the sample's calls are done, on both
+  sides with the client's connection limits (100 connections, 100 keep-alive:
+  with fewer keep-alive slots than connections httpcore 1.0 closes connections
+  that go idle under load, encode/httpcore#1000) and timeout.
 """
 
 from __future__ import annotations
@@ -33,28 +34,35 @@ from ._canned_server import CannedServer
 from ._data import dumps, full_session
 from ._report import Goal, Row
 from ._sizes import Sizes
-from ._timing import Comparison, compare
+from ._timing import Comparison, compare, compare_rounds, percentile
 
-__all__ = ["THROUGHPUT_LIMITS", "run"]
+__all__ = ["CONCURRENCY", "run"]
 
-LATENCY_GOAL = Goal("<=", 1.15)
-THROUGHPUT_GOAL = Goal(">=", 0.9)
-
-THROUGHPUT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-"""The connection limits of both sides of the throughput figure."""
-THROUGHPUT_TIMEOUT = httpx.Timeout(300.0)
-"""Generous on purpose: with 1,000 calls queued on 100 connections a call may wait
-long for a connection on a slow machine, and a timeout would end the sample (or,
-for the client, start a retry)."""
+P50_GOAL = Goal("<=", 1.05)
+P99_GOAL = Goal("<=", 1.10)
+THROUGHPUT_GOAL = Goal(">=", 0.95)
+CONCURRENCY = (10, 50, 100)
 
 API_KEY = "bench-key"
 SESSION_ID = "rs_000007"
 PATH = f"/v1/realtime/{SESSION_ID}"
 
-Get = Callable[[], Awaitable[None]]
+SUMMARIES: dict[str, Callable[[list[float]], float]] = {
+    "p50": statistics.median,
+    "p99": lambda values: percentile(values, 99),
+}
+
+Get = Callable[[], Awaitable[object]]
 
 
-def _sync_latency(base_url: str, sizes: Sizes) -> Comparison:
+def _raw_limits() -> httpx.Limits:
+    """The connection limits of a client's own pool, for the raw side."""
+    from gabber_client._base_client import _LIMITS  # the client's default pool limits
+
+    return _LIMITS
+
+
+def _sync_latency(base_url: str, sizes: Sizes) -> dict[str, Comparison]:
     calls = sizes.loopback_calls
     with (
         Gabber(api_key=API_KEY, base_url=base_url) as client,
@@ -63,163 +71,164 @@ def _sync_latency(base_url: str, sizes: Sizes) -> Comparison:
         ) as raw,
     ):
 
-        def gabber_sample() -> float:
-            latencies = []
+        def gabber_get() -> None:
+            client.realtime.get(SESSION_ID)
+
+        def raw_get() -> None:
+            json.loads(raw.get(PATH).content)
+
+        def one_round(candidate_first: bool) -> tuple[list[float], list[float]]:
+            mine: list[float] = []
+            theirs: list[float] = []
+            order = [(gabber_get, mine), (raw_get, theirs)]
+            if not candidate_first:
+                order.reverse()
             for _ in range(calls):
-                start = time.perf_counter()
-                client.realtime.get(SESSION_ID)
-                latencies.append(time.perf_counter() - start)
-            return statistics.median(latencies)
+                for get, samples in order:
+                    start = time.perf_counter()
+                    get()
+                    samples.append(time.perf_counter() - start)
+                order.reverse()
+            return mine, theirs
 
-        def raw_sample() -> float:
-            latencies = []
-            for _ in range(calls):
-                start = time.perf_counter()
-                json.loads(raw.get(PATH).content)
-                latencies.append(time.perf_counter() - start)
-            return statistics.median(latencies)
-
-        return compare(gabber_sample, raw_sample, rounds=sizes.loopback_rounds)
+        return compare_rounds(one_round, SUMMARIES, rounds=sizes.loopback_rounds)
 
 
-class _AsyncSides:
-    """An :class:`AsyncGabber` and a raw ``httpx.AsyncClient`` sending the same ``get``."""
+def _async_latency(runner: asyncio.Runner, base_url: str, sizes: Sizes) -> dict[str, Comparison]:
+    calls = sizes.loopback_calls
+    client = AsyncGabber(api_key=API_KEY, base_url=base_url)
+    raw = httpx.AsyncClient(
+        base_url=base_url, headers={"x-api-key": API_KEY}, timeout=client.timeout
+    )
 
-    def __init__(
-        self, client: AsyncGabber, raw: httpx.AsyncClient, lent: httpx.AsyncClient | None = None
-    ) -> None:
-        self.client = client
-        self.raw = raw
-        self._lent = lent  # the http_client= given to the client, which leaves it open
+    async def gabber_get() -> None:
+        await client.realtime.get(SESSION_ID)
 
-    @classmethod
-    def defaults(cls, base_url: str) -> _AsyncSides:
-        """A default :class:`AsyncGabber`, and raw httpx with its timeout."""
-        client = AsyncGabber(api_key=API_KEY, base_url=base_url)
-        raw = httpx.AsyncClient(
-            base_url=base_url, headers={"x-api-key": API_KEY}, timeout=client.timeout
-        )
-        return cls(client, raw)
+    async def raw_get() -> None:
+        json.loads((await raw.get(PATH)).content)
 
-    @classmethod
-    def for_throughput(cls, base_url: str) -> _AsyncSides:
-        """Both sides with :data:`THROUGHPUT_LIMITS` and :data:`THROUGHPUT_TIMEOUT`."""
-        http = httpx.AsyncClient(limits=THROUGHPUT_LIMITS, timeout=THROUGHPUT_TIMEOUT)
-        client = AsyncGabber(api_key=API_KEY, base_url=base_url, http_client=http)
-        raw = httpx.AsyncClient(
-            base_url=base_url,
-            headers={"x-api-key": API_KEY},
-            limits=THROUGHPUT_LIMITS,
-            timeout=THROUGHPUT_TIMEOUT,
-        )
-        return cls(client, raw, lent=http)
-
-    async def gabber_get(self) -> None:
-        await self.client.realtime.get(SESSION_ID)
-
-    async def raw_get(self) -> None:
-        json.loads((await self.raw.get(PATH)).content)
-
-    async def warm_up(self, width: int) -> None:
-        """Open ``width`` connections on each side, outside the measured samples."""
-        await asyncio.gather(*(self.gabber_get() for _ in range(width)))
-        await asyncio.gather(*(self.raw_get() for _ in range(width)))
-
-    async def aclose(self) -> None:
-        await self.client.aclose()
-        if self._lent is not None:
-            await self._lent.aclose()
-        await self.raw.aclose()
-
-
-def _async_figures(base_url: str, sizes: Sizes) -> tuple[Comparison, Comparison]:
-    calls, concurrency = sizes.loopback_calls, sizes.concurrency
-
-    async def latency(get: Get) -> float:
-        latencies = []
+    async def one_round(candidate_first: bool) -> tuple[list[float], list[float]]:
+        mine: list[float] = []
+        theirs: list[float] = []
+        order: list[tuple[Get, list[float]]] = [(gabber_get, mine), (raw_get, theirs)]
+        if not candidate_first:
+            order.reverse()
         for _ in range(calls):
-            start = time.perf_counter()
-            await get()
-            latencies.append(time.perf_counter() - start)
-        return statistics.median(latencies)
+            for get, samples in order:
+                start = time.perf_counter()
+                await get()
+                samples.append(time.perf_counter() - start)
+            order.reverse()
+        return mine, theirs
 
-    async def throughput(get: Get) -> float:
+    try:
+        return compare_rounds(
+            lambda first: runner.run(one_round(first)), SUMMARIES, rounds=sizes.loopback_rounds
+        )
+    finally:
+        runner.run(client.aclose())
+        runner.run(raw.aclose())
+
+
+def _throughput(
+    runner: asyncio.Runner, base_url: str, concurrency: int, sizes: Sizes
+) -> Comparison:
+    client = AsyncGabber(api_key=API_KEY, base_url=base_url)
+    raw = httpx.AsyncClient(
+        base_url=base_url,
+        headers={"x-api-key": API_KEY},
+        timeout=client.timeout,
+        limits=_raw_limits(),
+    )
+    total = max(sizes.throughput_calls, concurrency)
+
+    async def gabber_get() -> None:
+        await client.realtime.get(SESSION_ID)
+
+    async def raw_get() -> None:
+        json.loads((await raw.get(PATH)).content)
+
+    async def requests_per_second(get: Get) -> float:
+        remaining = total
+
+        async def worker() -> None:
+            nonlocal remaining
+            while remaining > 0:
+                remaining -= 1
+                await get()
+
         start = time.perf_counter()
-        await asyncio.gather(*(get() for _ in range(concurrency)))
-        return concurrency / (time.perf_counter() - start)
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return total / (time.perf_counter() - start)
 
-    with asyncio.Runner() as runner:
-        sides = _AsyncSides.defaults(base_url)
-        try:
-            latency_result = compare(
-                lambda: runner.run(latency(sides.gabber_get)),
-                lambda: runner.run(latency(sides.raw_get)),
-                rounds=sizes.loopback_rounds,
-            )
-        finally:
-            runner.run(sides.aclose())
-        sides = _AsyncSides.for_throughput(base_url)
-        try:
-            width = min(concurrency, THROUGHPUT_LIMITS.max_connections or concurrency)
-            runner.run(sides.warm_up(width))
-            throughput_result = compare(
-                lambda: runner.run(throughput(sides.gabber_get)),
-                lambda: runner.run(throughput(sides.raw_get)),
-                rounds=sizes.throughput_rounds,
-                warmup=0,
-            )
-        finally:
-            runner.run(sides.aclose())
-    return latency_result, throughput_result
+    async def warm_up() -> None:  # open the connections outside the samples
+        await asyncio.gather(*(gabber_get() for _ in range(concurrency)))
+        await asyncio.gather(*(raw_get() for _ in range(concurrency)))
+
+    try:
+        runner.run(warm_up())
+        return compare(
+            lambda: runner.run(requests_per_second(gabber_get)),
+            lambda: runner.run(requests_per_second(raw_get)),
+            rounds=sizes.throughput_rounds,
+        )
+    finally:
+        runner.run(client.aclose())
+        runner.run(raw.aclose())
+
+
+def _latency_rows(
+    label: str, baseline: str, results: dict[str, Comparison], note: str
+) -> list[Row]:
+    return [
+        Row(
+            key=f"loopback.{name}.{label}",
+            figure=f"loopback get {name}, {label}",
+            baseline_name=baseline,
+            unit="us",
+            value=result.candidate * 1e6,
+            baseline=result.baseline * 1e6,
+            ratio=result.ratio,
+            goal=P50_GOAL if name == "p50" else P99_GOAL,
+            rounds=result.rounds,
+            note=note,
+        )
+        for name, result in results.items()
+    ]
 
 
 def run(sizes: Sizes) -> list[Row]:
-    """Time sync and async latency and async throughput against one canned server."""
+    """Latency percentiles (sync, async) and async throughput at each concurrency."""
     body = dumps(full_session(7))
     with CannedServer(body) as server:
         sync_latency = _sync_latency(server.base_url, sizes)
-        async_latency, async_throughput = _async_figures(server.base_url, sizes)
-    latency_note = (
-        f"median of {sizes.loopback_calls:,} sequential calls per sample, "
+        with asyncio.Runner() as runner:
+            async_latency = _async_latency(runner, server.base_url, sizes)
+            throughput = {
+                concurrency: _throughput(runner, server.base_url, concurrency, sizes)
+                for concurrency in CONCURRENCY
+            }
+    note = (
+        f"{sizes.loopback_calls:,} calls of each side per round, alternating call by call, "
         f"{len(body):,}-byte session"
     )
-    return [
-        Row(
-            key="loopback.latency.sync",
-            figure="loopback get latency, sync",
-            baseline_name="raw httpx.Client + json.loads",
-            unit="us",
-            value=sync_latency.candidate * 1e6,
-            baseline=sync_latency.baseline * 1e6,
-            ratio=sync_latency.ratio,
-            goal=LATENCY_GOAL,
-            rounds=sync_latency.rounds,
-            note=latency_note,
-        ),
-        Row(
-            key="loopback.latency.async",
-            figure="loopback get latency, async",
-            baseline_name="raw httpx.AsyncClient + json.loads",
-            unit="us",
-            value=async_latency.candidate * 1e6,
-            baseline=async_latency.baseline * 1e6,
-            ratio=async_latency.ratio,
-            goal=LATENCY_GOAL,
-            rounds=async_latency.rounds,
-            note=latency_note,
-        ),
-        Row(
-            key="loopback.throughput.async",
-            figure=f"loopback get throughput, {sizes.concurrency:,} concurrent async",
-            baseline_name="raw httpx.AsyncClient + json.loads",
-            unit="req/s",
-            value=async_throughput.candidate,
-            baseline=async_throughput.baseline,
-            ratio=async_throughput.ratio,
-            goal=THROUGHPUT_GOAL,
-            rounds=async_throughput.rounds,
-            note="asyncio.gather; both sides max_connections="
-            f"{THROUGHPUT_LIMITS.max_connections}, max_keepalive_connections="
-            f"{THROUGHPUT_LIMITS.max_keepalive_connections}",
-        ),
-    ]
+    rows = _latency_rows("sync", "raw httpx.Client + json.loads", sync_latency, note)
+    rows += _latency_rows("async", "raw httpx.AsyncClient + json.loads", async_latency, note)
+    for concurrency, result in throughput.items():
+        rows.append(
+            Row(
+                key=f"loopback.throughput.{concurrency}",
+                figure=f"loopback get throughput, {concurrency} concurrent async",
+                baseline_name="raw httpx.AsyncClient, same limits",
+                unit="req/s",
+                value=result.candidate,
+                baseline=result.baseline,
+                ratio=result.ratio,
+                goal=THROUGHPUT_GOAL,
+                rounds=result.rounds,
+                note=f"{max(sizes.throughput_calls, concurrency):,} calls per sample by "
+                f"{concurrency} tasks; both sides the client's limits (100 connections, "
+                "100 keep-alive)",
+            )
+        )
+    return rows

@@ -31,7 +31,7 @@ from ._transports import PagedTransport
 
 __all__ = ["peak_bytes", "run"]
 
-GOAL = Goal("<=", 1.2)
+GOAL = Goal("<=", 1.1)
 
 
 def _page_maker(count: int, page_size: int) -> Callable[[int], bytes]:

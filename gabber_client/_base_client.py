@@ -51,6 +51,16 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+@functools.cache
+def _no_ca_context() -> ssl.SSLContext:
+    """The TLS context of a client whose base URL is plain ``http://``: such a client
+    opens no TLS connection (requests go to the base URL's origin only, redirects are
+    never followed), so it skips loading the CA bundle, most of a cold start's cost
+    of building a client. It trusts no certificate, so a TLS handshake through it
+    could only fail: never an unverified connection."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
 def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
     """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``."""
     if given is None:
@@ -59,7 +69,7 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
             timeout=settings.timeout,
             follow_redirects=False,
             limits=_LIMITS,
-            verify=_ssl_context(),
+            verify=_ssl_context() if settings.base_url.scheme == "https" else _no_ca_context(),
         )
     if not isinstance(given, kind):
         raise InvalidArgumentError(

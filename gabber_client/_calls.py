@@ -11,44 +11,46 @@ written here a second time. The sync and async resources both send these
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Generic, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, cast
 
 import httpx
 
-from ._generated.api.realtime import (
-    attach_human,
-    dtmf,
-    end_realtime_session,
-    get_realtime_session,
-    get_realtime_session_messages,
-    get_realtime_session_timeline,
-    initiate_outbound_call,
-    list_realtime_sessions,
-    speak,
-    start_realtime_session,
-    update_realtime_session,
-)
-from ._generated.models import (
-    AttachHumanRequest,
-    Extra,
-    GetRealtimeSessionMessages200Response,
-    GetRealtimeSessionTimeline200Response,
-    ListRealtimeSessions200Response,
-    RealtimeSession,
-    RealtimeSessionConfigCreate,
-    RealtimeSessionConfigUpdate,
-    RealtimeSessionDTMFDigit,
-    RealtimeSessionDTMFRequest,
-    RealtimeSessionInitiateOutboundCallRequestPhone,
-    RealtimeSessionStartResponse,
-    SpeakRequest,
-    StartRealtimeSessionRequest,
-)
-from ._generated.models.realtime_session_dtmf_digit_digit import (
-    REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
-)
+if TYPE_CHECKING:  # at run time each builder imports what it uses on its first call
+    from ._generated.api.realtime import (
+        attach_human,
+        dtmf,
+        end_realtime_session,
+        get_realtime_session,
+        get_realtime_session_messages,
+        get_realtime_session_timeline,
+        initiate_outbound_call,
+        list_realtime_sessions,
+        speak,
+        start_realtime_session,
+        update_realtime_session,
+    )
+    from ._generated.models import (
+        AttachHumanRequest,
+        Extra,
+        GetRealtimeSessionMessages200Response,
+        GetRealtimeSessionTimeline200Response,
+        ListRealtimeSessions200Response,
+        RealtimeSession,
+        RealtimeSessionConfigCreate,
+        RealtimeSessionConfigUpdate,
+        RealtimeSessionDTMFDigit,
+        RealtimeSessionDTMFRequest,
+        RealtimeSessionInitiateOutboundCallRequestPhone,
+        RealtimeSessionStartResponse,
+        SpeakRequest,
+        StartRealtimeSessionRequest,
+    )
+    from ._generated.models.realtime_session_dtmf_digit_digit import (
+        REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
+    )
 from ._generated.types import UNSET, Unset
 from ._model_check import check_model
 from ._operations import OPERATIONS, SPEC_OPERATIONS
@@ -61,8 +63,65 @@ from ._validation import (
 )
 from .errors import APIResponseValidationError, InvalidArgumentError
 
-# This module imports the generated code, which costs more than importing httpx:
-# it is imported when the first client is built (see _client.py), not with the package.
+# The generated code costs more to import than httpx (an attrs class per model): this
+# module is imported when the first client is built (see _client.py), and each builder
+# imports the generated modules it uses when it is first called (@_imports), so the
+# first call of a fresh process loads its own operation's models only.
+
+_SOURCES: dict[str, str] = {
+    **{
+        name: f"._generated.api.realtime.{name}"
+        for name in (
+            "attach_human",
+            "dtmf",
+            "end_realtime_session",
+            "get_realtime_session",
+            "get_realtime_session_messages",
+            "get_realtime_session_timeline",
+            "initiate_outbound_call",
+            "list_realtime_sessions",
+            "speak",
+            "start_realtime_session",
+            "update_realtime_session",
+        )
+    },
+    "REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES": (
+        "._generated.models.realtime_session_dtmf_digit_digit"
+    ),
+}
+"""Where each generated name the builders use comes from: an endpoint module is the
+module itself; any other name is an attribute of its module (models: ``_generated.models``)."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _load(name: str) -> Any:
+    source = _SOURCES.get(name, "._generated.models")
+    module = importlib.import_module(source, __package__)
+    return module if source.rsplit(".", 1)[-1] == name else getattr(module, name)
+
+
+def _imports(*names: str) -> Callable[[F], F]:
+    """Import ``names`` into this module the first time the decorated builder runs,
+    then put the builder itself in place of this wrapper: later calls cost nothing."""
+
+    def decorate(builder: F) -> F:
+        def first_call(*args: Any, **kwargs: Any) -> Any:
+            namespace = globals()
+            for name in names:
+                if name not in namespace:
+                    namespace[name] = _load(name)
+            namespace[builder.__name__] = builder
+            return builder(*args, **kwargs)
+
+        first_call.__name__ = builder.__name__
+        first_call.__qualname__ = builder.__qualname__
+        first_call.__doc__ = builder.__doc__
+        first_call.__wrapped__ = builder  # type: ignore[attr-defined]
+        return cast(F, first_call)
+
+    return decorate
+
 
 _UNDECODED: Any = object()
 
@@ -181,6 +240,13 @@ def _model(value: object, model: type[M], parameter: str) -> M:
     return result
 
 
+@_imports(
+    "start_realtime_session",
+    "StartRealtimeSessionRequest",
+    "RealtimeSessionConfigCreate",
+    "Extra",
+    "RealtimeSessionStartResponse",
+)
 def start(
     config: RealtimeSessionConfigCreate | Mapping[str, Any],
     *,
@@ -207,6 +273,7 @@ def start(
     )
 
 
+@_imports("get_realtime_session", "RealtimeSession")
 def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``GET /v1/realtime/{session}``."""
     return _call(
@@ -218,6 +285,7 @@ def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
     )
 
 
+@_imports("update_realtime_session", "RealtimeSessionConfigUpdate", "RealtimeSession")
 def update(
     session: str, config: RealtimeSessionConfigUpdate | Mapping[str, Any], *, human: str | None
 ) -> Call[RealtimeSession]:
@@ -232,6 +300,7 @@ def update(
     )
 
 
+@_imports("end_realtime_session", "RealtimeSession")
 def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/end``."""
     return _call(
@@ -243,6 +312,7 @@ def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
     )
 
 
+@_imports("list_realtime_sessions", "ListRealtimeSessions200Response")
 def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSessions200Response]:
     """``GET /v1/realtime/list``."""
     token: str | Unset = UNSET if page is None else check_id(page, "page")
@@ -253,6 +323,7 @@ def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSe
     )
 
 
+@_imports("get_realtime_session_messages", "GetRealtimeSessionMessages200Response")
 def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessages200Response]:
     """``GET /v1/realtime/{session}/messages``."""
     return _call(
@@ -264,6 +335,7 @@ def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessa
     )
 
 
+@_imports("get_realtime_session_timeline", "GetRealtimeSessionTimeline200Response")
 def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimeline200Response]:
     """``GET /v1/realtime/{session}/timeline``."""
     return _call(
@@ -281,6 +353,7 @@ def next_page_call(call: Call[T], url: str) -> Call[T]:
     return replace(call, kwargs={**call.kwargs, "url": url})
 
 
+@_imports("speak", "SpeakRequest", "RealtimeSession")
 def speak_text(session: str, text: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/{session}/speak``."""
     return _call(
@@ -292,6 +365,7 @@ def speak_text(session: str, text: str) -> Call[RealtimeSession]:
     )
 
 
+@_imports("attach_human", "AttachHumanRequest", "RealtimeSession")
 def attach(session: str, human: str) -> Call[RealtimeSession]:
     """``POST /v1/realtime/session/{session}/attach_human``."""
     return _call(
@@ -304,6 +378,9 @@ def attach(session: str, human: str) -> Call[RealtimeSession]:
     )
 
 
+@_imports(
+    "initiate_outbound_call", "RealtimeSessionInitiateOutboundCallRequestPhone", "RealtimeSession"
+)
 def outbound_call(
     session: str, *, source_phone_number: str, destination_phone_number: str
 ) -> Call[RealtimeSession]:
@@ -348,6 +425,12 @@ def _dtmf_digits(
     return result
 
 
+@_imports(
+    "dtmf",
+    "RealtimeSessionDTMFRequest",
+    "RealtimeSessionDTMFDigit",
+    "REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES",
+)
 def send_dtmf(
     session: str,
     digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]],

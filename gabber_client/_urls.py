@@ -1,8 +1,9 @@
 """Request URLs under a client's base URL, built without parsing a string per call.
 
 httpx parses and validates every URL string it is given; ``httpx.URL(str)`` is
-the largest single cost of a call after reading the body (about 40 µs on the
-machine of the README's performance table, 4% of a loopback ``get``). A request
+the largest single cost of a call after reading the body: skipping it makes an
+in-process ``get`` about 12% faster, a loopback ``get`` about 3% (the
+``inprocess.urls`` figure of ``make bench``; benchmarks/README.md). A request
 URL of this client is always the base URL, parsed and validated once when the
 client is built, plus a path the generated code has already percent-encoded
 (``/v1/realtime/rs%2E1``). :class:`URLBuilder` assembles the parsed form of

@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AttachHumanRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "human",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class AttachHumanRequest:
@@ -34,8 +41,7 @@ class AttachHumanRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"AttachHumanRequest: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        human = d.pop("human")
+        human = src_dict["human"]
         if not isinstance(human, str):
             raise TypeError(
                 f"AttachHumanRequest.human: expected string, got {type(human).__name__}"
@@ -44,7 +50,11 @@ class AttachHumanRequest:
         _attach_human_request = object.__new__(cls)
         _attach_human_request.human = human
 
-        _attach_human_request.additional_properties = d
+        _attach_human_request.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _attach_human_request
 
     @property

@@ -11,6 +11,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BadRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "message",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class BadRequest:
@@ -51,15 +59,14 @@ class BadRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"BadRequest: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        _type__json = d.pop("type", UNSET)
+        _type__json = src_dict.get("type", UNSET)
         type_: BadRequestType | None | Unset
         if _type__json is None or _type__json is UNSET:
             type_ = _type__json
         else:
             type_ = check_bad_request_type(_type__json)
 
-        _message_json = d.pop("message", UNSET)
+        _message_json = src_dict.get("message", UNSET)
         message: None | str | Unset
         if _message_json is None or _message_json is UNSET:
             message = _message_json
@@ -74,7 +81,11 @@ class BadRequest:
         _bad_request.type_ = type_
         _bad_request.message = message
 
-        _bad_request.additional_properties = d
+        _bad_request.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _bad_request
 
     @property

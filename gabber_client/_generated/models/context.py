@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Context")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "created_at",
+        "project",
+        "latest_messages",
+        "human",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class Context:
@@ -65,19 +76,18 @@ class Context:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Context: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"Context.id: expected string, got {type(id).__name__}")
 
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        project = d.pop("project")
+        project = src_dict["project"]
         if not isinstance(project, str):
             raise TypeError(f"Context.project: expected string, got {type(project).__name__}")
 
-        _latest_messages_json = d.pop("latest_messages")
+        _latest_messages_json = src_dict["latest_messages"]
         if not isinstance(_latest_messages_json, list):
             raise TypeError(
                 f"Context.latest_messages: expected array, got {type(_latest_messages_json).__name__}"
@@ -87,7 +97,7 @@ class Context:
             for _latest_messages_json_item in _latest_messages_json
         ]
 
-        _human_json = d.pop("human", UNSET)
+        _human_json = src_dict.get("human", UNSET)
         human: None | str | Unset
         if _human_json is None or _human_json is UNSET:
             human = _human_json
@@ -103,7 +113,11 @@ class Context:
         _context.latest_messages = latest_messages
         _context.human = human
 
-        _context.additional_properties = d
+        _context.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _context
 
     @property

@@ -12,6 +12,20 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContextMessage")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "created_at",
+        "role",
+        "content",
+        "speaking_started_at",
+        "speaking_ended_at",
+        "realtime_session",
+        "tool_calls",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ContextMessage:
@@ -106,18 +120,17 @@ class ContextMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"ContextMessage: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"ContextMessage.id: expected string, got {type(id).__name__}")
 
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        _role_json = d.pop("role")
+        _role_json = src_dict["role"]
         role = check_context_message_role(_role_json)
 
-        _content_json = d.pop("content")
+        _content_json = src_dict["content"]
         if not isinstance(_content_json, list):
             raise TypeError(
                 f"ContextMessage.content: expected array, got {type(_content_json).__name__}"
@@ -127,21 +140,21 @@ class ContextMessage:
             for _content_json_item in _content_json
         ]
 
-        _speaking_started_at_json = d.pop("speaking_started_at", UNSET)
+        _speaking_started_at_json = src_dict.get("speaking_started_at", UNSET)
         speaking_started_at: datetime.datetime | None | Unset
         if _speaking_started_at_json is None or _speaking_started_at_json is UNSET:
             speaking_started_at = _speaking_started_at_json
         else:
             speaking_started_at = datetime.datetime.fromisoformat(_speaking_started_at_json)
 
-        _speaking_ended_at_json = d.pop("speaking_ended_at", UNSET)
+        _speaking_ended_at_json = src_dict.get("speaking_ended_at", UNSET)
         speaking_ended_at: datetime.datetime | None | Unset
         if _speaking_ended_at_json is None or _speaking_ended_at_json is UNSET:
             speaking_ended_at = _speaking_ended_at_json
         else:
             speaking_ended_at = datetime.datetime.fromisoformat(_speaking_ended_at_json)
 
-        _realtime_session_json = d.pop("realtime_session", UNSET)
+        _realtime_session_json = src_dict.get("realtime_session", UNSET)
         realtime_session: None | str | Unset
         if _realtime_session_json is None or _realtime_session_json is UNSET:
             realtime_session = _realtime_session_json
@@ -152,7 +165,7 @@ class ContextMessage:
                 )
             realtime_session = _realtime_session_json
 
-        _tool_calls_json = d.pop("tool_calls", UNSET)
+        _tool_calls_json = src_dict.get("tool_calls", UNSET)
         tool_calls: list[ContextMessageToolCall] | None | Unset
         if _tool_calls_json is None or _tool_calls_json is UNSET:
             tool_calls = _tool_calls_json
@@ -176,7 +189,11 @@ class ContextMessage:
         _context_message.realtime_session = realtime_session
         _context_message.tool_calls = tool_calls
 
-        _context_message.additional_properties = d
+        _context_message.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _context_message
 
     @property

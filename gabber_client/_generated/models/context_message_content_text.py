@@ -14,6 +14,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContextMessageContentText")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "text",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ContextMessageContentText:
@@ -52,11 +60,10 @@ class ContextMessageContentText:
             raise TypeError(
                 f"ContextMessageContentText: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_context_message_content_text_type(_type__json)
 
-        _text_json = d.pop("text", UNSET)
+        _text_json = src_dict.get("text", UNSET)
         text: None | str | Unset
         if _text_json is None or _text_json is UNSET:
             text = _text_json
@@ -71,7 +78,11 @@ class ContextMessageContentText:
         _context_message_content_text.type_ = type_
         _context_message_content_text.text = text
 
-        _context_message_content_text.additional_properties = d
+        _context_message_content_text.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _context_message_content_text
 
     @property

@@ -13,6 +13,15 @@ from ..models.context_message_tool_call_type import (
 
 T = TypeVar("T", bound="ContextMessageToolCall")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "function",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ContextMessageToolCall:
@@ -51,15 +60,14 @@ class ContextMessageToolCall:
             raise TypeError(
                 f"ContextMessageToolCall: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"ContextMessageToolCall.id: expected string, got {type(id).__name__}")
 
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_context_message_tool_call_type(_type__json)
 
-        _function_json = d.pop("function")
+        _function_json = src_dict["function"]
         function = ContextMessageToolCallFunction.from_dict(_function_json)
 
         _context_message_tool_call = object.__new__(cls)
@@ -67,7 +75,11 @@ class ContextMessageToolCall:
         _context_message_tool_call.type_ = type_
         _context_message_tool_call.function = function
 
-        _context_message_tool_call.additional_properties = d
+        _context_message_tool_call.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _context_message_tool_call
 
     @property

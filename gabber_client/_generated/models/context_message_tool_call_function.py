@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ContextMessageToolCallFunction")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "name",
+        "arguments",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ContextMessageToolCallFunction:
@@ -41,21 +49,24 @@ class ContextMessageToolCallFunction:
             raise TypeError(
                 f"ContextMessageToolCallFunction: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(
                 f"ContextMessageToolCallFunction.name: expected string, got {type(name).__name__}"
             )
 
-        _arguments_json = d.pop("arguments")
+        _arguments_json = src_dict["arguments"]
         arguments = ContextMessageToolCallFunctionArguments.from_dict(_arguments_json)
 
         _context_message_tool_call_function = object.__new__(cls)
         _context_message_tool_call_function.name = name
         _context_message_tool_call_function.arguments = arguments
 
-        _context_message_tool_call_function.additional_properties = d
+        _context_message_tool_call_function.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _context_message_tool_call_function
 
     @property

@@ -28,10 +28,9 @@ class ContextMessageToolCallFunctionArguments:
             raise TypeError(
                 f"ContextMessageToolCallFunctionArguments: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
         _context_message_tool_call_function_arguments = object.__new__(cls)
 
-        _context_message_tool_call_function_arguments.additional_properties = d
+        _context_message_tool_call_function_arguments.additional_properties = dict(src_dict)
         return _context_message_tool_call_function_arguments
 
     @property

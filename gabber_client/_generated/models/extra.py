@@ -26,10 +26,9 @@ class Extra:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Extra: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
         _extra = object.__new__(cls)
 
-        _extra.additional_properties = d
+        _extra.additional_properties = dict(src_dict)
         return _extra
 
     @property

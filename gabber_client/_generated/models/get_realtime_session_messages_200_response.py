@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GetRealtimeSessionMessages200Response")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "total_count",
+        "values",
+        "next_page",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class GetRealtimeSessionMessages200Response:
@@ -56,21 +65,20 @@ class GetRealtimeSessionMessages200Response:
             raise TypeError(
                 f"GetRealtimeSessionMessages200Response: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        total_count = d.pop("total_count")
+        total_count = src_dict["total_count"]
         if not (isinstance(total_count, int) and not isinstance(total_count, bool)):
             raise TypeError(
                 f"GetRealtimeSessionMessages200Response.total_count: expected integer, got {type(total_count).__name__}"
             )
 
-        _values_json = d.pop("values")
+        _values_json = src_dict["values"]
         if not isinstance(_values_json, list):
             raise TypeError(
                 f"GetRealtimeSessionMessages200Response.values: expected array, got {type(_values_json).__name__}"
             )
         values = [ContextMessage.from_dict(_values_json_item) for _values_json_item in _values_json]
 
-        _next_page_json = d.pop("next_page", UNSET)
+        _next_page_json = src_dict.get("next_page", UNSET)
         next_page: None | str | Unset
         if _next_page_json is None or _next_page_json is UNSET:
             next_page = _next_page_json
@@ -86,7 +94,11 @@ class GetRealtimeSessionMessages200Response:
         _get_realtime_session_messages_200_response.values = values
         _get_realtime_session_messages_200_response.next_page = next_page
 
-        _get_realtime_session_messages_200_response.additional_properties = d
+        _get_realtime_session_messages_200_response.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _get_realtime_session_messages_200_response
 
     @property

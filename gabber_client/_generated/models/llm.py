@@ -11,6 +11,19 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LLM")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "created_at",
+        "id",
+        "name",
+        "type",
+        "compliance",
+        "description",
+        "project",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class LLM:
@@ -72,31 +85,30 @@ class LLM:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"LLM: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"LLM.id: expected string, got {type(id).__name__}")
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(f"LLM.name: expected string, got {type(name).__name__}")
 
-        type_ = d.pop("type")
+        type_ = src_dict["type"]
         if not isinstance(type_, str):
             raise TypeError(f"LLM.type: expected string, got {type(type_).__name__}")
 
-        compliance = d.pop("compliance")
+        compliance = src_dict["compliance"]
         if not isinstance(compliance, bool):
             raise TypeError(f"LLM.compliance: expected boolean, got {type(compliance).__name__}")
 
-        description = d.pop("description")
+        description = src_dict["description"]
         if not isinstance(description, str):
             raise TypeError(f"LLM.description: expected string, got {type(description).__name__}")
 
-        _project_json = d.pop("project", UNSET)
+        _project_json = src_dict.get("project", UNSET)
         project: None | str | Unset
         if _project_json is None or _project_json is UNSET:
             project = _project_json
@@ -114,7 +126,11 @@ class LLM:
         _llm.description = description
         _llm.project = project
 
-        _llm.additional_properties = d
+        _llm.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _llm
 
     @property

@@ -12,6 +12,22 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Persona")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "created_at",
+        "description",
+        "id",
+        "name",
+        "project",
+        "voice",
+        "image_url",
+        "human",
+        "gender",
+        "tags",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class Persona:
@@ -111,33 +127,32 @@ class Persona:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Persona: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        description = d.pop("description")
+        description = src_dict["description"]
         if not isinstance(description, str):
             raise TypeError(
                 f"Persona.description: expected string, got {type(description).__name__}"
             )
 
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"Persona.id: expected string, got {type(id).__name__}")
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(f"Persona.name: expected string, got {type(name).__name__}")
 
-        project = d.pop("project")
+        project = src_dict["project"]
         if not isinstance(project, str):
             raise TypeError(f"Persona.project: expected string, got {type(project).__name__}")
 
-        voice = d.pop("voice")
+        voice = src_dict["voice"]
         if not isinstance(voice, str):
             raise TypeError(f"Persona.voice: expected string, got {type(voice).__name__}")
 
-        _image_url_json = d.pop("image_url", UNSET)
+        _image_url_json = src_dict.get("image_url", UNSET)
         image_url: None | str | Unset
         if _image_url_json is None or _image_url_json is UNSET:
             image_url = _image_url_json
@@ -148,7 +163,7 @@ class Persona:
                 )
             image_url = _image_url_json
 
-        _human_json = d.pop("human", UNSET)
+        _human_json = src_dict.get("human", UNSET)
         human: None | str | Unset
         if _human_json is None or _human_json is UNSET:
             human = _human_json
@@ -157,14 +172,14 @@ class Persona:
                 raise TypeError(f"Persona.human: expected string, got {type(_human_json).__name__}")
             human = _human_json
 
-        _gender_json = d.pop("gender", UNSET)
+        _gender_json = src_dict.get("gender", UNSET)
         gender: None | PersonaGender | Unset
         if _gender_json is None or _gender_json is UNSET:
             gender = _gender_json
         else:
             gender = check_persona_gender(_gender_json)
 
-        _tags_json = d.pop("tags", UNSET)
+        _tags_json = src_dict.get("tags", UNSET)
         tags: list[PersonaTag] | None | Unset
         if _tags_json is None or _tags_json is UNSET:
             tags = _tags_json
@@ -185,7 +200,11 @@ class Persona:
         _persona.gender = gender
         _persona.tags = tags
 
-        _persona.additional_properties = d
+        _persona.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _persona
 
     @property

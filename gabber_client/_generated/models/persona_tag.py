@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PersonaTag")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "name",
+        "human_name",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class PersonaTag:
@@ -39,12 +47,11 @@ class PersonaTag:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"PersonaTag: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(f"PersonaTag.name: expected string, got {type(name).__name__}")
 
-        human_name = d.pop("human_name")
+        human_name = src_dict["human_name"]
         if not isinstance(human_name, str):
             raise TypeError(
                 f"PersonaTag.human_name: expected string, got {type(human_name).__name__}"
@@ -54,7 +61,11 @@ class PersonaTag:
         _persona_tag.name = name
         _persona_tag.human_name = human_name
 
-        _persona_tag.additional_properties = d
+        _persona_tag.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _persona_tag
 
     @property

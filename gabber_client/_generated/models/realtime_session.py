@@ -12,6 +12,22 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSession")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "state",
+        "created_at",
+        "project",
+        "simulated",
+        "config",
+        "data",
+        "ended_at",
+        "human",
+        "_extra",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSession:
@@ -105,47 +121,46 @@ class RealtimeSession:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"RealtimeSession: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"RealtimeSession.id: expected string, got {type(id).__name__}")
 
-        _state_json = d.pop("state")
+        _state_json = src_dict["state"]
         state = check_realtime_session_state(_state_json)
 
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        project = d.pop("project")
+        project = src_dict["project"]
         if not isinstance(project, str):
             raise TypeError(
                 f"RealtimeSession.project: expected string, got {type(project).__name__}"
             )
 
-        simulated = d.pop("simulated")
+        simulated = src_dict["simulated"]
         if not isinstance(simulated, bool):
             raise TypeError(
                 f"RealtimeSession.simulated: expected boolean, got {type(simulated).__name__}"
             )
 
-        _config_json = d.pop("config")
+        _config_json = src_dict["config"]
         config = RealtimeSessionConfig.from_dict(_config_json)
 
-        _data_json = d.pop("data")
+        _data_json = src_dict["data"]
         if not isinstance(_data_json, list):
             raise TypeError(
                 f"RealtimeSession.data: expected array, got {type(_data_json).__name__}"
             )
         data = [RealtimeSessionData.from_dict(_data_json_item) for _data_json_item in _data_json]
 
-        _ended_at_json = d.pop("ended_at", UNSET)
+        _ended_at_json = src_dict.get("ended_at", UNSET)
         ended_at: datetime.datetime | None | Unset
         if _ended_at_json is None or _ended_at_json is UNSET:
             ended_at = _ended_at_json
         else:
             ended_at = datetime.datetime.fromisoformat(_ended_at_json)
 
-        _human_json = d.pop("human", UNSET)
+        _human_json = src_dict.get("human", UNSET)
         human: None | str | Unset
         if _human_json is None or _human_json is UNSET:
             human = _human_json
@@ -156,7 +171,7 @@ class RealtimeSession:
                 )
             human = _human_json
 
-        _field_extra_json = d.pop("_extra", UNSET)
+        _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
         if _field_extra_json is None or _field_extra_json is UNSET:
             field_extra = _field_extra_json
@@ -175,7 +190,11 @@ class RealtimeSession:
         _realtime_session.human = human
         _realtime_session.field_extra = field_extra
 
-        _realtime_session.additional_properties = d
+        _realtime_session.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session
 
     @property

@@ -8,6 +8,16 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionConfig")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "general",
+        "input",
+        "generative",
+        "output",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionConfig:
@@ -51,17 +61,16 @@ class RealtimeSessionConfig:
             raise TypeError(
                 f"RealtimeSessionConfig: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _general_json = d.pop("general")
+        _general_json = src_dict["general"]
         general = RealtimeSessionGeneralConfig.from_dict(_general_json)
 
-        _input__json = d.pop("input")
+        _input__json = src_dict["input"]
         input_ = RealtimeSessionInputConfig.from_dict(_input__json)
 
-        _generative_json = d.pop("generative")
+        _generative_json = src_dict["generative"]
         generative = RealtimeSessionGenerativeConfig.from_dict(_generative_json)
 
-        _output_json = d.pop("output")
+        _output_json = src_dict["output"]
         output = RealtimeSessionOutputConfig.from_dict(_output_json)
 
         _realtime_session_config = object.__new__(cls)
@@ -70,7 +79,11 @@ class RealtimeSessionConfig:
         _realtime_session_config.generative = generative
         _realtime_session_config.output = output
 
-        _realtime_session_config.additional_properties = d
+        _realtime_session_config.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_config
 
     @property

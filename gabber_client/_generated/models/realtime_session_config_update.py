@@ -10,6 +10,16 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionConfigUpdate")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "general",
+        "input",
+        "generative",
+        "output",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionConfigUpdate:
@@ -78,29 +88,28 @@ class RealtimeSessionConfigUpdate:
             raise TypeError(
                 f"RealtimeSessionConfigUpdate: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _general_json = d.pop("general", UNSET)
+        _general_json = src_dict.get("general", UNSET)
         general: None | RealtimeSessionGeneralConfig | Unset
         if _general_json is None or _general_json is UNSET:
             general = _general_json
         else:
             general = RealtimeSessionGeneralConfig.from_dict(_general_json)
 
-        _input__json = d.pop("input", UNSET)
+        _input__json = src_dict.get("input", UNSET)
         input_: None | RealtimeSessionInputConfig | Unset
         if _input__json is None or _input__json is UNSET:
             input_ = _input__json
         else:
             input_ = RealtimeSessionInputConfig.from_dict(_input__json)
 
-        _generative_json = d.pop("generative", UNSET)
+        _generative_json = src_dict.get("generative", UNSET)
         generative: None | RealtimeSessionGenerativeConfigUpdate | Unset
         if _generative_json is None or _generative_json is UNSET:
             generative = _generative_json
         else:
             generative = RealtimeSessionGenerativeConfigUpdate.from_dict(_generative_json)
 
-        _output_json = d.pop("output", UNSET)
+        _output_json = src_dict.get("output", UNSET)
         output: None | RealtimeSessionOutputConfig | Unset
         if _output_json is None or _output_json is UNSET:
             output = _output_json
@@ -113,7 +122,11 @@ class RealtimeSessionConfigUpdate:
         _realtime_session_config_update.generative = generative
         _realtime_session_config_update.output = output
 
-        _realtime_session_config_update.additional_properties = d
+        _realtime_session_config_update.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_config_update
 
     @property

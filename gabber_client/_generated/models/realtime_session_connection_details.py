@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionConnectionDetails")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "url",
+        "token",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionConnectionDetails:
@@ -41,14 +49,13 @@ class RealtimeSessionConnectionDetails:
             raise TypeError(
                 f"RealtimeSessionConnectionDetails: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        url = d.pop("url")
+        url = src_dict["url"]
         if not isinstance(url, str):
             raise TypeError(
                 f"RealtimeSessionConnectionDetails.url: expected string, got {type(url).__name__}"
             )
 
-        token = d.pop("token")
+        token = src_dict["token"]
         if not isinstance(token, str):
             raise TypeError(
                 f"RealtimeSessionConnectionDetails.token: expected string, got {type(token).__name__}"
@@ -58,7 +65,11 @@ class RealtimeSessionConnectionDetails:
         _realtime_session_connection_details.url = url
         _realtime_session_connection_details.token = token
 
-        _realtime_session_connection_details.additional_properties = d
+        _realtime_session_connection_details.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_connection_details
 
     @property

@@ -13,6 +13,14 @@ from ..models.realtime_session_data_type import (
 
 T = TypeVar("T", bound="RealtimeSessionData")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "value",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionData:
@@ -44,11 +52,10 @@ class RealtimeSessionData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"RealtimeSessionData: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_realtime_session_data_type(_type__json)
 
-        value = d.pop("value")
+        value = src_dict["value"]
         if not isinstance(value, str):
             raise TypeError(
                 f"RealtimeSessionData.value: expected string, got {type(value).__name__}"
@@ -58,7 +65,11 @@ class RealtimeSessionData:
         _realtime_session_data.type_ = type_
         _realtime_session_data.value = value
 
-        _realtime_session_data.additional_properties = d
+        _realtime_session_data.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_data
 
     @property

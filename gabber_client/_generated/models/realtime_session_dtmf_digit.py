@@ -13,6 +13,14 @@ from ..models.realtime_session_dtmf_digit_digit import (
 
 T = TypeVar("T", bound="RealtimeSessionDTMFDigit")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "digit",
+        "duration",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionDTMFDigit:
@@ -46,11 +54,10 @@ class RealtimeSessionDTMFDigit:
             raise TypeError(
                 f"RealtimeSessionDTMFDigit: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _digit_json = d.pop("digit")
+        _digit_json = src_dict["digit"]
         digit = check_realtime_session_dtmf_digit_digit(_digit_json)
 
-        duration = d.pop("duration")
+        duration = src_dict["duration"]
         if not (isinstance(duration, int) and not isinstance(duration, bool)):
             raise TypeError(
                 f"RealtimeSessionDTMFDigit.duration: expected integer, got {type(duration).__name__}"
@@ -60,7 +67,11 @@ class RealtimeSessionDTMFDigit:
         _realtime_session_dtmf_digit.digit = digit
         _realtime_session_dtmf_digit.duration = duration
 
-        _realtime_session_dtmf_digit.additional_properties = d
+        _realtime_session_dtmf_digit.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_dtmf_digit
 
     @property

@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionDTMFRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "digits",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionDTMFRequest:
@@ -39,8 +46,7 @@ class RealtimeSessionDTMFRequest:
             raise TypeError(
                 f"RealtimeSessionDTMFRequest: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _digits_json = d.pop("digits")
+        _digits_json = src_dict["digits"]
         if not isinstance(_digits_json, list):
             raise TypeError(
                 f"RealtimeSessionDTMFRequest.digits: expected array, got {type(_digits_json).__name__}"
@@ -53,7 +59,11 @@ class RealtimeSessionDTMFRequest:
         _realtime_session_dtmf_request = object.__new__(cls)
         _realtime_session_dtmf_request.digits = digits
 
-        _realtime_session_dtmf_request.additional_properties = d
+        _realtime_session_dtmf_request.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_dtmf_request
 
     @property

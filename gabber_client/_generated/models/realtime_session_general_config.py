@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGeneralConfig")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "time_limit_s",
+        "save_messages",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionGeneralConfig:
@@ -50,8 +58,7 @@ class RealtimeSessionGeneralConfig:
             raise TypeError(
                 f"RealtimeSessionGeneralConfig: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _time_limit_s_json = d.pop("time_limit_s", UNSET)
+        _time_limit_s_json = src_dict.get("time_limit_s", UNSET)
         time_limit_s: int | None | Unset
         if _time_limit_s_json is None or _time_limit_s_json is UNSET:
             time_limit_s = _time_limit_s_json
@@ -64,7 +71,7 @@ class RealtimeSessionGeneralConfig:
                 )
             time_limit_s = _time_limit_s_json
 
-        _save_messages_json = d.pop("save_messages", UNSET)
+        _save_messages_json = src_dict.get("save_messages", UNSET)
         save_messages: bool | None | Unset
         if _save_messages_json is None or _save_messages_json is UNSET:
             save_messages = _save_messages_json
@@ -79,7 +86,11 @@ class RealtimeSessionGeneralConfig:
         _realtime_session_general_config.time_limit_s = time_limit_s
         _realtime_session_general_config.save_messages = save_messages
 
-        _realtime_session_general_config.additional_properties = d
+        _realtime_session_general_config.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_general_config
 
     @property

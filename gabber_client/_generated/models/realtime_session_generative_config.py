@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfig")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "llm",
+        "context",
+        "tool_definitions",
+        "voice_override",
+        "persona",
+        "scenario",
+        "_extra",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionGenerativeConfig:
@@ -99,14 +112,13 @@ class RealtimeSessionGenerativeConfig:
             raise TypeError(
                 f"RealtimeSessionGenerativeConfig: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _llm_json = d.pop("llm")
+        _llm_json = src_dict["llm"]
         llm = LLM.from_dict(_llm_json)
 
-        _context_json = d.pop("context")
+        _context_json = src_dict["context"]
         context = Context.from_dict(_context_json)
 
-        _tool_definitions_json = d.pop("tool_definitions")
+        _tool_definitions_json = src_dict["tool_definitions"]
         if not isinstance(_tool_definitions_json, list):
             raise TypeError(
                 f"RealtimeSessionGenerativeConfig.tool_definitions: expected array, got {type(_tool_definitions_json).__name__}"
@@ -116,28 +128,28 @@ class RealtimeSessionGenerativeConfig:
             for _tool_definitions_json_item in _tool_definitions_json
         ]
 
-        _voice_override_json = d.pop("voice_override", UNSET)
+        _voice_override_json = src_dict.get("voice_override", UNSET)
         voice_override: None | Unset | Voice
         if _voice_override_json is None or _voice_override_json is UNSET:
             voice_override = _voice_override_json
         else:
             voice_override = Voice.from_dict(_voice_override_json)
 
-        _persona_json = d.pop("persona", UNSET)
+        _persona_json = src_dict.get("persona", UNSET)
         persona: None | Persona | Unset
         if _persona_json is None or _persona_json is UNSET:
             persona = _persona_json
         else:
             persona = Persona.from_dict(_persona_json)
 
-        _scenario_json = d.pop("scenario", UNSET)
+        _scenario_json = src_dict.get("scenario", UNSET)
         scenario: None | Scenario | Unset
         if _scenario_json is None or _scenario_json is UNSET:
             scenario = _scenario_json
         else:
             scenario = Scenario.from_dict(_scenario_json)
 
-        _field_extra_json = d.pop("_extra", UNSET)
+        _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
         if _field_extra_json is None or _field_extra_json is UNSET:
             field_extra = _field_extra_json
@@ -153,7 +165,11 @@ class RealtimeSessionGenerativeConfig:
         _realtime_session_generative_config.scenario = scenario
         _realtime_session_generative_config.field_extra = field_extra
 
-        _realtime_session_generative_config.additional_properties = d
+        _realtime_session_generative_config.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_generative_config
 
     @property

@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfigCreate")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "llm",
+        "voice_override",
+        "persona",
+        "scenario",
+        "context",
+        "tool_definitions",
+        "_extra",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionGenerativeConfigCreate:
@@ -103,14 +116,13 @@ class RealtimeSessionGenerativeConfigCreate:
             raise TypeError(
                 f"RealtimeSessionGenerativeConfigCreate: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        llm = d.pop("llm")
+        llm = src_dict["llm"]
         if not isinstance(llm, str):
             raise TypeError(
                 f"RealtimeSessionGenerativeConfigCreate.llm: expected string, got {type(llm).__name__}"
             )
 
-        _voice_override_json = d.pop("voice_override", UNSET)
+        _voice_override_json = src_dict.get("voice_override", UNSET)
         voice_override: None | str | Unset
         if _voice_override_json is None or _voice_override_json is UNSET:
             voice_override = _voice_override_json
@@ -121,7 +133,7 @@ class RealtimeSessionGenerativeConfigCreate:
                 )
             voice_override = _voice_override_json
 
-        _persona_json = d.pop("persona", UNSET)
+        _persona_json = src_dict.get("persona", UNSET)
         persona: None | str | Unset
         if _persona_json is None or _persona_json is UNSET:
             persona = _persona_json
@@ -132,7 +144,7 @@ class RealtimeSessionGenerativeConfigCreate:
                 )
             persona = _persona_json
 
-        _scenario_json = d.pop("scenario", UNSET)
+        _scenario_json = src_dict.get("scenario", UNSET)
         scenario: None | str | Unset
         if _scenario_json is None or _scenario_json is UNSET:
             scenario = _scenario_json
@@ -143,7 +155,7 @@ class RealtimeSessionGenerativeConfigCreate:
                 )
             scenario = _scenario_json
 
-        _context_json = d.pop("context", UNSET)
+        _context_json = src_dict.get("context", UNSET)
         context: None | str | Unset
         if _context_json is None or _context_json is UNSET:
             context = _context_json
@@ -154,7 +166,7 @@ class RealtimeSessionGenerativeConfigCreate:
                 )
             context = _context_json
 
-        _tool_definitions_json = d.pop("tool_definitions", UNSET)
+        _tool_definitions_json = src_dict.get("tool_definitions", UNSET)
         tool_definitions: list[str] | None | Unset
         if _tool_definitions_json is None or _tool_definitions_json is UNSET:
             tool_definitions = _tool_definitions_json
@@ -170,7 +182,7 @@ class RealtimeSessionGenerativeConfigCreate:
                     )
             tool_definitions = _tool_definitions_json
 
-        _field_extra_json = d.pop("_extra", UNSET)
+        _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
         if _field_extra_json is None or _field_extra_json is UNSET:
             field_extra = _field_extra_json
@@ -186,7 +198,11 @@ class RealtimeSessionGenerativeConfigCreate:
         _realtime_session_generative_config_create.tool_definitions = tool_definitions
         _realtime_session_generative_config_create.field_extra = field_extra
 
-        _realtime_session_generative_config_create.additional_properties = d
+        _realtime_session_generative_config_create.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_generative_config_create
 
     @property

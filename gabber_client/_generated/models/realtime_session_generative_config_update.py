@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfigUpdate")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "llm",
+        "voice_override",
+        "persona",
+        "scenario",
+        "context",
+        "tool_definitions",
+        "_extra",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionGenerativeConfigUpdate:
@@ -105,8 +118,7 @@ class RealtimeSessionGenerativeConfigUpdate:
             raise TypeError(
                 f"RealtimeSessionGenerativeConfigUpdate: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _llm_json = d.pop("llm", UNSET)
+        _llm_json = src_dict.get("llm", UNSET)
         llm: None | str | Unset
         if _llm_json is None or _llm_json is UNSET:
             llm = _llm_json
@@ -117,7 +129,7 @@ class RealtimeSessionGenerativeConfigUpdate:
                 )
             llm = _llm_json
 
-        _voice_override_json = d.pop("voice_override", UNSET)
+        _voice_override_json = src_dict.get("voice_override", UNSET)
         voice_override: None | str | Unset
         if _voice_override_json is None or _voice_override_json is UNSET:
             voice_override = _voice_override_json
@@ -128,7 +140,7 @@ class RealtimeSessionGenerativeConfigUpdate:
                 )
             voice_override = _voice_override_json
 
-        _persona_json = d.pop("persona", UNSET)
+        _persona_json = src_dict.get("persona", UNSET)
         persona: None | str | Unset
         if _persona_json is None or _persona_json is UNSET:
             persona = _persona_json
@@ -139,7 +151,7 @@ class RealtimeSessionGenerativeConfigUpdate:
                 )
             persona = _persona_json
 
-        _scenario_json = d.pop("scenario", UNSET)
+        _scenario_json = src_dict.get("scenario", UNSET)
         scenario: None | str | Unset
         if _scenario_json is None or _scenario_json is UNSET:
             scenario = _scenario_json
@@ -150,7 +162,7 @@ class RealtimeSessionGenerativeConfigUpdate:
                 )
             scenario = _scenario_json
 
-        _context_json = d.pop("context", UNSET)
+        _context_json = src_dict.get("context", UNSET)
         context: None | str | Unset
         if _context_json is None or _context_json is UNSET:
             context = _context_json
@@ -161,7 +173,7 @@ class RealtimeSessionGenerativeConfigUpdate:
                 )
             context = _context_json
 
-        _tool_definitions_json = d.pop("tool_definitions", UNSET)
+        _tool_definitions_json = src_dict.get("tool_definitions", UNSET)
         tool_definitions: list[str] | None | Unset
         if _tool_definitions_json is None or _tool_definitions_json is UNSET:
             tool_definitions = _tool_definitions_json
@@ -177,7 +189,7 @@ class RealtimeSessionGenerativeConfigUpdate:
                     )
             tool_definitions = _tool_definitions_json
 
-        _field_extra_json = d.pop("_extra", UNSET)
+        _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
         if _field_extra_json is None or _field_extra_json is UNSET:
             field_extra = _field_extra_json
@@ -193,7 +205,11 @@ class RealtimeSessionGenerativeConfigUpdate:
         _realtime_session_generative_config_update.tool_definitions = tool_definitions
         _realtime_session_generative_config_update.field_extra = field_extra
 
-        _realtime_session_generative_config_update.additional_properties = d
+        _realtime_session_generative_config_update.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_generative_config_update
 
     @property

@@ -13,6 +13,15 @@ from ..models.realtime_session_initiate_outbound_call_request_phone_type import 
 
 T = TypeVar("T", bound="RealtimeSessionInitiateOutboundCallRequestPhone")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "source_phone_number",
+        "destination_phone_number",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionInitiateOutboundCallRequestPhone:
@@ -51,17 +60,16 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
             raise TypeError(
                 f"RealtimeSessionInitiateOutboundCallRequestPhone: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_realtime_session_initiate_outbound_call_request_phone_type(_type__json)
 
-        source_phone_number = d.pop("source_phone_number")
+        source_phone_number = src_dict["source_phone_number"]
         if not isinstance(source_phone_number, str):
             raise TypeError(
                 f"RealtimeSessionInitiateOutboundCallRequestPhone.source_phone_number: expected string, got {type(source_phone_number).__name__}"
             )
 
-        destination_phone_number = d.pop("destination_phone_number")
+        destination_phone_number = src_dict["destination_phone_number"]
         if not isinstance(destination_phone_number, str):
             raise TypeError(
                 f"RealtimeSessionInitiateOutboundCallRequestPhone.destination_phone_number: expected string, got {type(destination_phone_number).__name__}"
@@ -76,7 +84,11 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
             destination_phone_number
         )
 
-        _realtime_session_initiate_outbound_call_request_phone.additional_properties = d
+        _realtime_session_initiate_outbound_call_request_phone.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_initiate_outbound_call_request_phone
 
     @property

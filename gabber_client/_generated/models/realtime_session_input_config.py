@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionInputConfig")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "interruptable",
+        "parallel_listening",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionInputConfig:
@@ -50,8 +58,7 @@ class RealtimeSessionInputConfig:
             raise TypeError(
                 f"RealtimeSessionInputConfig: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _interruptable_json = d.pop("interruptable", UNSET)
+        _interruptable_json = src_dict.get("interruptable", UNSET)
         interruptable: bool | None | Unset
         if _interruptable_json is None or _interruptable_json is UNSET:
             interruptable = _interruptable_json
@@ -62,7 +69,7 @@ class RealtimeSessionInputConfig:
                 )
             interruptable = _interruptable_json
 
-        _parallel_listening_json = d.pop("parallel_listening", UNSET)
+        _parallel_listening_json = src_dict.get("parallel_listening", UNSET)
         parallel_listening: bool | None | Unset
         if _parallel_listening_json is None or _parallel_listening_json is UNSET:
             parallel_listening = _parallel_listening_json
@@ -77,7 +84,11 @@ class RealtimeSessionInputConfig:
         _realtime_session_input_config.interruptable = interruptable
         _realtime_session_input_config.parallel_listening = parallel_listening
 
-        _realtime_session_input_config.additional_properties = d
+        _realtime_session_input_config.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_input_config
 
     @property

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionOutputConfig")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "stream_transcript",
+        "speech_synthesis_enabled",
+        "answer_message",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionOutputConfig:
@@ -58,14 +67,13 @@ class RealtimeSessionOutputConfig:
             raise TypeError(
                 f"RealtimeSessionOutputConfig: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        stream_transcript = d.pop("stream_transcript")
+        stream_transcript = src_dict["stream_transcript"]
         if not isinstance(stream_transcript, bool):
             raise TypeError(
                 f"RealtimeSessionOutputConfig.stream_transcript: expected boolean, got {type(stream_transcript).__name__}"
             )
 
-        _speech_synthesis_enabled_json = d.pop("speech_synthesis_enabled", UNSET)
+        _speech_synthesis_enabled_json = src_dict.get("speech_synthesis_enabled", UNSET)
         speech_synthesis_enabled: bool | None | Unset
         if _speech_synthesis_enabled_json is None or _speech_synthesis_enabled_json is UNSET:
             speech_synthesis_enabled = _speech_synthesis_enabled_json
@@ -76,7 +84,7 @@ class RealtimeSessionOutputConfig:
                 )
             speech_synthesis_enabled = _speech_synthesis_enabled_json
 
-        _answer_message_json = d.pop("answer_message", UNSET)
+        _answer_message_json = src_dict.get("answer_message", UNSET)
         answer_message: None | str | Unset
         if _answer_message_json is None or _answer_message_json is UNSET:
             answer_message = _answer_message_json
@@ -92,7 +100,11 @@ class RealtimeSessionOutputConfig:
         _realtime_session_output_config.speech_synthesis_enabled = speech_synthesis_enabled
         _realtime_session_output_config.answer_message = answer_message
 
-        _realtime_session_output_config.additional_properties = d
+        _realtime_session_output_config.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_output_config
 
     @property

@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionStartResponse")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "session",
+        "connection_details",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionStartResponse:
@@ -41,18 +49,21 @@ class RealtimeSessionStartResponse:
             raise TypeError(
                 f"RealtimeSessionStartResponse: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _session_json = d.pop("session")
+        _session_json = src_dict["session"]
         session = RealtimeSession.from_dict(_session_json)
 
-        _connection_details_json = d.pop("connection_details")
+        _connection_details_json = src_dict["connection_details"]
         connection_details = RealtimeSessionConnectionDetails.from_dict(_connection_details_json)
 
         _realtime_session_start_response = object.__new__(cls)
         _realtime_session_start_response.session = session
         _realtime_session_start_response.connection_details = connection_details
 
-        _realtime_session_start_response.additional_properties = d
+        _realtime_session_start_response.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_start_response
 
     @property

@@ -14,6 +14,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionTimelineItem")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "seconds",
+        "type",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class RealtimeSessionTimelineItem:
@@ -56,8 +64,7 @@ class RealtimeSessionTimelineItem:
             raise TypeError(
                 f"RealtimeSessionTimelineItem: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _seconds_json = d.pop("seconds", UNSET)
+        _seconds_json = src_dict.get("seconds", UNSET)
         seconds: float | None | Unset
         if _seconds_json is None or _seconds_json is UNSET:
             seconds = _seconds_json
@@ -70,7 +77,7 @@ class RealtimeSessionTimelineItem:
                 )
             seconds = _seconds_json
 
-        _type__json = d.pop("type", UNSET)
+        _type__json = src_dict.get("type", UNSET)
         type_: None | RealtimeSessionTimelineItemType | Unset
         if _type__json is None or _type__json is UNSET:
             type_ = _type__json
@@ -81,7 +88,11 @@ class RealtimeSessionTimelineItem:
         _realtime_session_timeline_item.seconds = seconds
         _realtime_session_timeline_item.type_ = type_
 
-        _realtime_session_timeline_item.additional_properties = d
+        _realtime_session_timeline_item.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _realtime_session_timeline_item
 
     @property

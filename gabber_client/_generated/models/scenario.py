@@ -11,6 +11,18 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Scenario")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "created_at",
+        "id",
+        "name",
+        "project",
+        "prompt",
+        "human",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class Scenario:
@@ -67,27 +79,26 @@ class Scenario:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Scenario: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"Scenario.id: expected string, got {type(id).__name__}")
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(f"Scenario.name: expected string, got {type(name).__name__}")
 
-        project = d.pop("project")
+        project = src_dict["project"]
         if not isinstance(project, str):
             raise TypeError(f"Scenario.project: expected string, got {type(project).__name__}")
 
-        prompt = d.pop("prompt")
+        prompt = src_dict["prompt"]
         if not isinstance(prompt, str):
             raise TypeError(f"Scenario.prompt: expected string, got {type(prompt).__name__}")
 
-        _human_json = d.pop("human", UNSET)
+        _human_json = src_dict.get("human", UNSET)
         human: None | str | Unset
         if _human_json is None or _human_json is UNSET:
             human = _human_json
@@ -106,7 +117,11 @@ class Scenario:
         _scenario.prompt = prompt
         _scenario.human = human
 
-        _scenario.additional_properties = d
+        _scenario.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _scenario
 
     @property

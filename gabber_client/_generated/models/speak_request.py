@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="SpeakRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "text",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class SpeakRequest:
@@ -34,15 +41,18 @@ class SpeakRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"SpeakRequest: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        text = d.pop("text")
+        text = src_dict["text"]
         if not isinstance(text, str):
             raise TypeError(f"SpeakRequest.text: expected string, got {type(text).__name__}")
 
         _speak_request = object.__new__(cls)
         _speak_request.text = text
 
-        _speak_request.additional_properties = d
+        _speak_request.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _speak_request
 
     @property

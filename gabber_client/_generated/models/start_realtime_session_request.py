@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StartRealtimeSessionRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "config",
+        "simulated",
+        "_extra",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class StartRealtimeSessionRequest:
@@ -60,11 +69,10 @@ class StartRealtimeSessionRequest:
             raise TypeError(
                 f"StartRealtimeSessionRequest: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _config_json = d.pop("config")
+        _config_json = src_dict["config"]
         config = RealtimeSessionConfigCreate.from_dict(_config_json)
 
-        _simulated_json = d.pop("simulated", UNSET)
+        _simulated_json = src_dict.get("simulated", UNSET)
         simulated: bool | None | Unset
         if _simulated_json is None or _simulated_json is UNSET:
             simulated = _simulated_json
@@ -75,7 +83,7 @@ class StartRealtimeSessionRequest:
                 )
             simulated = _simulated_json
 
-        _field_extra_json = d.pop("_extra", UNSET)
+        _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
         if _field_extra_json is None or _field_extra_json is UNSET:
             field_extra = _field_extra_json
@@ -87,7 +95,11 @@ class StartRealtimeSessionRequest:
         _start_realtime_session_request.simulated = simulated
         _start_realtime_session_request.field_extra = field_extra
 
-        _start_realtime_session_request.additional_properties = d
+        _start_realtime_session_request.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _start_realtime_session_request
 
     @property

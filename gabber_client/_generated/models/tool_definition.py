@@ -8,6 +8,17 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ToolDefinition")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "parameters",
+        "call_settings",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ToolDefinition:
@@ -57,22 +68,21 @@ class ToolDefinition:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"ToolDefinition: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"ToolDefinition.id: expected string, got {type(id).__name__}")
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(f"ToolDefinition.name: expected string, got {type(name).__name__}")
 
-        description = d.pop("description")
+        description = src_dict["description"]
         if not isinstance(description, str):
             raise TypeError(
                 f"ToolDefinition.description: expected string, got {type(description).__name__}"
             )
 
-        _parameters_json = d.pop("parameters")
+        _parameters_json = src_dict["parameters"]
         if not isinstance(_parameters_json, list):
             raise TypeError(
                 f"ToolDefinition.parameters: expected array, got {type(_parameters_json).__name__}"
@@ -82,7 +92,7 @@ class ToolDefinition:
             for _parameters_json_item in _parameters_json
         ]
 
-        _call_settings_json = d.pop("call_settings")
+        _call_settings_json = src_dict["call_settings"]
         call_settings = ToolDefinitionCallSettings.from_dict(_call_settings_json)
 
         _tool_definition = object.__new__(cls)
@@ -92,7 +102,11 @@ class ToolDefinition:
         _tool_definition.parameters = parameters
         _tool_definition.call_settings = call_settings
 
-        _tool_definition.additional_properties = d
+        _tool_definition.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _tool_definition
 
     @property

@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ToolDefinitionCallSettings")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "destination",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ToolDefinitionCallSettings:
@@ -48,46 +56,65 @@ class ToolDefinitionCallSettings:
             raise TypeError(
                 f"ToolDefinitionCallSettings: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(
                 f"ToolDefinitionCallSettings.id: expected string, got {type(id).__name__}"
             )
 
-        _destination_json = d.pop("destination")
-
-        def _parse_destination(
-            data: object,
-        ) -> (
+        _destination_json = src_dict["destination"]
+        destination: (
             ToolDefinitionCallSettingsDestinationClientApp
             | ToolDefinitionCallSettingsDestinationWebRequest
-        ):
-            try:
+        )
+        _destination_json_tag = (
+            _destination_json.get("type") if isinstance(_destination_json, dict) else None
+        )
+        if _destination_json_tag == "web_request":
+            destination = ToolDefinitionCallSettingsDestinationWebRequest.from_dict(
+                _destination_json
+            )
+        elif _destination_json_tag == "client_app":
+            destination = ToolDefinitionCallSettingsDestinationClientApp.from_dict(
+                _destination_json
+            )
+        else:
+
+            def _parse_destination(
+                data: object,
+            ) -> (
+                ToolDefinitionCallSettingsDestinationClientApp
+                | ToolDefinitionCallSettingsDestinationWebRequest
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_tool_definition_call_settings_destination_type_0 = (
+                        ToolDefinitionCallSettingsDestinationWebRequest.from_dict(data)
+                    )
+
+                    return componentsschemas_tool_definition_call_settings_destination_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_tool_definition_call_settings_destination_type_0 = (
-                    ToolDefinitionCallSettingsDestinationWebRequest.from_dict(data)
+                componentsschemas_tool_definition_call_settings_destination_type_1 = (
+                    ToolDefinitionCallSettingsDestinationClientApp.from_dict(data)
                 )
 
-                return componentsschemas_tool_definition_call_settings_destination_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_tool_definition_call_settings_destination_type_1 = (
-                ToolDefinitionCallSettingsDestinationClientApp.from_dict(data)
-            )
+                return componentsschemas_tool_definition_call_settings_destination_type_1
 
-            return componentsschemas_tool_definition_call_settings_destination_type_1
-
-        destination = _parse_destination(_destination_json)
+            destination = _parse_destination(_destination_json)
 
         _tool_definition_call_settings = object.__new__(cls)
         _tool_definition_call_settings.id = id
         _tool_definition_call_settings.destination = destination
 
-        _tool_definition_call_settings.additional_properties = d
+        _tool_definition_call_settings.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _tool_definition_call_settings
 
     @property

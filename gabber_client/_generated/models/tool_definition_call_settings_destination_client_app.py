@@ -13,6 +13,13 @@ from ..models.tool_definition_call_settings_destination_client_app_type import (
 
 T = TypeVar("T", bound="ToolDefinitionCallSettingsDestinationClientApp")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ToolDefinitionCallSettingsDestinationClientApp:
@@ -41,14 +48,17 @@ class ToolDefinitionCallSettingsDestinationClientApp:
             raise TypeError(
                 f"ToolDefinitionCallSettingsDestinationClientApp: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_tool_definition_call_settings_destination_client_app_type(_type__json)
 
         _tool_definition_call_settings_destination_client_app = object.__new__(cls)
         _tool_definition_call_settings_destination_client_app.type_ = type_
 
-        _tool_definition_call_settings_destination_client_app.additional_properties = d
+        _tool_definition_call_settings_destination_client_app.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _tool_definition_call_settings_destination_client_app
 
     @property

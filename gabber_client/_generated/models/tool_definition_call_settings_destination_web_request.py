@@ -13,6 +13,14 @@ from ..models.tool_definition_call_settings_destination_web_request_type import 
 
 T = TypeVar("T", bound="ToolDefinitionCallSettingsDestinationWebRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "url",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ToolDefinitionCallSettingsDestinationWebRequest:
@@ -46,11 +54,10 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
             raise TypeError(
                 f"ToolDefinitionCallSettingsDestinationWebRequest: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_tool_definition_call_settings_destination_web_request_type(_type__json)
 
-        url = d.pop("url")
+        url = src_dict["url"]
         if not isinstance(url, str):
             raise TypeError(
                 f"ToolDefinitionCallSettingsDestinationWebRequest.url: expected string, got {type(url).__name__}"
@@ -60,7 +67,11 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
         _tool_definition_call_settings_destination_web_request.type_ = type_
         _tool_definition_call_settings_destination_web_request.url = url
 
-        _tool_definition_call_settings_destination_web_request.additional_properties = d
+        _tool_definition_call_settings_destination_web_request.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _tool_definition_call_settings_destination_web_request
 
     @property

@@ -14,6 +14,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ToolDefinitionParameter")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "name",
+        "description",
+        "type",
+        "required",
+        "default",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class ToolDefinitionParameter:
@@ -67,29 +78,28 @@ class ToolDefinitionParameter:
             raise TypeError(
                 f"ToolDefinitionParameter: expected object, got {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(
                 f"ToolDefinitionParameter.name: expected string, got {type(name).__name__}"
             )
 
-        description = d.pop("description")
+        description = src_dict["description"]
         if not isinstance(description, str):
             raise TypeError(
                 f"ToolDefinitionParameter.description: expected string, got {type(description).__name__}"
             )
 
-        _type__json = d.pop("type")
+        _type__json = src_dict["type"]
         type_ = check_tool_definition_parameter_type(_type__json)
 
-        required = d.pop("required")
+        required = src_dict["required"]
         if not isinstance(required, bool):
             raise TypeError(
                 f"ToolDefinitionParameter.required: expected boolean, got {type(required).__name__}"
             )
 
-        _default_json = d.pop("default", UNSET)
+        _default_json = src_dict.get("default", UNSET)
         default: None | str | Unset
         if _default_json is None or _default_json is UNSET:
             default = _default_json
@@ -107,7 +117,11 @@ class ToolDefinitionParameter:
         _tool_definition_parameter.required = required
         _tool_definition_parameter.default = default
 
-        _tool_definition_parameter.additional_properties = d
+        _tool_definition_parameter.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _tool_definition_parameter
 
     @property

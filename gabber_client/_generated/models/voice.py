@@ -11,6 +11,28 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Voice")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "created_at",
+        "id",
+        "name",
+        "language",
+        "pricing",
+        "tags",
+        "service",
+        "model",
+        "voice",
+        "embeddings",
+        "cartesia_voice_id",
+        "elevenlabs_voice_id",
+        "project",
+        "human",
+        "preview_url",
+        "_extra",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class Voice:
@@ -170,31 +192,30 @@ class Voice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Voice: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        _created_at_json = d.pop("created_at")
+        _created_at_json = src_dict["created_at"]
         created_at = datetime.datetime.fromisoformat(_created_at_json)
 
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"Voice.id: expected string, got {type(id).__name__}")
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(f"Voice.name: expected string, got {type(name).__name__}")
 
-        language = d.pop("language")
+        language = src_dict["language"]
         if not isinstance(language, str):
             raise TypeError(f"Voice.language: expected string, got {type(language).__name__}")
 
-        _pricing_json = d.pop("pricing")
+        _pricing_json = src_dict["pricing"]
         pricing = VoicePricing.from_dict(_pricing_json)
 
-        _tags_json = d.pop("tags")
+        _tags_json = src_dict["tags"]
         if not isinstance(_tags_json, list):
             raise TypeError(f"Voice.tags: expected array, got {type(_tags_json).__name__}")
         tags = [VoiceTag.from_dict(_tags_json_item) for _tags_json_item in _tags_json]
 
-        _service_json = d.pop("service", UNSET)
+        _service_json = src_dict.get("service", UNSET)
         service: None | str | Unset
         if _service_json is None or _service_json is UNSET:
             service = _service_json
@@ -205,7 +226,7 @@ class Voice:
                 )
             service = _service_json
 
-        _model_json = d.pop("model", UNSET)
+        _model_json = src_dict.get("model", UNSET)
         model: None | str | Unset
         if _model_json is None or _model_json is UNSET:
             model = _model_json
@@ -214,7 +235,7 @@ class Voice:
                 raise TypeError(f"Voice.model: expected string, got {type(_model_json).__name__}")
             model = _model_json
 
-        _voice_json = d.pop("voice", UNSET)
+        _voice_json = src_dict.get("voice", UNSET)
         voice: None | str | Unset
         if _voice_json is None or _voice_json is UNSET:
             voice = _voice_json
@@ -223,7 +244,7 @@ class Voice:
                 raise TypeError(f"Voice.voice: expected string, got {type(_voice_json).__name__}")
             voice = _voice_json
 
-        _embeddings_json = d.pop("embeddings", UNSET)
+        _embeddings_json = src_dict.get("embeddings", UNSET)
         embeddings: list[float] | None | Unset
         if _embeddings_json is None or _embeddings_json is UNSET:
             embeddings = _embeddings_json
@@ -242,7 +263,7 @@ class Voice:
                     )
             embeddings = _embeddings_json
 
-        _cartesia_voice_id_json = d.pop("cartesia_voice_id", UNSET)
+        _cartesia_voice_id_json = src_dict.get("cartesia_voice_id", UNSET)
         cartesia_voice_id: None | str | Unset
         if _cartesia_voice_id_json is None or _cartesia_voice_id_json is UNSET:
             cartesia_voice_id = _cartesia_voice_id_json
@@ -253,7 +274,7 @@ class Voice:
                 )
             cartesia_voice_id = _cartesia_voice_id_json
 
-        _elevenlabs_voice_id_json = d.pop("elevenlabs_voice_id", UNSET)
+        _elevenlabs_voice_id_json = src_dict.get("elevenlabs_voice_id", UNSET)
         elevenlabs_voice_id: None | str | Unset
         if _elevenlabs_voice_id_json is None or _elevenlabs_voice_id_json is UNSET:
             elevenlabs_voice_id = _elevenlabs_voice_id_json
@@ -264,7 +285,7 @@ class Voice:
                 )
             elevenlabs_voice_id = _elevenlabs_voice_id_json
 
-        _project_json = d.pop("project", UNSET)
+        _project_json = src_dict.get("project", UNSET)
         project: None | str | Unset
         if _project_json is None or _project_json is UNSET:
             project = _project_json
@@ -275,7 +296,7 @@ class Voice:
                 )
             project = _project_json
 
-        _human_json = d.pop("human", UNSET)
+        _human_json = src_dict.get("human", UNSET)
         human: None | str | Unset
         if _human_json is None or _human_json is UNSET:
             human = _human_json
@@ -284,7 +305,7 @@ class Voice:
                 raise TypeError(f"Voice.human: expected string, got {type(_human_json).__name__}")
             human = _human_json
 
-        _preview_url_json = d.pop("preview_url", UNSET)
+        _preview_url_json = src_dict.get("preview_url", UNSET)
         preview_url: None | str | Unset
         if _preview_url_json is None or _preview_url_json is UNSET:
             preview_url = _preview_url_json
@@ -295,7 +316,7 @@ class Voice:
                 )
             preview_url = _preview_url_json
 
-        _field_extra_json = d.pop("_extra", UNSET)
+        _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
         if _field_extra_json is None or _field_extra_json is UNSET:
             field_extra = _field_extra_json
@@ -320,7 +341,11 @@ class Voice:
         _voice.preview_url = preview_url
         _voice.field_extra = field_extra
 
-        _voice.additional_properties = d
+        _voice.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _voice
 
     @property

@@ -8,6 +8,15 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="VoicePricing")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "price_per_second",
+        "currency",
+        "product_name",
+    }
+)
+"""The JSON keys of the properties; a body's other keys go to additional_properties."""
+
 
 @_attrs_define
 class VoicePricing:
@@ -44,20 +53,19 @@ class VoicePricing:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"VoicePricing: expected object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        price_per_second = d.pop("price_per_second")
+        price_per_second = src_dict["price_per_second"]
         if not isinstance(price_per_second, str):
             raise TypeError(
                 f"VoicePricing.price_per_second: expected string, got {type(price_per_second).__name__}"
             )
 
-        currency = d.pop("currency")
+        currency = src_dict["currency"]
         if not isinstance(currency, str):
             raise TypeError(
                 f"VoicePricing.currency: expected string, got {type(currency).__name__}"
             )
 
-        product_name = d.pop("product_name")
+        product_name = src_dict["product_name"]
         if not isinstance(product_name, str):
             raise TypeError(
                 f"VoicePricing.product_name: expected string, got {type(product_name).__name__}"
@@ -68,7 +76,11 @@ class VoicePricing:
         _voice_pricing.currency = currency
         _voice_pricing.product_name = product_name
 
-        _voice_pricing.additional_properties = d
+        _voice_pricing.additional_properties = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        )
         return _voice_pricing
 
     @property

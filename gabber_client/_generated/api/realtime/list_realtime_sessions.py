@@ -1,13 +1,17 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.bad_request import BadRequest
 from ...models.list_realtime_sessions_200_response import ListRealtimeSessions200Response
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
 
 
 def _get_kwargs(

@@ -1,0 +1,164 @@
+"""A client for a plain ``http://`` base URL does not load the CA bundle (most of the
+cost of building a client in a fresh process); one for ``https://`` does, once per
+process, and verifies certificates as before."""
+
+from __future__ import annotations
+
+import ast
+import json
+import ssl
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from gabber_client import AsyncGabber, Gabber, _base_client
+
+
+@pytest.fixture
+def created(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every call of ``httpx.create_ssl_context`` made by the client, from a clean cache."""
+    calls: list[object] = []
+    real = httpx.create_ssl_context
+
+    def counting(*args: object, **kwargs: object) -> ssl.SSLContext:
+        calls.append(args)
+        return real()
+
+    _base_client._ssl_context.cache_clear()
+    monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    yield calls
+    _base_client._ssl_context.cache_clear()
+
+
+def test_plain_http_clients_load_no_ca_bundle(created: list[object]) -> None:
+    with Gabber(api_key="k", base_url="http://127.0.0.1:9"):
+        pass
+    AsyncGabber(api_key="k", base_url="http://localhost:9/api")
+    assert created == []
+
+
+def test_https_clients_load_it_once_per_process(created: list[object]) -> None:
+    with Gabber(api_key="k", base_url="https://gabber.test.invalid"):
+        pass
+    with Gabber(api_key="k", base_url="https://other.test.invalid"):
+        pass
+    AsyncGabber(api_key="k", base_url="https://gabber.test.invalid")
+    assert len(created) == 1
+    context = _base_client._ssl_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] > 0
+
+
+def test_the_context_of_a_plain_http_client_trusts_nothing() -> None:
+    # Were a TLS connection ever attempted through it, verification would fail:
+    # it requires a certificate and a matching host name, and trusts no CA.
+    context = _base_client._no_ca_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] == 0
+    assert context.get_ca_certs() == []
+
+
+# The first call of a fresh process imports the generated modules of its own
+# operation only; each builder then replaces its importing wrapper.
+
+_FIRST_GET = """
+import json, sys
+import httpx
+from benchmarks._data import dumps, full_session, start_response, START_CONFIG
+from gabber_client import Gabber, _calls
+
+def answer(request):
+    body = start_response(1) if request.url.path.endswith("/start") else full_session(1)
+    return httpx.Response(200, content=dumps(body))
+
+http = httpx.Client(transport=httpx.MockTransport(answer))
+client = Gabber(api_key="k", base_url="http://127.0.0.1:9", http_client=http)
+loaded = lambda: sorted(m.rsplit(".", 1)[1] for m in sys.modules if "_generated.api.realtime." in m)
+before = loaded()
+wrapped_before = hasattr(_calls.get, "__wrapped__")
+session = client.realtime.get("rs_000001")
+after_get = loaded()
+models_after_get = {m.rsplit(".", 1)[1] for m in sys.modules if "_generated.models." in m}
+started = client.realtime.start(START_CONFIG)
+print(json.dumps({
+    "before": before,
+    "after_get": after_get,
+    "config_create_loaded": "realtime_session_config_create" in models_after_get,
+    "wrapped_before": wrapped_before,
+    "wrapped_after": hasattr(_calls.get, "__wrapped__"),
+    "session": session.id,
+    "started": started.session.id,
+    "after_start": loaded(),
+}))
+"""
+
+
+def test_the_first_call_imports_its_own_operation_only() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", _FIRST_GET],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
+    seen = json.loads(completed.stdout)
+    assert seen["before"] == []
+    assert seen["after_get"] == ["get_realtime_session"]
+    assert seen["config_create_loaded"] is False
+    assert seen["wrapped_before"] is True
+    assert seen["wrapped_after"] is False
+    assert seen["session"] == "rs_000001"
+    assert seen["started"] == "rs_000001"
+    assert seen["after_start"] == ["get_realtime_session", "start_realtime_session"]
+
+
+def _lazily_imported_names(tree: ast.Module) -> set[str]:
+    """The names ``_calls`` imports for type checking only (``if TYPE_CHECKING:``)."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom):
+                    names.update(alias.asname or alias.name for alias in statement.names)
+    return names
+
+
+def test_every_builder_imports_the_generated_names_it_uses() -> None:
+    """A builder that uses a generated name must list it in its ``@_imports(...)``
+    (directly or through the private helpers it calls): otherwise it works only
+    after another builder has loaded that name, and fails first in a fresh process."""
+    source = (Path(__file__).resolve().parent.parent / "gabber_client" / "_calls.py").read_text()
+    tree = ast.parse(source)
+    lazy = _lazily_imported_names(tree)
+    assert {"RealtimeSession", "get_realtime_session"} <= lazy
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+    def used(function: ast.FunctionDef, seen: frozenset[str] = frozenset()) -> set[str]:
+        names: set[str] = set()
+        for node in ast.walk(function):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                if node.id in lazy:
+                    names.add(node.id)
+                helper = functions.get(node.id)
+                if helper is not None and node.id.startswith("_") and node.id not in seen:
+                    names |= used(helper, seen | {function.name})
+        return names
+
+    checked = 0
+    for name, function in functions.items():
+        if name.startswith("_"):
+            continue
+        declared: set[str] = set()
+        for decorator in function.decorator_list:
+            if isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "_imports":
+                declared |= {arg.value for arg in decorator.args if isinstance(arg, ast.Constant)}
+        assert used(function) <= declared, f"{name}: add {sorted(used(function) - declared)}"
+        checked += 1 if declared else 0
+    assert checked >= 11
