@@ -3,11 +3,9 @@ loop, error mapping and logging. No public names live here."""
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import platform
-import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -15,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _options, _request_id, _retry
+from . import _options, _request_id, _retry, _tls
 from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
 from ._logging import logger, setup_from_env
 from ._options import RequestOptions
@@ -44,32 +42,17 @@ _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 _EMPTY_STREAM = httpx.ByteStream(b"")
 
 
-@functools.cache
-def _ssl_context() -> ssl.SSLContext:
-    """One TLS context for every client of the process: loading the CA bundle takes
-    ~0.1 s, which httpx would otherwise pay for each new client."""
-    return httpx.create_ssl_context()
-
-
-@functools.cache
-def _no_ca_context() -> ssl.SSLContext:
-    """The TLS context of a client whose base URL is plain ``http://``: such a client
-    opens no TLS connection (requests go to the base URL's origin only, redirects are
-    never followed), so it skips loading the CA bundle, most of a cold start's cost
-    of building a client. It trusts no certificate, so a TLS handshake through it
-    could only fail: never an unverified connection."""
-    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-
-
 def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
     """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``."""
     if given is None:
+        if settings.base_url.scheme == "https":
+            _tls.trust()
         return kind(
             headers=settings.headers,  # set once: see BaseClient._request_headers
             timeout=settings.timeout,
             follow_redirects=False,
             limits=_LIMITS,
-            verify=_ssl_context() if settings.base_url.scheme == "https" else _no_ca_context(),
+            verify=_tls.context(),  # trusts CAs once a client needs it: see _tls.py
         )
     if not isinstance(given, kind):
         raise InvalidArgumentError(
@@ -213,6 +196,8 @@ def derive(
     changes: dict[str, Any] = {}
     if not isinstance(base_url, NotGiven):
         url = _base_url(base_url)
+        if url.scheme == "https":
+            _tls.trust()  # the shared pool's context: see _tls.py
         changes["base_url"] = url
         changes["urls"] = URLBuilder(url)
     if headers:

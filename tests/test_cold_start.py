@@ -1,6 +1,7 @@
 """A client for a plain ``http://`` base URL does not load the CA bundle (most of the
-cost of building a client in a fresh process); one for ``https://`` does, once per
-process, and verifies certificates as before."""
+cost of building a client in a fresh process); one built or derived for ``https://``
+loads it, once per process, into the context its pool shares, and verifies
+certificates as httpx does by default."""
 
 from __future__ import annotations
 
@@ -9,59 +10,76 @@ import json
 import ssl
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
-import pytest
-
-from gabber_client import AsyncGabber, Gabber, _base_client
+from gabber_client import _tls
 
 
-@pytest.fixture
-def created(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
-    """Every call of ``httpx.create_ssl_context`` made by the client, from a clean cache."""
-    calls: list[object] = []
-    real = httpx.create_ssl_context
-
-    def counting(*args: object, **kwargs: object) -> ssl.SSLContext:
-        calls.append(args)
-        return real()
-
-    _base_client._ssl_context.cache_clear()
-    monkeypatch.setattr(httpx, "create_ssl_context", counting)
-    yield calls
-    _base_client._ssl_context.cache_clear()
+def _in_fresh_process(code: str) -> dict[str, object]:
+    """Run ``code`` in a fresh interpreter (the TLS context is process-wide); it prints
+    one JSON object, returned here."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    found: dict[str, object] = json.loads(result.stdout)
+    return found
 
 
-def test_plain_http_clients_load_no_ca_bundle(created: list[object]) -> None:
-    with Gabber(api_key="k", base_url="http://127.0.0.1:9"):
-        pass
-    AsyncGabber(api_key="k", base_url="http://localhost:9/api")
-    assert created == []
+_CAS = "_tls.context().cert_store_stats()['x509_ca']"
 
 
-def test_https_clients_load_it_once_per_process(created: list[object]) -> None:
-    with Gabber(api_key="k", base_url="https://gabber.test.invalid"):
-        pass
-    with Gabber(api_key="k", base_url="https://other.test.invalid"):
-        pass
-    AsyncGabber(api_key="k", base_url="https://gabber.test.invalid")
-    assert len(created) == 1
-    context = _base_client._ssl_context()
+def test_plain_http_clients_load_no_ca_bundle() -> None:
+    found = _in_fresh_process(
+        "import json\n"
+        "from gabber_client import AsyncGabber, Gabber, _tls\n"
+        "with Gabber(api_key='k', base_url='http://127.0.0.1:9'):\n"
+        "    pass\n"
+        "AsyncGabber(api_key='k', base_url='http://localhost:9/api')\n"
+        f"print(json.dumps({{'cas': {_CAS}}}))\n"
+    )
+    assert found == {"cas": 0}
+
+
+def test_https_clients_trust_what_httpx_trusts() -> None:
+    found = _in_fresh_process(
+        "import json, httpx\n"
+        "from gabber_client import Gabber, _tls\n"
+        "client = Gabber(api_key='k', base_url='https://gabber.test.invalid')\n"
+        "ours = _tls.context().get_ca_certs(binary_form=True)\n"
+        "theirs = httpx.create_ssl_context().get_ca_certs(binary_form=True)\n"
+        "print(json.dumps({'same': sorted(ours) == sorted(theirs), 'cas': len(ours),\n"
+        "                  'own_pool_context': client._http._transport._pool._ssl_context\n"
+        "                  is _tls.context()}))\n"
+    )
+    assert found["same"] is True
+    assert isinstance(found["cas"], int)
+    assert found["cas"] > 0
+    assert found["own_pool_context"] is True
+
+
+def test_an_http_client_derived_for_https_trusts_the_shared_pool() -> None:
+    found = _in_fresh_process(
+        "import json\n"
+        "from gabber_client import Gabber, _tls\n"
+        "client = Gabber(api_key='k', base_url='http://127.0.0.1:9')\n"
+        f"before = {_CAS}\n"
+        "derived = client.with_options(base_url='https://gabber.test.invalid')\n"
+        f"print(json.dumps({{'before': before, 'after': {_CAS},\n"
+        "                  'shared': derived._http is client._http}))\n"
+    )
+    assert found["before"] == 0
+    assert isinstance(found["after"], int)
+    assert found["after"] > 0
+    assert found["shared"] is True
+
+
+def test_the_shared_context_requires_a_verified_certificate() -> None:
+    # Before the CAs are loaded a handshake through it can only fail; after, it
+    # verifies as httpx's default does.
+    context = _tls.context()
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname
-    assert context.cert_store_stats()["x509_ca"] > 0
-
-
-def test_the_context_of_a_plain_http_client_trusts_nothing() -> None:
-    # Were a TLS connection ever attempted through it, verification would fail:
-    # it requires a certificate and a matching host name, and trusts no CA.
-    context = _base_client._no_ca_context()
-    assert context.verify_mode == ssl.CERT_REQUIRED
-    assert context.check_hostname
-    assert context.cert_store_stats()["x509_ca"] == 0
-    assert context.get_ca_certs() == []
 
 
 # The first call of a fresh process imports the generated modules of its own
@@ -158,7 +176,9 @@ def test_every_builder_imports_the_generated_names_it_uses() -> None:
         declared: set[str] = set()
         for decorator in function.decorator_list:
             if isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "_imports":
-                declared |= {arg.value for arg in decorator.args if isinstance(arg, ast.Constant)}
+                declared |= {
+                    str(arg.value) for arg in decorator.args if isinstance(arg, ast.Constant)
+                }
         assert used(function) <= declared, f"{name}: add {sorted(used(function) - declared)}"
         checked += 1 if declared else 0
     assert checked >= 11
