@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from gabber_client.types import RealtimeSessionConfigCreateParam
+
 __all__ = [
     "MESSAGES_PER_CONTEXT",
     "PROJECT",
@@ -278,7 +280,7 @@ def list_page(
     }
 
 
-START_CONFIG: dict[str, Any] = {
+START_CONFIG: RealtimeSessionConfigCreateParam = {
     "general": {"time_limit_s": 600, "save_messages": True},
     "input": {"interruptable": True, "parallel_listening": False},
     "generative": {
