@@ -15,7 +15,12 @@ here), and a local fake of the API for tests in :mod:`gabber_client.testing`.
 """
 
 from ._client import AsyncGabber, Gabber
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+)
 from ._response import APIResponse
 from ._version import __version__
 from .errors import (
@@ -26,6 +31,7 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientStateError,
     ConflictError,
     GabberError,
     InternalServerError,
@@ -39,6 +45,7 @@ from .pagination import AsyncPage, SyncPage
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "APIConnectionError",
@@ -51,6 +58,7 @@ __all__ = [
     "AsyncPage",
     "AuthenticationError",
     "BadRequestError",
+    "ClientStateError",
     "ConflictError",
     "Gabber",
     "GabberError",

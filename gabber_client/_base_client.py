@@ -14,9 +14,15 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _retry
-from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
+from . import _body, _retry
+from ._constants import (
+    API_KEY_ENV,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+)
 from ._logging import logger, setup_from_env
+from ._pool import Pool
 from ._response import RAW_RESPONSE, APIResponse
 from ._urls import URLBuilder
 from ._validation import check_header_value
@@ -111,6 +117,15 @@ class Settings:
     human: str | None
     timeout: httpx.Timeout
     max_retries: int
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+
+
+def _max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise InvalidArgumentError(
+            "max_response_bytes", f"expected a positive int (bytes), got {value!r}"
+        )
+    return value
 
 
 def _timeout(value: object) -> httpx.Timeout:
@@ -152,6 +167,7 @@ def make_settings(
     timeout: float | httpx.Timeout,
     max_retries: int,
     default_headers: dict[str, str] | None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> Settings:
     """Validate the constructor's arguments (and the environment) into :class:`Settings`."""
     if api_key is not None and token is not None:
@@ -165,7 +181,11 @@ def make_settings(
                 "or token=... for a usage token",
             )
         check_header_value(api_key, API_KEY_ENV)
-    headers: dict[str, str] = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    headers: dict[str, str] = {
+        "User-Agent": USER_AGENT,
+        "Accept": "application/json",
+        "Accept-Encoding": _body.ACCEPT_ENCODING,  # the encodings read within bounds
+    }
     for name, value in (default_headers or {}).items():
         check_header_value(name, "default_headers")
         headers[name] = check_header_value(value, f"default_headers[{name!r}]")
@@ -184,6 +204,7 @@ def make_settings(
         human=None if human is None else check_header_value(human, "human"),
         timeout=_timeout(timeout),
         max_retries=_max_retries(max_retries),
+        max_response_bytes=_max_response_bytes(max_response_bytes),
     )
 
 
@@ -205,15 +226,19 @@ def derive(
     return replace(settings, **changes)
 
 
-_SECRET_HEADERS = frozenset({"authorization", "x-api-key"})
+_SECRET_HEADERS = frozenset(
+    {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
+)
+_SECRET_WORDS = ("token", "secret", "key", "auth")
 
 
 class BaseClient(Generic[H]):
     """State and helpers shared by :class:`SyncAPIClient` and :class:`AsyncAPIClient`."""
 
     _settings: Settings
-    _http: H
+    _pool: Pool[H]
     _owns_http: bool
+    _derived: bool
     _request_headers: dict[str, str]
     """The settings' headers each request carries: none when ``http`` is the client's
     own pool, made by :func:`http_client_for` with them. Merging them into every
@@ -222,14 +247,20 @@ class BaseClient(Generic[H]):
     def _setup(
         self,
         settings: Settings,
-        http: H,
+        http: H | Pool[H],
         *,
         owns_http: bool,
         request_headers: dict[str, str] | None = None,
     ) -> None:
         setup_from_env()
         self._settings = settings
-        self._http = http
+        self._derived = isinstance(http, Pool)  # derived clients share their pool
+        if not isinstance(http, Pool):
+            kind = type(http)
+            http = Pool(
+                http, owned=owns_http, factory=lambda: http_client_for(settings, None, kind)
+            )
+        self._pool = http
         self._owns_http = owns_http
         if request_headers is None:
             request_headers = {} if owns_http else settings.headers
@@ -243,8 +274,19 @@ class BaseClient(Generic[H]):
     def _derive(self, settings: Settings) -> Self:
         clone = type(self).__new__(type(self))
         # derive() never changes the headers: the shared pool still has them, or not.
-        clone._setup(settings, self._http, owns_http=False, request_headers=self._request_headers)
+        clone._setup(settings, self._pool, owns_http=False, request_headers=self._request_headers)
         return clone
+
+    @property
+    def _http(self) -> H:
+        return self._pool.http
+
+    def _mark_closed(self) -> bool:
+        """Mark the client closed (not a derived one: it shares its parent's pool);
+        whether its pool is its own to close."""
+        if not self._derived:
+            self._pool.closed = True
+        return self._owns_http
 
     def with_options(
         self,
@@ -412,26 +454,41 @@ class BaseClient(Generic[H]):
     def __repr__(self) -> str:
         s = self._settings
         return (
-            f"{type(self).__name__}(base_url={str(s.base_url)!r}, auth={s.auth!r}, "
+            f"{type(self).__name__}(base_url={masked_url(s.base_url)!r}, auth={s.auth!r}, "
             f"human={s.human!r}, max_retries={s.max_retries})"
         )
 
 
+def masked_url(url: httpx.URL) -> str:
+    """``url`` as a string with its password (if any) replaced by ``***``, as httpx
+    masks it in ``repr(url)``."""
+    return str(url.copy_with(password="***")) if url.password else str(url)  # noqa: S106
+
+
+def is_secret_header(name: str) -> bool:
+    """Whether a header of this name carries a credential: ``authorization``,
+    ``x-api-key``, ``cookie``, ``proxy-authorization``, and any name containing
+    ``token``, ``secret``, ``key`` or ``auth``."""
+    lower = name.lower()
+    return lower in _SECRET_HEADERS or any(word in lower for word in _SECRET_WORDS)
+
+
 def redacted(headers: httpx.Headers) -> dict[str, str]:
     """``headers`` with credentials replaced by ``<redacted>``."""
-    return {k: "<redacted>" if k.lower() in _SECRET_HEADERS else v for k, v in headers.items()}
+    return {k: "<redacted>" if is_secret_header(k) else v for k, v in headers.items()}
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
 
     def _request(self, call: Call[T]) -> T:
-        request = self._http.build_request(**self._request_kwargs(call))
+        http = self._pool.current()  # closed? forked? (see _pool.py)
+        request = http.build_request(**self._request_kwargs(call))
         retries = 0
         while True:
             start = time.perf_counter()
             try:
-                response = self._http.send(request, follow_redirects=False)
+                response = self._pool.send_sync(request, self._settings.max_response_bytes)
             except httpx.TransportError as exc:
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
@@ -454,12 +511,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
 
     async def _request(self, call: Call[T]) -> T:
-        request = self._http.build_request(**self._request_kwargs(call))
+        http = self._pool.current_async()  # closed? forked? another event loop?
+        request = http.build_request(**self._request_kwargs(call))
         retries = 0
         while True:
             start = time.perf_counter()
             try:
-                response = await self._http.send(request, follow_redirects=False)
+                response = await self._pool.send_async(request, self._settings.max_response_bytes)
             except httpx.TransportError as exc:
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Self
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient, http_client_for, make_settings
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
 # The resources import the generated code, which costs more than importing httpx:
 # it is imported when the first client is built, not with the package.
@@ -34,6 +34,10 @@ class Gabber(SyncAPIClient):
         http_client: An :class:`httpx.Client` to send with (proxies, custom
             transports, tests). Redirects are never followed. The caller closes it.
         default_headers: Headers sent with every request.
+        max_response_bytes: The largest response body (decoded) to read, default
+            64 MiB; a larger one (or a compression bomb, or an endless stream) ends
+            the call with :class:`APIResponseValidationError` (a 2xx) or its status
+            error, after reading at most that much.
 
     Use it as a context manager, or call :meth:`close`, to release its connections.
     """
@@ -52,6 +56,7 @@ class Gabber(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = make_settings(
             api_key=api_key,
@@ -61,6 +66,7 @@ class Gabber(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         http = http_client_for(settings, http_client, httpx.Client)
         self._setup(settings, http, owns_http=http_client is None)
@@ -72,7 +78,7 @@ class Gabber(SyncAPIClient):
 
     def close(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
-        if self._owns_http:
+        if self._mark_closed():
             self._http.close()
 
     def __enter__(self) -> Self:
@@ -109,6 +115,7 @@ class AsyncGabber(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = make_settings(
             api_key=api_key,
@@ -118,6 +125,7 @@ class AsyncGabber(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         http = http_client_for(settings, http_client, httpx.AsyncClient)
         self._setup(settings, http, owns_http=http_client is None)
@@ -129,7 +137,7 @@ class AsyncGabber(AsyncAPIClient):
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
-        if self._owns_http:
+        if self._mark_closed():
             await self._http.aclose()
 
     async def __aenter__(self) -> Self:

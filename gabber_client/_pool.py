@@ -1,0 +1,187 @@
+"""The connection pool of a client and the rules around it: one pool per process
+and per event loop, nothing sent once closed, every body read within bounds, and
+cancellation that never reaches httpcore.
+
+* **Fork**: a child process inherits its parent's pool, whose keep-alive sockets
+  the parent still uses; a request sent on one of them can be answered to the
+  other process. After ``os.fork()`` a client that owns its pool gets a new one
+  (the old one is dropped unclosed: closing would act on the parent's
+  connections); a client given ``http_client=`` raises :class:`ClientStateError`,
+  since only the caller can make a new one.
+* **Closed**: a call on a closed client, or in flight when it is closed, raises
+  :class:`ClientStateError`.
+* **Event loop**: an :class:`AsyncGabber`'s connections belong to the loop that
+  used them first; a call from another loop raises :class:`ClientStateError`.
+* **Cancellation**: cancelling a task that is inside httpcore's pool can leave a
+  connection slot taken for ever (encode/httpcore#1093, encode/httpx#1461); after
+  enough of them every call ends in ``PoolTimeout``. Each async attempt therefore
+  runs in its own task behind :func:`asyncio.shield`: cancelling the call (or its
+  whole-attempt timeout) ends the caller's wait at once, and the attempt itself
+  finishes in the background within its timeout, with its body read and its
+  connection returned. Plain asyncio, no httpcore internals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from . import _body
+from .errors import APIResponseValidationError, ClientStateError
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+_generation = 0
+"""How many times this process has been forked into (0 in the original process)."""
+
+
+def _after_fork_in_child() -> None:
+    global _generation
+    _generation += 1
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _where(request: httpx.Request) -> str:
+    return f"{request.method} {request.url.raw_path.decode('ascii')}"
+
+
+def _consume(task: asyncio.Future[Any]) -> None:
+    """Retrieve the outcome of an attempt nobody waits for any more."""
+    if not task.cancelled():
+        task.exception()
+
+
+def _stand_in(response: httpx.Response) -> httpx.Response:
+    """``response`` without its body (which could not be read within bounds)."""
+    headers = [
+        (name, value)
+        for name, value in response.headers.multi_items()
+        if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+    ]
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=b"",
+        request=response.request,
+        extensions=response.extensions,
+    )
+
+
+class Pool(Generic[H]):
+    """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
+    derived from it (``with_options``, ``for_human``), which share it."""
+
+    __slots__ = ("_factory", "_generation", "_loop", "closed", "http", "owned")
+
+    http: H
+    _factory: Callable[[], H]
+
+    def __init__(self, http: H, *, owned: bool, factory: Callable[[], H]) -> None:
+        self.http = http
+        self.owned = owned
+        self.closed = False
+        self._factory = factory  # a new pool like ``http`` (used when ``owned``)
+        self._generation = _generation
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def current(self) -> H:
+        """The httpx client to send with now; raises :class:`ClientStateError` when
+        the client is closed or its pool cannot be used in this process."""
+        if self.closed or self.http.is_closed:
+            raise ClientStateError("this client is closed; create a new one to send requests")
+        if self._generation != _generation:
+            if not self.owned:
+                raise ClientStateError(
+                    "this client was created before os.fork() with an http_client whose "
+                    "connections the parent process still uses; create the client (and "
+                    "its http_client) in the child process"
+                )
+            self.http = self._factory()  # the parent's pool is left to the parent
+            self._generation = _generation
+            self._loop = None
+        return self.http
+
+    def current_async(self) -> H:
+        """:meth:`current`, also refusing an event loop other than the pool's."""
+        http = self.current()
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise ClientStateError(
+                "this AsyncGabber is used from a second event loop: its connections "
+                "belong to the loop that used it first; create one client per event loop"
+            )
+        return http
+
+    def _closed_in_flight(self, exc: Exception, request: httpx.Request) -> None:
+        if self.closed or self.http.is_closed:
+            raise ClientStateError(
+                f"{_where(request)}: the client was closed while this call was in flight"
+            ) from exc
+
+    @staticmethod
+    def _bounded(exc: _body.BodyError) -> httpx.Response:
+        """The response to go on with when its body could not be read within bounds:
+        a 2xx raises :class:`APIResponseValidationError`; an error status goes on,
+        without its body, to the retry policy and the status error."""
+        response = _stand_in(exc.response)
+        if response.is_success:
+            raise APIResponseValidationError(
+                f"{_where(response.request)}: {exc}", response=response
+            ) from None
+        return response
+
+    def send_sync(self, request: httpx.Request, limit: int) -> httpx.Response:
+        """Send ``request`` and read its body within ``limit`` bytes and the attempt's
+        timeout (see :mod:`gabber_client._body`)."""
+        assert isinstance(self.http, httpx.Client)
+        budget = _body.attempt_budget(request.extensions.get("timeout"))
+        deadline = None if budget is None else time.monotonic() + budget
+        try:
+            response = self.http.send(request, follow_redirects=False, stream=True)
+            return _body.read_sync(response, limit, deadline)
+        except _body.BodyError as exc:
+            return self._bounded(exc)
+        except Exception as exc:
+            self._closed_in_flight(exc, request)
+            raise
+
+    async def _attempt(
+        self, http: httpx.AsyncClient, request: httpx.Request, limit: int, deadline: float | None
+    ) -> httpx.Response:
+        response = await http.send(request, follow_redirects=False, stream=True)
+        return await _body.read_async(response, limit, deadline)
+
+    async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
+        """:meth:`send_sync` for the async client, with the attempt shielded from
+        cancellation and ended for the caller at its timeout."""
+        http = self.http
+        assert isinstance(http, httpx.AsyncClient)
+        budget = _body.attempt_budget(request.extensions.get("timeout"))
+        deadline = None if budget is None else time.monotonic() + budget
+        attempt = asyncio.ensure_future(self._attempt(http, request, limit, deadline))
+        try:
+            async with asyncio.timeout(budget):
+                return await asyncio.shield(attempt)
+        except TimeoutError:
+            attempt.add_done_callback(_consume)
+            raise httpx.ReadTimeout(
+                f"the attempt took longer than its timeout ({budget} s)", request=request
+            ) from None
+        except _body.BodyError as exc:
+            return self._bounded(exc)
+        except asyncio.CancelledError:
+            attempt.add_done_callback(_consume)
+            raise
+        except Exception as exc:
+            self._closed_in_flight(exc, request)
+            raise
