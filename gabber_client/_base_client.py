@@ -258,7 +258,10 @@ class BaseClient(Generic[H]):
         if not isinstance(http, Pool):
             kind = type(http)
             http = Pool(
-                http, owned=owns_http, factory=lambda: http_client_for(settings, None, kind)
+                http,
+                owned=owns_http,
+                factory=lambda: http_client_for(settings, None, kind),
+                size=_LIMITS.max_connections or 100,
             )
         self._pool = http
         self._owns_http = owns_http

@@ -18,7 +18,10 @@ cancellation that never reaches httpcore.
   runs in its own task behind :func:`asyncio.shield`: cancelling the call (or its
   whole-attempt timeout) ends the caller's wait at once, and the attempt itself
   finishes in the background within its timeout, with its body read and its
-  connection returned. Plain asyncio, no httpcore internals.
+  connection returned. Attempts in flight are capped at the pool's size (100)
+  by an :class:`asyncio.Semaphore`, so httpcore never queues requests (the
+  contention under which the slots leak) and a storm of cancelled calls cannot
+  pile up attempts in the background. Plain asyncio, no httpcore internals.
 """
 
 from __future__ import annotations
@@ -79,18 +82,29 @@ class Pool(Generic[H]):
     """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
     derived from it (``with_options``, ``for_human``), which share it."""
 
-    __slots__ = ("_factory", "_generation", "_loop", "closed", "http", "owned")
+    __slots__ = (
+        "_factory",
+        "_generation",
+        "_loop",
+        "_semaphore",
+        "_size",
+        "closed",
+        "http",
+        "owned",
+    )
 
     http: H
     _factory: Callable[[], H]
 
-    def __init__(self, http: H, *, owned: bool, factory: Callable[[], H]) -> None:
+    def __init__(self, http: H, *, owned: bool, factory: Callable[[], H], size: int) -> None:
         self.http = http
         self.owned = owned
         self.closed = False
         self._factory = factory  # a new pool like ``http`` (used when ``owned``)
         self._generation = _generation
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._size = size  # attempts in flight at once (async): the pool's connections
+        self._semaphore: asyncio.Semaphore | None = None
 
     def current(self) -> H:
         """The httpx client to send with now; raises :class:`ClientStateError` when
@@ -107,6 +121,7 @@ class Pool(Generic[H]):
             self.http = self._factory()  # the parent's pool is left to the parent
             self._generation = _generation
             self._loop = None
+            self._semaphore = None
         return self.http
 
     def current_async(self) -> H:
@@ -155,33 +170,68 @@ class Pool(Generic[H]):
             self._closed_in_flight(exc, request)
             raise
 
+    def _slots(self) -> asyncio.Semaphore:
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(self._size)
+        return self._semaphore
+
     async def _attempt(
-        self, http: httpx.AsyncClient, request: httpx.Request, limit: int, deadline: float | None
+        self,
+        http: httpx.AsyncClient,
+        request: httpx.Request,
+        limit: int,
+        deadline: float | None,
+        slots: asyncio.Semaphore,
     ) -> httpx.Response:
-        response = await http.send(request, follow_redirects=False, stream=True)
-        return await _body.read_async(response, limit, deadline)
+        try:
+            response = await http.send(request, follow_redirects=False, stream=True)
+            return await _body.read_async(response, limit, deadline)
+        finally:
+            slots.release()
 
     async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
-        """:meth:`send_sync` for the async client, with the attempt shielded from
-        cancellation and ended for the caller at its timeout."""
+        """:meth:`send_sync` for the async client. The attempt takes one of the pool's
+        slots (waiting at most the pool timeout) and runs shielded from cancellation;
+        the caller stops waiting for it at the attempt's timeout."""
         http = self.http
         assert isinstance(http, httpx.AsyncClient)
-        budget = _body.attempt_budget(request.extensions.get("timeout"))
+        timeout = request.extensions.get("timeout")
+        budget = _body.attempt_budget(timeout)
         deadline = None if budget is None else time.monotonic() + budget
-        attempt = asyncio.ensure_future(self._attempt(http, request, limit, deadline))
+        slots = self._slots()
+        attempt: asyncio.Future[httpx.Response] | None = None
         try:
             async with asyncio.timeout(budget):
+                await self._take_slot(slots, request, timeout)
+                attempt = asyncio.ensure_future(
+                    self._attempt(http, request, limit, deadline, slots)
+                )
                 return await asyncio.shield(attempt)
         except TimeoutError:
-            attempt.add_done_callback(_consume)
             raise httpx.ReadTimeout(
                 f"the attempt took longer than its timeout ({budget} s)", request=request
             ) from None
         except _body.BodyError as exc:
             return self._bounded(exc)
-        except asyncio.CancelledError:
-            attempt.add_done_callback(_consume)
-            raise
         except Exception as exc:
             self._closed_in_flight(exc, request)
             raise
+        finally:
+            if attempt is not None and not attempt.done():
+                attempt.add_done_callback(_consume)  # cancelled or timed out: let it finish
+
+    @staticmethod
+    async def _take_slot(
+        slots: asyncio.Semaphore, request: httpx.Request, timeouts: object
+    ) -> None:
+        wait = timeouts.get("pool") if isinstance(timeouts, dict) else None
+        if not slots.locked():
+            await slots.acquire()
+            return
+        try:
+            async with asyncio.timeout(wait):
+                await slots.acquire()
+        except TimeoutError:
+            raise httpx.PoolTimeout(
+                "no connection became free within the pool timeout", request=request
+            ) from None
