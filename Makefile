@@ -8,7 +8,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup generate check-drift lint format typecheck pytest test contract demo bench clean
+.PHONY: setup generate check-drift lint format typecheck pytest test soak contract demo bench clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,9 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: check-drift lint typecheck pytest
+
+soak: $(STAMP)  ## the long soaks (tens of thousands of cancelled calls); CI runs them too
+	$(BIN)/pytest -m soak tests/reliability
 
 contract: $(STAMP)  ## the contract suite alone: client, fake and spec agree
 	$(BIN)/pytest tests/contract

@@ -465,7 +465,9 @@ class BaseClient(Generic[H]):
 def masked_url(url: httpx.URL) -> str:
     """``url`` as a string with its password (if any) replaced by ``***``, as httpx
     masks it in ``repr(url)``."""
-    return str(url.copy_with(password="***")) if url.password else str(url)  # noqa: S106
+    if not url.password:
+        return str(url)
+    return str(url.copy_with(username=url.username, password="***"))  # noqa: S106
 
 
 def is_secret_header(name: str) -> bool:
