@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _body, _retry
+from . import _body, _next_page, _retry
 from ._constants import (
     API_KEY_ENV,
     BASE_URL_ENV,
@@ -29,12 +29,13 @@ from ._validation import check_header_value
 from ._version import __version__
 from .errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    GabberError,
     InvalidArgumentError,
     status_error_class,
 )
+from .pagination import _BasePage
 
 if TYPE_CHECKING:  # _calls imports the generated code: see _client.py
     from ._calls import Call
@@ -351,34 +352,36 @@ class BaseClient(Generic[H]):
         }
 
     def _check_next_url(self, url: str) -> str:
-        """``url`` if it is on the base URL's origin; credentials go nowhere else."""
-        try:
-            parsed = httpx.URL(url)
-        except httpx.InvalidURL:
-            raise GabberError(f"the server's next_page is not a valid URL: {url!r}") from None
-        base = self._settings.base_url
-        if parsed.is_relative_url and not parsed.host:
-            return self._settings.urls.prefix + "/" + url.lstrip("/")
-        if parsed.is_relative_url:  # "//host/path": another host, on the base URL's scheme
-            parsed = parsed.copy_with(scheme=base.scheme)
-            url = str(parsed)
-        if (parsed.scheme, parsed.host, parsed.port) != (base.scheme, base.host, base.port):
-            raise GabberError(
-                f"refusing to follow next_page to {parsed.scheme}://{parsed.host}: "
-                f"it is not on the client's base URL {base.scheme}://{base.host}; "
-                "credentials are only sent to the base URL"
-            )
-        return url
+        """``url`` if it is under the base URL (origin and path prefix); credentials
+        go nowhere else. See :mod:`gabber_client._next_page`."""
+        return str(_next_page.check_follow(url, self._settings.base_url))
 
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         if RAW_RESPONSE.get():
             return cast(T, APIResponse(response, call.parse))
         result = call.parse(response)
+        if isinstance(result, _BasePage) and result.next_page is not None:
+            self._check_next_page(call, result, response)
         # httpx links a response and its stream both ways; the body is read, so break
         # the cycle and let refcounting free the body now rather than at the next
         # cyclic GC (auto-pagination would otherwise pile pages up between GCs).
         response.stream = _EMPTY_STREAM
         return result
+
+    @staticmethod
+    def _check_next_page(call: Call[Any], page: _BasePage[Any], response: httpx.Response) -> None:
+        """Resolve and check a received page's ``next_page`` (see ``_next_page``)."""
+        assert page.next_page is not None
+        try:
+            page.next_page = _next_page.check_received(
+                page.next_page,
+                operation=call.operation,
+                page_url=response.request.url,
+                followed=page._followed,
+            )
+        except ValueError as exc:
+            where = f"{response.request.method} {response.request.url.raw_path.decode()}"
+            raise APIResponseValidationError(f"{where}: {exc}", response=response) from None
 
     @staticmethod
     def _status_error(response: httpx.Response) -> APIStatusError:
