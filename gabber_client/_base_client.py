@@ -25,7 +25,7 @@ from ._logging import logger, setup_from_env
 from ._pool import Pool
 from ._response import RAW_RESPONSE, APIResponse
 from ._urls import URLBuilder
-from ._validation import check_header_value
+from ._validation import check_header_name, check_header_value, check_json
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -188,7 +188,7 @@ def make_settings(
         "Accept-Encoding": _body.ACCEPT_ENCODING,  # the encodings read within bounds
     }
     for name, value in (default_headers or {}).items():
-        check_header_value(name, "default_headers")
+        check_header_name(name, "default_headers")
         headers[name] = check_header_value(value, f"default_headers[{name!r}]")
     if token is not None:
         headers["Authorization"] = "Bearer " + check_header_value(token, "token")
@@ -342,12 +342,15 @@ class BaseClient(Generic[H]):
         url = target if absolute else self._settings.urls.url(target)
         extra = kwargs.get("headers")
         headers = {**self._request_headers, **extra} if extra else self._request_headers
+        body = kwargs.get("json")
+        if body is not None:
+            check_json(body, "body")  # NaN, cycles, huge ints, ...: refused before sending
         return {
             "method": kwargs["method"],
             "url": url,
             "params": kwargs.get("params"),
             "headers": headers,
-            "json": kwargs.get("json"),
+            "json": body,
             "timeout": self._settings.timeout,
         }
 
