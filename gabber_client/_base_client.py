@@ -354,6 +354,17 @@ class BaseClient(Generic[H]):
             "timeout": self._settings.timeout,
         }
 
+    def _build_request(self, http: H, call: Call[Any]) -> httpx.Request:
+        """The request of ``call``; a URL httpx refuses (a 70,000-character page
+        token, say) is an :class:`InvalidArgumentError`, as nothing was sent."""
+        kwargs = self._request_kwargs(call)
+        try:
+            return http.build_request(**kwargs)
+        except httpx.InvalidURL as exc:
+            raise InvalidArgumentError(
+                call.operation, f"the request URL is invalid: {exc}"
+            ) from None
+
     def _check_next_url(self, url: str) -> str:
         """``url`` if it is under the base URL (origin and path prefix); credentials
         go nowhere else. See :mod:`gabber_client._next_page`."""
@@ -494,7 +505,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
     def _request(self, call: Call[T]) -> T:
         http = self._pool.current()  # closed? forked? (see _pool.py)
-        request = http.build_request(**self._request_kwargs(call))
+        request = self._build_request(http, call)
         retries = 0
         while True:
             start = time.perf_counter()
@@ -523,7 +534,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
     async def _request(self, call: Call[T]) -> T:
         http = self._pool.current_async()  # closed? forked? another event loop?
-        request = http.build_request(**self._request_kwargs(call))
+        request = self._build_request(http, call)
         retries = 0
         while True:
             start = time.perf_counter()
