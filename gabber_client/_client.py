@@ -28,7 +28,8 @@ class Gabber(SyncAPIClient):
         base_url: Where the API is; default ``GABBER_BASE_URL``, else
             ``https://api.gabber.dev``.
         human: The default ``x-human-id`` of the operations that accept it.
-        timeout: Seconds (or an :class:`httpx.Timeout`) for each attempt;
+        timeout: Seconds (or an :class:`httpx.Timeout`) for each attempt as a whole,
+            body included (see docs/reliability.md);
             default connect 5 s, read/write/pool 30 s.
         max_retries: Retries of a failed request, where the retry policy allows.
         http_client: An :class:`httpx.Client` to send with (proxies, custom

@@ -8,6 +8,7 @@ gets the parsed request and the socket, and writes whatever it likes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import socketserver
@@ -169,10 +170,8 @@ class FastServer:
                 async with self._server:
                     await self._server.serve_forever()
 
-            try:
+            with contextlib.suppress(asyncio.CancelledError, RuntimeError):
                 loop.run_until_complete(main())
-            except (asyncio.CancelledError, RuntimeError):
-                pass
 
         self._thread = threading.Thread(target=run, daemon=True)
         self._thread.start()

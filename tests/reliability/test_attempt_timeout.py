@@ -69,15 +69,13 @@ def test_async_attempt_ends_within_its_timeout_though_bytes_keep_coming(
 
 
 def test_retries_each_get_their_own_attempt_timeout(trickling: RawServer) -> None:
-    with Gabber(max_retries=1, **_options(trickling)) as client:
-        with pytest.raises(APITimeoutError):
-            client.realtime.get("rs_1")  # idempotent: a timed-out attempt is retried once
+    with Gabber(max_retries=1, **_options(trickling)) as client, pytest.raises(APITimeoutError):
+        client.realtime.get("rs_1")  # idempotent: a timed-out attempt is retried once
     # two attempts reached the server, each ended by its own deadline
     assert len(trickling.requests) == 2
 
 
 def test_a_timed_out_non_idempotent_call_is_not_sent_again(trickling: RawServer) -> None:
-    with Gabber(max_retries=2, **_options(trickling)) as client:
-        with pytest.raises(APITimeoutError):
-            client.realtime.speak("rs_1", "hello")
+    with Gabber(max_retries=2, **_options(trickling)) as client, pytest.raises(APITimeoutError):
+        client.realtime.speak("rs_1", "hello")
     assert len(trickling.requests) == 1

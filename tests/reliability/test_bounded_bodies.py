@@ -58,7 +58,9 @@ def _bomb(encoding: str, decoded_size: int = 256 * 1024 * 1024) -> bytes:
     return b"".join([*parts, compressor.flush()])
 
 
-def _encoded(status: int, encoding: str, body: bytes) -> Callable[[RawRequest, socket.socket], bool]:
+def _encoded(
+    status: int, encoding: str, body: bytes
+) -> Callable[[RawRequest, socket.socket], bool]:
     def handler(_request: RawRequest, sock: socket.socket) -> bool:
         head = (
             f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"

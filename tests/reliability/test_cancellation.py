@@ -38,14 +38,15 @@ with FastServer(json_bytes(200, session()), delay=0.002) as server:
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
     tests = str(Path(__file__).resolve().parents[1])
-    process = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script
+    process = subprocess.Popen(
         [sys.executable, "-c", _SERVER.format(tests=tests)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    assert process.stdout is not None and process.stdin is not None
+    assert process.stdout is not None
+    assert process.stdin is not None
     try:
         yield process.stdout.readline().strip()
     finally:
@@ -56,7 +57,7 @@ def server_url() -> Iterator[str]:
 async def _cancel_many(client: AsyncGabber, cancellations: int, concurrency: int) -> int:
     """Cancel ``cancellations`` calls at random points (before connecting, while
     waiting for a connection, sending, reading); the number that completed."""
-    rng = random.Random(1093)  # noqa: S311 - reproducible points, not crypto
+    rng = random.Random(1093)
     cancelled = completed = 0
 
     async def one() -> str:

@@ -72,14 +72,16 @@ def test_hostile_json_documents(
     ],
     ids=["non-utf8-session", "non-utf8-text", "non-utf8-page", "70000-char-page"],
 )
-def test_hostile_arguments(env: FakeServer, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+def test_hostile_arguments(
+    env: FakeServer, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
     assert main(argv) == EXIT_USAGE
     _one_line_error(capsys)
     assert env.fake.requests == []
 
 
 def test_non_utf8_argument_in_a_real_process(env: FakeServer) -> None:
-    process = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+    process = subprocess.run(
         [os.fsencode(sys.executable), b"-m", b"gabber_client.cli", b"sessions", b"get", b"\xff"],
         capture_output=True,
         env={**os.environ},

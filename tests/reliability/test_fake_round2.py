@@ -17,8 +17,7 @@ import httpx
 import pytest
 
 from gabber_client import BadRequestError
-from gabber_client.testing import FakeGabber, FakeServer
-from gabber_client.testing import _state
+from gabber_client.testing import FakeGabber, FakeServer, _state
 
 
 @pytest.fixture

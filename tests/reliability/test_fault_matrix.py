@@ -112,9 +112,7 @@ def test_429_with_retry_after_as_an_http_date(rig: Rig, waits: list[float], oper
     assert [r.status for r in rig.sent(operation)] == [429, 200]
 
 
-@pytest.mark.parametrize(
-    "retry_after", ["0", "3600", "-5", "Wed, 21 Oct 2015 07:28:00 GMT", "1e9"]
-)
+@pytest.mark.parametrize("retry_after", ["0", "3600", "-5", "Wed, 21 Oct 2015 07:28:00 GMT", "1e9"])
 def test_retry_after_outside_0_to_60_seconds_falls_back_to_backoff(
     in_process: Rig, waits: list[float], retry_after: str
 ) -> None:

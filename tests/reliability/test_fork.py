@@ -98,7 +98,8 @@ def test_async_child_gets_fresh_connections(server: RawServer) -> None:
     try:
         assert parent_loop.run_until_complete(get("a")) == "conn1"
         in_child = _in_child(lambda: asyncio.run(get("b")))
-        assert in_child.startswith("conn") and in_child != "conn1"
+        assert in_child.startswith("conn")
+        assert in_child != "conn1"
         assert parent_loop.run_until_complete(get("a")) == "conn1"
         parent_loop.run_until_complete(client.aclose())
     finally:

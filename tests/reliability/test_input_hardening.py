@@ -63,12 +63,13 @@ BAD_JSON: dict[str, Any] = {
 def test_non_json_in_extra_and_configs_is_refused_before_sending(bad: Any, where: str) -> None:
     client, recorder = sync_client(always(payloads.start_response()))
     config = dict(payloads.START_CONFIG)
+    extra = None
+    if where == "extra":
+        extra = {"field": bad}
+    else:
+        config["generative"] = {**config["generative"], "_extra": {"field": bad}}
     with pytest.raises(InvalidArgumentError) as caught:
-        if where == "extra":
-            client.realtime.start(config, extra={"field": bad})
-        else:
-            config["generative"] = {**config["generative"], "_extra": {"field": bad}}
-            client.realtime.start(config)
+        client.realtime.start(config, extra=extra)
     assert recorder.requests == []
     assert "field" in caught.value.parameter
 
@@ -81,7 +82,12 @@ def test_nesting_up_to_the_documented_depth_is_sent() -> None:
 
 def test_safe_integers_and_finite_floats_are_sent() -> None:
     client, recorder = sync_client(always(payloads.start_response()))
-    extra = {"max": 2**53 - 1, "min": -(2**53 - 1), "f": 1.5e300, "unicode": "h\u00e9llo \U0001f600"}
+    extra = {
+        "max": 2**53 - 1,
+        "min": -(2**53 - 1),
+        "f": 1.5e300,
+        "unicode": "h\u00e9llo \U0001f600",
+    }
     client.realtime.start(payloads.START_CONFIG, extra=extra)
     assert b'"max":9007199254740991' in recorder.requests[0].content.replace(b" ", b"")
 

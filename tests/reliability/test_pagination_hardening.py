@@ -162,9 +162,7 @@ def test_a_malformed_next_page_is_a_validation_error(next_page: str, operation: 
 
     client, recorder = _client(handler)
 
+    walk = client.realtime.messages if operation == "messages" else client.realtime.list
     with pytest.raises(APIResponseValidationError, match="next_page"):
-        if operation == "messages":
-            list(client.realtime.messages("rs_1"))
-        else:
-            list(client.realtime.list())
+        list(walk("rs_1") if operation == "messages" else walk())  # type: ignore[operator]
     assert len(recorder.requests) == 1

@@ -13,7 +13,7 @@ from gabber_client import AsyncGabber, Gabber
 from . import payloads
 from .scripted import always, sync_client
 
-PASSWORD = "hunter2-SECRET-pw"  # noqa: S105 - a test value
+PASSWORD = "hunter2-SECRET-pw"
 
 
 @pytest.mark.parametrize("cls", [Gabber, AsyncGabber])
@@ -42,9 +42,7 @@ def test_debug_log_redacts_credential_headers(
     header: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     value = "v-SECRET-0123456789"
-    client, recorder = sync_client(
-        always(payloads.session()), default_headers={header: value}
-    )
+    client, recorder = sync_client(always(payloads.session()), default_headers={header: value})
     with caplog.at_level(logging.DEBUG, logger="gabber_client"):
         client.realtime.get("rs_1")
 
