@@ -96,7 +96,7 @@ async def _still_usable(client: AsyncGabber) -> None:
 
 def _small_pool() -> httpx.AsyncClient:
     return httpx.AsyncClient(
-        timeout=httpx.Timeout(5.0, pool=2.0), limits=httpx.Limits(max_connections=10)
+        timeout=httpx.Timeout(5.0, pool=10.0), limits=httpx.Limits(max_connections=10)
     )
 
 
@@ -121,7 +121,7 @@ def test_20000_cancellations_leave_a_small_pool_usable(server_url: str) -> None:
 def test_20000_cancellations_leave_the_clients_own_pool_usable(server_url: str) -> None:
     async def run() -> None:
         async with AsyncGabber(
-            api_key="sk-test", base_url=server_url, max_retries=0, timeout=5.0
+            api_key="sk-test", base_url=server_url, max_retries=0, timeout=10.0
         ) as client:
             await _cancel_many(client, 20_000, concurrency=150)
             await _still_usable(client)
