@@ -21,7 +21,9 @@ cancellation that never reaches httpcore.
   connection returned. Attempts in flight are capped at the pool's size (100)
   by an :class:`asyncio.Semaphore`, so httpcore never queues requests (the
   contention under which the slots leak) and a storm of cancelled calls cannot
-  pile up attempts in the background. Plain asyncio, no httpcore internals.
+  pile up attempts in the background. Should slots leak anyway, the first
+  ``PoolTimeout`` of a pool the client owns (which, by that cap, cannot be
+  full) replaces the pool. Plain asyncio, no httpcore internals.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from . import _body
+from ._logging import logger
 from .errors import APIResponseValidationError, ClientStateError
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -83,6 +86,7 @@ class Pool(Generic[H]):
     derived from it (``with_options``, ``for_human``), which share it."""
 
     __slots__ = (
+        "_closing",
         "_factory",
         "_generation",
         "_loop",
@@ -105,6 +109,7 @@ class Pool(Generic[H]):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._size = size  # attempts in flight at once (async): the pool's connections
         self._semaphore: asyncio.Semaphore | None = None
+        self._closing: set[asyncio.Future[None]] = set()  # stuck pools being closed
 
     def current(self) -> H:
         """The httpx client to send with now; raises :class:`ClientStateError` when
@@ -184,10 +189,29 @@ class Pool(Generic[H]):
         slots: asyncio.Semaphore,
     ) -> httpx.Response:
         try:
-            response = await http.send(request, follow_redirects=False, stream=True)
+            try:
+                response = await http.send(request, follow_redirects=False, stream=True)
+            except httpx.PoolTimeout:
+                self._replace_stuck(http)
+                raise
             return await _body.read_async(response, limit, deadline)
         finally:
             slots.release()
+
+    def _replace_stuck(self, http: httpx.AsyncClient) -> None:
+        """httpcore found no free connection although this client never has more
+        attempts in flight than its own pool has connections: slots have leaked
+        (encode/httpcore#1093, by a path the shield does not cover). A pool the
+        client owns is replaced, and the stuck one closed in the background; the
+        ``PoolTimeout`` goes on to the retry policy (nothing was sent). A supplied
+        ``http_client`` is the caller's: it is left as it is."""
+        if not self.owned or self.closed or self.http is not http:
+            return
+        logger.warning("the connection pool is stuck (leaked slots): replacing it")
+        self.http = self._factory()
+        closing = asyncio.ensure_future(http.aclose())
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
 
     async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
         """:meth:`send_sync` for the async client. The attempt takes one of the pool's
