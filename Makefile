@@ -27,7 +27,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 ARGS ?=
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup generate check-drift lint format typecheck pytest test contract demo docs docs-serve dist bench clean api-diff spec-evolution
+.PHONY: setup generate check-drift lint format typecheck pytest test soak contract demo docs docs-serve dist bench clean api-diff spec-evolution
 
 setup: $(DEV)  ## the development environment: package, `fake` extra, `dev` group
 
@@ -80,6 +80,9 @@ api-diff: $(DEV)  ## markdown report of openapi.yaml's changes against git ref B
 
 spec-evolution: $(DEV)  ## realistic upstream spec changes, each applied to a copy of the repo (slow)
 	$(PY) scripts/spec_evolution.py
+
+soak: $(DEV)  ## the long soaks (tens of thousands of cancelled calls); CI runs them too
+	$(BIN)/pytest -m soak tests/reliability
 
 contract: $(DEV)  ## the contract suite alone: client, fake and spec agree
 	$(BIN)/pytest tests/contract

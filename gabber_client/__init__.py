@@ -18,7 +18,12 @@ that is not set), and a local fake of the API for tests in :mod:`gabber_client.t
 from typing import TYPE_CHECKING, Any
 
 from ._client import AsyncGabber, Gabber
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+)
 from ._request_id import get_request_id
 from ._response import APIResponse
 from ._version import __version__
@@ -30,6 +35,7 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientStateError,
     ConflictError,
     GabberError,
     InternalServerError,
@@ -46,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "UNSET",
@@ -60,6 +67,7 @@ __all__ = [
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "ClientStateError",
     "ConflictError",
     "Gabber",
     "GabberError",

@@ -13,22 +13,29 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _options, _request_id, _retry, _tls
-from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
+from . import _body, _next_page, _options, _request_id, _retry, _tls
+from ._constants import (
+    API_KEY_ENV,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+)
 from ._logging import logger, setup_from_env
 from ._options import RequestOptions
+from ._pool import Pool
 from ._response import RAW_RESPONSE, APIResponse
 from ._urls import URLBuilder
-from ._validation import check_header_value
+from ._validation import check_header_name, check_header_value, check_json
 from ._version import __version__
 from .errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    GabberError,
     InvalidArgumentError,
     status_error_class,
 )
+from .pagination import _BasePage
 
 if TYPE_CHECKING:  # _calls imports the generated code: see _client.py
     from ._calls import Call
@@ -106,6 +113,15 @@ class Settings:
     human: str | None
     timeout: httpx.Timeout
     max_retries: int
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+
+
+def _max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise InvalidArgumentError(
+            "max_response_bytes", f"expected a positive int (bytes), got {value!r}"
+        )
+    return value
 
 
 def _timeout(value: object) -> httpx.Timeout:
@@ -147,6 +163,7 @@ def make_settings(
     timeout: float | httpx.Timeout,
     max_retries: int,
     default_headers: dict[str, str] | None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> Settings:
     """Validate the constructor's arguments (and the environment) into :class:`Settings`."""
     if api_key is not None and token is not None:
@@ -160,9 +177,13 @@ def make_settings(
                 "or token=... for a usage token",
             )
         check_header_value(api_key, API_KEY_ENV)
-    headers: dict[str, str] = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    headers: dict[str, str] = {
+        "User-Agent": USER_AGENT,
+        "Accept": "application/json",
+        "Accept-Encoding": _body.ACCEPT_ENCODING,  # the encodings read within bounds
+    }
     for name, value in (default_headers or {}).items():
-        check_header_value(name, "default_headers")
+        check_header_name(name, "default_headers")
         headers[name] = check_header_value(value, f"default_headers[{name!r}]")
     if token is not None:
         headers["Authorization"] = "Bearer " + check_header_value(token, "token")
@@ -179,6 +200,7 @@ def make_settings(
         human=None if human is None else check_header_value(human, "human"),
         timeout=_timeout(timeout),
         max_retries=_max_retries(max_retries),
+        max_response_bytes=_max_response_bytes(max_response_bytes),
     )
 
 
@@ -211,15 +233,19 @@ def derive(
     return replace(settings, **changes)
 
 
-_SECRET_HEADERS = frozenset({"authorization", "x-api-key"})
+_SECRET_HEADERS = frozenset(
+    {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
+)
+_SECRET_WORDS = ("token", "secret", "key", "auth")
 
 
 class BaseClient(Generic[H]):
     """State and helpers shared by :class:`SyncAPIClient` and :class:`AsyncAPIClient`."""
 
     _settings: Settings
-    _http: H
+    _pool: Pool[H]
     _owns_http: bool
+    _derived: bool
     _request_headers: dict[str, str]
     """The settings' headers each request carries: none when ``http`` is the client's
     own pool, made by :func:`http_client_for` with them. Merging them into every
@@ -228,14 +254,23 @@ class BaseClient(Generic[H]):
     def _setup(
         self,
         settings: Settings,
-        http: H,
+        http: H | Pool[H],
         *,
         owns_http: bool,
         request_headers: dict[str, str] | None = None,
     ) -> None:
         setup_from_env()
         self._settings = settings
-        self._http = http
+        self._derived = isinstance(http, Pool)  # derived clients share their pool
+        if not isinstance(http, Pool):
+            kind = type(http)
+            http = Pool(
+                http,
+                owned=owns_http,
+                factory=lambda: http_client_for(settings, None, kind),
+                size=_LIMITS.max_connections or 100,
+            )
+        self._pool = http
         self._owns_http = owns_http
         if request_headers is None:
             request_headers = {} if owns_http else settings.headers
@@ -253,8 +288,19 @@ class BaseClient(Generic[H]):
         request_headers = self._request_headers
         if added_headers:
             request_headers = {**request_headers, **added_headers}
-        clone._setup(settings, self._http, owns_http=False, request_headers=request_headers)
+        clone._setup(settings, self._pool, owns_http=False, request_headers=request_headers)
         return clone
+
+    @property
+    def _http(self) -> H:
+        return self._pool.http
+
+    def _mark_closed(self) -> bool:
+        """Mark the client closed (not a derived one: it shares its parent's pool);
+        whether its pool is its own to close."""
+        if not self._derived:
+            self._pool.closed = True
+        return self._owns_http
 
     def with_options(
         self,
@@ -351,46 +397,65 @@ class BaseClient(Generic[H]):
         url = target if absolute else self._settings.urls.url(target)
         extra = kwargs.get("headers")
         headers = {**self._request_headers, **extra} if extra else self._request_headers
+        body = kwargs.get("json")
+        if body is not None:
+            check_json(body, "body")  # NaN, cycles, huge ints, ...: refused before sending
         built = {
             "method": kwargs["method"],
             "url": url,
             "params": kwargs.get("params"),
             "headers": headers,
-            "json": kwargs.get("json"),
+            "json": body,
             "timeout": self._settings.timeout,
         }
         return built if options is None else _options.apply(built, options)
 
-    def _check_next_url(self, url: str) -> str:
-        """``url`` if it is on the base URL's origin; credentials go nowhere else."""
+    def _build_request(
+        self, http: H, call: Call[Any], options: RequestOptions | None = None
+    ) -> httpx.Request:
+        """The request of ``call`` with its per-call ``options``; a URL httpx refuses (a
+        70,000-character page token, say) is an :class:`InvalidArgumentError`, as
+        nothing was sent."""
+        kwargs = self._request_kwargs(call, options)
         try:
-            parsed = httpx.URL(url)
-        except httpx.InvalidURL:
-            raise GabberError(f"the server's next_page is not a valid URL: {url!r}") from None
-        base = self._settings.base_url
-        if parsed.is_relative_url and not parsed.host:
-            return self._settings.urls.prefix + "/" + url.lstrip("/")
-        if parsed.is_relative_url:  # "//host/path": another host, on the base URL's scheme
-            parsed = parsed.copy_with(scheme=base.scheme)
-            url = str(parsed)
-        if (parsed.scheme, parsed.host, parsed.port) != (base.scheme, base.host, base.port):
-            raise GabberError(
-                f"refusing to follow next_page to {parsed.scheme}://{parsed.host}: "
-                f"it is not on the client's base URL {base.scheme}://{base.host}; "
-                "credentials are only sent to the base URL"
-            )
-        return url
+            return http.build_request(**kwargs)
+        except httpx.InvalidURL as exc:
+            raise InvalidArgumentError(
+                call.operation, f"the request URL is invalid: {exc}"
+            ) from None
+
+    def _check_next_url(self, url: str) -> str:
+        """``url`` if it is under the base URL (origin and path prefix); credentials
+        go nowhere else. See :mod:`gabber_client._next_page`."""
+        return str(_next_page.check_follow(url, self._settings.base_url))
 
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         if RAW_RESPONSE.get():
             return cast(T, APIResponse(response, call.parse))
         result = call.parse(response)
+        if isinstance(result, _BasePage) and result.next_page is not None:
+            self._check_next_page(call, result, response)
         _request_id.remember(result, response)
         # httpx links a response and its stream both ways; the body is read, so break
         # the cycle and let refcounting free the body now rather than at the next
         # cyclic GC (auto-pagination would otherwise pile pages up between GCs).
         response.stream = _EMPTY_STREAM
         return result
+
+    @staticmethod
+    def _check_next_page(call: Call[Any], page: _BasePage[Any], response: httpx.Response) -> None:
+        """Resolve and check a received page's ``next_page`` (see ``_next_page``)."""
+        assert page.next_page is not None
+        try:
+            page.next_page = _next_page.check_received(
+                page.next_page,
+                operation=call.operation,
+                page_url=response.request.url,
+                followed=page._followed,
+            )
+        except ValueError as exc:
+            where = f"{response.request.method} {response.request.url.raw_path.decode()}"
+            raise APIResponseValidationError(f"{where}: {exc}", response=response) from None
 
     @staticmethod
     def _status_error(response: httpx.Response) -> APIStatusError:
@@ -478,27 +543,44 @@ class BaseClient(Generic[H]):
     def __repr__(self) -> str:
         s = self._settings
         return (
-            f"{type(self).__name__}(base_url={str(s.base_url)!r}, auth={s.auth!r}, "
+            f"{type(self).__name__}(base_url={masked_url(s.base_url)!r}, auth={s.auth!r}, "
             f"human={s.human!r}, max_retries={s.max_retries})"
         )
 
 
+def masked_url(url: httpx.URL) -> str:
+    """``url`` as a string with its password (if any) replaced by ``***``, as httpx
+    masks it in ``repr(url)``."""
+    if not url.password:
+        return str(url)
+    return str(url.copy_with(username=url.username, password="***"))  # noqa: S106
+
+
+def is_secret_header(name: str) -> bool:
+    """Whether a header of this name carries a credential: ``authorization``,
+    ``x-api-key``, ``cookie``, ``proxy-authorization``, and any name containing
+    ``token``, ``secret``, ``key`` or ``auth``."""
+    lower = name.lower()
+    return lower in _SECRET_HEADERS or any(word in lower for word in _SECRET_WORDS)
+
+
 def redacted(headers: httpx.Headers) -> dict[str, str]:
     """``headers`` with credentials replaced by ``<redacted>``."""
-    return {k: "<redacted>" if k.lower() in _SECRET_HEADERS else v for k, v in headers.items()}
+    return {k: "<redacted>" if is_secret_header(k) else v for k, v in headers.items()}
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
 
     def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
-        request = self._http.build_request(**self._request_kwargs(call, options))
+        http = self._pool.current()  # closed? forked? (see _pool.py)
+        request = self._build_request(http, call, options)
         retries = 0
         took_effect = False  # whether an earlier attempt may have been acted on
         while True:
             start = time.perf_counter()
             try:
-                response = self._http.send(request, follow_redirects=False)
+                response = self._pool.send_sync(request, self._settings.max_response_bytes)
             except httpx.TransportError as exc:
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
@@ -523,13 +605,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
 
     async def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
-        request = self._http.build_request(**self._request_kwargs(call, options))
+        http = self._pool.current_async()  # closed? forked? another event loop?
+        request = self._build_request(http, call, options)
         retries = 0
         took_effect = False  # whether an earlier attempt may have been acted on
         while True:
             start = time.perf_counter()
             try:
-                response = await self._http.send(request, follow_redirects=False)
+                response = await self._pool.send_async(request, self._settings.max_response_bytes)
             except httpx.TransportError as exc:
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:

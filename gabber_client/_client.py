@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient, http_client_for, make_settings
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
 # The resources import the generated code, which costs more than importing httpx:
 # it is imported when the first client is built, not with the package.
@@ -32,12 +32,17 @@ class Gabber(SyncAPIClient):
         base_url: Where the API is; default ``GABBER_BASE_URL``, else
             ``https://api.gabber.dev``.
         human: The default ``x-human-id`` of the operations that accept it.
-        timeout: Seconds (or an :class:`httpx.Timeout`) for each attempt;
+        timeout: Seconds (or an :class:`httpx.Timeout`) for each attempt as a whole,
+            body included (see docs/reliability.md);
             default connect 5 s, read/write/pool 30 s.
         max_retries: Retries of a failed request, where the retry policy allows.
         http_client: An :class:`httpx.Client` to send with (proxies, custom
             transports, tests). Redirects are never followed. The caller closes it.
         default_headers: Headers sent with every request.
+        max_response_bytes: The largest response body (decoded) to read, default
+            64 MiB; a larger one (or a compression bomb, or an endless stream) ends
+            the call with :class:`APIResponseValidationError` (a 2xx) or its status
+            error, after reading at most that much.
 
     Use it as a context manager, or call :meth:`close`, to release its connections.
     """
@@ -56,6 +61,7 @@ class Gabber(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = make_settings(
             api_key=api_key,
@@ -65,6 +71,7 @@ class Gabber(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         http = http_client_for(settings, http_client, httpx.Client)
         self._setup(settings, http, owns_http=http_client is None)
@@ -215,7 +222,7 @@ class Gabber(SyncAPIClient):
 
     def close(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
-        if self._owns_http:
+        if self._mark_closed():
             self._http.close()
 
     def __enter__(self) -> Self:
@@ -252,6 +259,7 @@ class AsyncGabber(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = make_settings(
             api_key=api_key,
@@ -261,6 +269,7 @@ class AsyncGabber(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         http = http_client_for(settings, http_client, httpx.AsyncClient)
         self._setup(settings, http, owns_http=http_client is None)
@@ -373,7 +382,7 @@ class AsyncGabber(AsyncAPIClient):
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
-        if self._owns_http:
+        if self._mark_closed():
             await self._http.aclose()
 
     async def __aenter__(self) -> Self:

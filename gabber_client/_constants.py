@@ -16,3 +16,8 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 calls that answer in well under a second; ``start`` provisions a session and can
 take a few seconds. 30 s leaves ample room for that while a hung connection still
 fails (and, for idempotent calls, retries) in bounded time."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""64 MiB: the largest response body (decoded) a client reads; a larger one ends the
+call with a typed error after reading at most that much. A page of 1,000 full
+sessions is about 3.5 MB."""

@@ -7,11 +7,15 @@ The policy (documented in the README):
 * Non-idempotent operations (``start``, ``speak``, ``dtmf``,
   ``initiate_outbound_call``) retry only when the request surely did not take
   effect: a failure to connect (or to get a pooled connection), 429, or 503 with a
-  ``Retry-After`` header. Never after a read timeout, a dropped connection or a
-  500, so a retry can never start two sessions or say a sentence twice.
+  sane ``Retry-After`` header (see below). Never after a read timeout, a dropped
+  connection or a 500, so a retry can never start two sessions or say a sentence
+  twice.
 * The wait is exponential with jitter: about 0.5 s, doubling per attempt, capped
-  at 8 s, each multiplied by a random factor in [0.75, 1]. A ``Retry-After``
-  header (seconds, or an HTTP date) replaces it, capped at 60 s.
+  at 8 s, each multiplied by a random factor in [0.75, 1]. A sane ``Retry-After``
+  header (seconds, or an HTTP date, asking for more than 0 and at most 60 s)
+  replaces it. A negative, zero, unparsable or absurd one (beyond 60 s, a date in
+  the past) is ignored: the client's own backoff applies, and a 503 carrying only
+  such a header is not a reason to send a non-idempotent call again.
 """
 
 from __future__ import annotations
@@ -46,12 +50,12 @@ def should_retry_response(response: httpx.Response, *, idempotent: bool) -> bool
         return status in _IDEMPOTENT_STATUSES
     if status == 429:
         return True
-    return status == 503 and "retry-after" in response.headers
+    return status == 503 and retry_after(response.headers) is not None
 
 
 def retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
-    """The wait a ``Retry-After`` header asks for, in seconds (capped at 60 s); ``None``
-    when the header is absent or unreadable."""
+    """The wait a ``Retry-After`` header asks for, in seconds; ``None`` when the header
+    is absent, unreadable or not sane (not more than 0 and at most 60 s)."""
     value = headers.get("retry-after")
     if value is None:
         return None
@@ -64,9 +68,9 @@ def retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | 
         except (TypeError, ValueError, IndexError):
             return None
         seconds = when.timestamp() - (time.time() if now is None else now)
-    if seconds != seconds:  # NaN
+    if not 0.0 < seconds <= MAX_RETRY_AFTER:  # also NaN and infinities
         return None
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return seconds
 
 
 def backoff(attempt: int) -> float:

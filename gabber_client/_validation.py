@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import functools
 import json
+import math
+import re
 from datetime import datetime
 from importlib import resources
 from typing import Any
@@ -152,6 +154,87 @@ def response_problem(value: Any, schema_name: str) -> str | None:
     return f"{path}: {problem}"
 
 
+MAX_JSON_DEPTH = 64
+"""How deeply a request body may nest (objects and arrays); deeper is refused."""
+
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest integer every JSON parser reads exactly (RFC 8259 section 6)."""
+
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+"""An HTTP header name: an RFC 9110 token."""
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _json_problem(value: object) -> str | None:
+    """Why the scalar ``value`` is not JSON the API can read; ``None`` when it is."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return "contains a lone surrogate (not UTF-8)" if _has_lone_surrogate(value) else None
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            return f"integer beyond JSON's safe range (+/-{MAX_SAFE_INTEGER})"
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{value!r} is not a JSON number"
+    return f"{type(value).__name__} is not a JSON value"
+
+
+def check_json(value: object, parameter: str) -> None:
+    """Raise :class:`InvalidArgumentError` naming the first place where ``value`` (a
+    request body) is not JSON the API can read: a cycle, NaN or infinity, an
+    integer beyond +/-(2**53 - 1) (which also keeps clear of Python's digit limit),
+    nesting deeper than :data:`MAX_JSON_DEPTH`, a key that is not a string, a value
+    that is not JSON (a set, bytes, a datetime, ...), or a lone surrogate."""
+    _check_json(value, parameter, 0, set())
+
+
+def _check_json(value: object, path: str, depth: int, parents: set[int]) -> None:
+    if isinstance(value, dict | list | tuple):
+        if id(value) in parents:
+            raise InvalidArgumentError(path, "refers to itself (a cycle): not JSON")
+        if depth >= MAX_JSON_DEPTH:
+            raise InvalidArgumentError(path, f"nested deeper than {MAX_JSON_DEPTH} levels")
+        parents.add(id(value))
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise InvalidArgumentError(
+                        path, f"has a key {key!r} of type {type(key).__name__}; JSON keys are str"
+                    )
+                if _has_lone_surrogate(key):
+                    raise InvalidArgumentError(path, "has a key with a lone surrogate")
+                _check_json(item, f"{path}.{key}", depth + 1, parents)
+        else:
+            for index, item in enumerate(value):
+                _check_json(item, f"{path}[{index}]", depth + 1, parents)
+        parents.discard(id(value))
+        return
+    problem = _json_problem(value)
+    if problem is not None:
+        raise InvalidArgumentError(path, problem)
+
+
+def check_header_name(name: object, parameter: str) -> str:
+    """Return ``name`` if HTTP allows it as a header name (an RFC 9110 token)."""
+    if not isinstance(name, str):
+        raise InvalidArgumentError(parameter, f"expected str header names, got {_type_name(name)}")
+    if not _HEADER_NAME.fullmatch(name):
+        raise InvalidArgumentError(
+            parameter,
+            f"{name[:100]!r} is not a valid HTTP header name "
+            "(letters, digits and !#$%&'*+-.^_`|~ only)",
+        )
+    return name
+
+
 def check_header_value(value: object, parameter: str) -> str:
     """Return ``value`` if it is a string that is safe as an HTTP header value."""
     if not isinstance(value, str):
@@ -178,6 +261,8 @@ def check_id(value: object, parameter: str) -> str:
         raise InvalidArgumentError(parameter, f"expected str, got {_type_name(value)}")
     if not value:
         raise InvalidArgumentError(parameter, "must not be empty")
+    if _has_lone_surrogate(value):
+        raise InvalidArgumentError(parameter, "contains a lone surrogate (not UTF-8)")
     return value
 
 
@@ -187,4 +272,6 @@ def check_text(value: object, parameter: str) -> str:
         raise InvalidArgumentError(parameter, f"expected str, got {_type_name(value)}")
     if not value.strip():
         raise InvalidArgumentError(parameter, "must not be empty or blank")
+    if _has_lone_surrogate(value):
+        raise InvalidArgumentError(parameter, "contains a lone surrogate (not UTF-8)")
     return value

@@ -4,6 +4,7 @@
 
     GabberError
     ├── InvalidArgumentError          bad input, refused before anything is sent
+    ├── ClientStateError              the client cannot send: closed, forked, other loop
     └── APIError                      something went wrong talking to the API
         ├── APIConnectionError        no response (refused, reset, DNS, ...)
         │   └── APITimeoutError       the request timed out
@@ -40,6 +41,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientStateError",
     "ConflictError",
     "GabberError",
     "InternalServerError",
@@ -93,6 +95,13 @@ class InvalidArgumentError(GabberError, ValueError, TypeError):
         the first ``limit`` are listed, and counted past that."""
         (parameter, problem), *more = problems[:limit]
         return cls(parameter, problem, more=more, not_shown=max(len(problems) - limit, 0))
+
+
+class ClientStateError(GabberError):
+    """The client cannot send this request; nothing was sent. The message says why:
+    the client is closed (or was closed while the call was in flight), it is an
+    :class:`AsyncGabber` used from a second event loop, or it was created before
+    ``os.fork()`` with an ``http_client`` the parent process still uses."""
 
 
 class APIError(GabberError):

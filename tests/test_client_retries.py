@@ -252,7 +252,7 @@ async def test_jitter_factor(
 
 @pytest.mark.parametrize(
     ("retry_after", "expected"),
-    [("3", 3.0), ("0", 0.0), ("1.5", 1.5), ("120", 60.0), ("-4", 0.0)],
+    [("3", 3.0), ("1.5", 1.5), ("60", 60.0)],
 )
 async def test_retry_after_seconds(
     mock_api: MockApi, kind: str, fake_clock: FakeClock, retry_after: str, expected: float
@@ -268,8 +268,8 @@ async def test_retry_after_seconds(
 
 @pytest.mark.parametrize(
     ("offset", "low", "high"),
-    [(10, 8.5, 10.0), (30, 28.5, 30.0), (3600, 60.0, 60.0), (-600, 0.0, 0.0)],
-    ids=["in-10s", "in-30s", "in-an-hour-capped", "in-the-past"],
+    [(10, 8.5, 10.0), (30, 28.5, 30.0)],
+    ids=["in-10s", "in-30s"],
 )
 async def test_retry_after_http_date(
     mock_api: MockApi,
@@ -290,11 +290,12 @@ async def test_retry_after_http_date(
     assert len(mock_api.requests) == 2
 
 
+@pytest.mark.parametrize("retry_after", ["soon", "0", "-4", "120", "inf", "nan", "1e999"])
 async def test_unreadable_retry_after_falls_back_to_backoff(
-    mock_api: MockApi, kind: str, fake_clock: FakeClock
+    mock_api: MockApi, kind: str, fake_clock: FakeClock, retry_after: str
 ) -> None:
     client = mock_api.client(max_retries=1)
-    mock_api.queue(status(429, {"Retry-After": "soon"}))
+    mock_api.queue(status(429, {"Retry-After": retry_after}))
 
     await mock_api.settle(client.realtime.get("rs_1"))
 

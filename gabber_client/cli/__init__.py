@@ -57,8 +57,9 @@ def _discard_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``gabber`` with ``argv`` (default ``sys.argv[1:]``); return the exit status.
 
-    Never raises for a failed command: usage errors, API errors and Ctrl-C become
-    an exit status and (except for Ctrl-C) one line on stderr.
+    Never raises for a failed command: usage errors, API errors, Ctrl-C and any
+    unexpected exception become an exit status and (except for Ctrl-C) one line on
+    stderr, never a traceback.
     """
     secrets: list[str | None] = [os.environ.get(API_KEY_ENV)]
     try:
@@ -92,4 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # stdout closed early, as by `gabber ... | head`
         _discard_stdout()
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # a bug: still one line, never a traceback
+        sys.stderr.write(
+            f"gabber: error: unexpected {type(exc).__name__}: {one_line(exc, secrets)}\n"
+        )
+        return EXIT_FAILURE
     return EXIT_OK

@@ -121,11 +121,20 @@ def _read_json(source: str) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"--json: cannot read {source}: {reason}") from None
+    where = "stdin" if source == "-" else source
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        where = "stdin" if source == "-" else source
         raise UsageError(f"--json: {where} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"--json: {where} is nested too deeply") from None
+    except ValueError as exc:  # NaN/Infinity, or an integer beyond Python's digit limit
+        raise UsageError(f"--json: {where}: {exc}") from None
+
+
+def _no_constant(name: str) -> Any:
+    """``parse_constant`` of :func:`json.loads`: ``NaN`` and ``Infinity`` are not JSON."""
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def update(client: Gabber, args: argparse.Namespace) -> Output:

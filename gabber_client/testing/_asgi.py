@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
@@ -21,15 +20,15 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-_HOST: Final = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+OFF_LOOP_BYTES: Final = 64 * 1024
+"""Bodies larger than this are validated and answered in a worker thread, so one
+client's large body never holds up the others on the event loop."""
 
 
-def _origin(scope: Scope, headers: dict[str, str]) -> str:
-    """``scheme://host[:port]`` the client addressed (its ``Host``), else the socket's."""
+def _origin(scope: Scope) -> str:
+    """``scheme://host:port`` of the socket the request arrived on. Never the
+    request's ``Host`` header: a client must not choose where next_page points."""
     scheme = scope.get("scheme") or "http"
-    host = headers.get("host", "")
-    if _HOST.fullmatch(host):
-        return f"{scheme}://{host}"
     server = scope.get("server")
     if server:
         name, port = server[0], server[1]
@@ -85,13 +84,17 @@ class FakeASGIApp:
     """The :class:`FakeGabber` ``fake`` as an ASGI 3 application (HTTP and lifespan).
 
     Sessions ids are read from the raw path (``scope["raw_path"]``); ``next_page``
-    URLs use the origin the client addressed. Bodies over 1 MiB are refused with a
-    400 after reading at most 1 MiB + 1 byte (at once, when ``Content-Length``
-    says so). A ``drop`` fault closes the connection mid-response.
+    URLs use ``origin`` (the server's configured address, ``http://host:port``),
+    else the address of the socket the request arrived on, never the request's
+    ``Host`` header. Bodies over 1 MiB are refused with a 400 after reading at
+    most 1 MiB + 1 byte (at once, when ``Content-Length`` says so); bodies over
+    64 KiB are handled in a worker thread, off the event loop. A ``drop`` fault
+    closes the connection mid-response.
     """
 
-    def __init__(self, fake: FakeGabber) -> None:
+    def __init__(self, fake: FakeGabber, *, origin: str | None = None) -> None:
         self.fake = fake
+        self.origin = origin.rstrip("/") if origin else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection scope."""
@@ -115,10 +118,13 @@ class FakeASGIApp:
             query=scope.get("query_string", b"").decode("latin-1"),
             headers=headers,
             body=body,
-            origin=_origin(scope, headers),
+            origin=self.origin or _origin(scope),
             body_too_large=too_large,
         )
-        response = self.fake.handle(request)
+        if len(body) > OFF_LOOP_BYTES:  # validating it takes a while: not on the loop
+            response = await asyncio.to_thread(self.fake.handle, request)
+        else:
+            response = self.fake.handle(request)
         if response.delay > 0:
             await asyncio.sleep(response.delay)
         await _send_response(send, response)

@@ -78,7 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     sys.stdout.flush()
     config = uvicorn.Config(
-        FakeASGIApp(fake), log_level=args.log_level, access_log=False, lifespan="off", ws="none"
+        FakeASGIApp(fake, origin=base_url),
+        log_level=args.log_level,
+        access_log=False,
+        lifespan="off",
+        ws="none",
     )
     # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal with
     # the handlers found before it started: make those end the process quietly.

@@ -115,6 +115,13 @@ class FakeGabber:
         base_url: The base URL of :meth:`client` and :meth:`async_client`.
         max_recorded_requests: How many requests :attr:`requests` keeps (the
             latest); ``None`` keeps all.
+        max_recorded_bytes: How many body bytes the recorded requests may hold
+            in all (default 32 MiB); beyond it the oldest records are dropped, so
+            a stream of large bodies keeps the fake's memory bounded.
+
+    Memory: a ``speak`` text is at most :data:`MAX_SPEAK_TEXT_CHARS` characters
+    (longer is a 400 naming ``text``), and a session keeps its latest
+    :data:`MAX_SESSION_MESSAGES` messages and timeline items.
     """
 
     def __init__(
@@ -127,6 +134,7 @@ class FakeGabber:
         clock: Callable[[], datetime] | None = None,
         base_url: str = DEFAULT_BASE_URL,
         max_recorded_requests: int | None = 10_000,
+        max_recorded_bytes: int = 32 * 1024 * 1024,
     ) -> None:
         if isinstance(api_keys, str):
             raise TypeError("api_keys must be a collection of keys, not a string")
@@ -151,6 +159,8 @@ class FakeGabber:
         self._faults = FaultQueue()
         self._request_ids = 0  # x-request-id of the responses: req_000001, ...
         self._requests: deque[RecordedRequest] = deque(maxlen=max_recorded_requests)
+        self._max_recorded_bytes = max_recorded_bytes
+        self._recorded_bytes = 0
 
     def _new_store(self) -> Store:
         return Store(
@@ -269,6 +279,7 @@ class FakeGabber:
         """Forget the recorded requests."""
         with self._lock:
             self._requests.clear()
+            self._recorded_bytes = 0
 
     def reset(self) -> None:
         """Back to a fresh fake with the same configuration: no sessions, contexts,
@@ -278,6 +289,7 @@ class FakeGabber:
             self._tokens.clear()
             self._faults.clear()
             self._requests.clear()
+            self._recorded_bytes = 0
 
     # --------------------------------------------------- direct state access
     def create_session(
@@ -461,7 +473,7 @@ class FakeGabber:
             fault=fault,
         )
         with self._lock:
-            self._requests.append(record)
+            self._record(record)
         return response
 
     def _with_request_id(self, response: FakeResponse) -> FakeResponse:
@@ -473,6 +485,16 @@ class FakeGabber:
             request_id = f"req_{self._request_ids:06d}"
         headers = (*response.headers, ("x-request-id", request_id))
         return dataclasses.replace(response, headers=headers)
+
+    def _record(self, record: RecordedRequest) -> None:
+        """Keep ``record`` within the count and byte budgets (the lock is held)."""
+        requests = self._requests
+        if requests.maxlen is not None and len(requests) == requests.maxlen and requests:
+            self._recorded_bytes -= len(requests[0].body)  # append() drops it
+        requests.append(record)
+        self._recorded_bytes += len(record.body)
+        while self._recorded_bytes > self._max_recorded_bytes and len(requests) > 1:
+            self._recorded_bytes -= len(requests.popleft().body)
 
     def _answer(self, request: FakeRequest, route: Route) -> FakeResponse:
         operation = route.operation

@@ -57,7 +57,8 @@ class FakeServer:
         log_level: uvicorn's log level.
 
     uvicorn runs in a daemon thread without signal handlers; :meth:`stop` (or
-    leaving the context) shuts it down. ``next_page`` URLs use the served origin.
+    leaving the context) shuts it down. ``next_page`` URLs use :attr:`base_url`,
+    whatever ``Host`` a request claims.
     """
 
     def __init__(
@@ -95,7 +96,7 @@ class FakeServer:
         sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
-            FakeASGIApp(self.fake),
+            FakeASGIApp(self.fake, origin=self.base_url),
             log_level=self._log_level,
             access_log=False,
             lifespan="off",

@@ -43,6 +43,12 @@ _ID_FIELDS: Final = (
 _EXPANDED: Final = frozenset({key for key, _, _ in _ID_FIELDS} | {"tool_definitions", "context"})
 """Generative fields the fake expands (ids to objects); the others are echoed."""
 _MAX_TOKEN: Final = 64
+
+MAX_SPEAK_TEXT_CHARS: Final = 64 * 1024
+"""The longest ``speak`` text the fake accepts (a 400 naming ``text`` beyond it)."""
+
+MAX_SESSION_MESSAGES: Final = 1000
+"""A session keeps its latest 1,000 messages (and timeline items): bounded memory."""
 _CHARS_PER_SECOND: Final = 15.0
 
 
@@ -365,6 +371,8 @@ class Store:
         session.messages.append(message)
         if session.parts.get("general", {}).get("save_messages") is not False:
             session.context.messages.append(message)
+        for kept in (session.messages, session.timeline, session.context.messages):
+            del kept[:-MAX_SESSION_MESSAGES]  # the oldest go: bounded memory
         return message
 
     def speak(self, session: Session, body: Mapping[str, Any]) -> None:
@@ -373,6 +381,8 @@ class Store:
         text: str = body["text"]
         if not text.strip():
             raise bad_input("text: must not be empty")
+        if len(text) > MAX_SPEAK_TEXT_CHARS:
+            raise bad_input(f"text: longer than {MAX_SPEAK_TEXT_CHARS:,} characters")
         self.add_message(session, "assistant", text)
 
     def dtmf(self, session: Session, body: Mapping[str, Any]) -> None:

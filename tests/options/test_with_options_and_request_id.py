@@ -30,7 +30,7 @@ def test_with_options_default_headers_add_to_the_clients(own_pool: bool) -> None
     if own_pool:
         parent = Gabber(api_key=fake.api_key, base_url=fake.base_url, default_headers={"X-A": "1"})
         parent._http.close()  # swapped for one that records, with the same headers
-        parent._http = httpx.Client(transport=recorder, headers=parent._http.headers)
+        parent._pool.http = httpx.Client(transport=recorder, headers=parent._http.headers)
     else:
         http = httpx.Client(transport=recorder)
         parent = Gabber(

@@ -21,6 +21,7 @@ from gabber_client import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientStateError,
     ConflictError,
     GabberError,
     InternalServerError,
@@ -126,6 +127,12 @@ ERROR_CASES: list[tuple[str, Handler, Callable[[Any], Any], type[GabberError]]] 
         always(payloads.session()),
         lambda c: c.realtime.get("rs_1", human="a\r\nb"),
         InvalidArgumentError,
+    ),
+    (
+        "closed client",
+        always(payloads.session()),
+        lambda c: (c.close(), c.realtime.get("rs_1")),
+        ClientStateError,
     ),
 ]
 

@@ -1,0 +1,264 @@
+"""Reading a response body within bounds: a size limit and a deadline.
+
+httpx reads a body whole (``send(stream=False)``) with no size limit, and its
+read timeout applies to each socket read, not to the body: an endless chunked
+stream grows until ``MemoryError``, a compression bomb of a few KB decodes to
+gigabytes, and a server trickling one byte per read timeout never times out.
+
+:func:`read_sync` / :func:`read_async` read a streamed response's raw bytes and:
+
+* stop with :class:`TooLarge` once more than ``limit`` bytes arrive, or once the
+  decoded size would pass ``limit``: ``gzip`` and ``deflate`` (the encodings the
+  client asks for) are decoded 64 KiB at a time to count the decoded size, so a
+  bomb never holds more than that in memory at once;
+* stop with :class:`httpx.ReadTimeout` once the attempt's deadline passes
+  (checked between reads; a read in progress ends at httpx's read timeout);
+* stop with :class:`Undecodable` when the body cannot be decoded (corrupt gzip,
+  or an encoding the client did not ask for, such as ``br``).
+
+The result is a new :class:`httpx.Response` with the same status, headers and
+extensions whose ``content`` is the decoded body (httpx decodes it again, now
+known to be within the limit), built through httpx's public API only.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from typing import Final
+
+import httpx
+
+__all__ = [
+    "ACCEPT_ENCODING",
+    "BodyError",
+    "TooLarge",
+    "Undecodable",
+    "attempt_budget",
+    "read_async",
+    "read_sync",
+]
+
+ACCEPT_ENCODING: Final = "gzip, deflate"
+"""The encodings the client asks for: the ones it can decode within bounds."""
+
+_PIECE: Final = 64 * 1024  # the most decoded output held at once while counting
+
+
+class BodyError(Exception):
+    """The body could not be read within bounds; ``response`` is what arrived, closed."""
+
+    def __init__(self, message: str, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+
+
+class TooLarge(BodyError):
+    """The body is larger than the limit."""
+
+
+class Undecodable(BodyError):
+    """The body's ``Content-Encoding`` cannot be decoded."""
+
+
+def attempt_budget(timeout: object) -> float | None:
+    """The seconds one attempt may take in all, from a request's ``timeout``
+    extension: the largest of its connect/read/write/pool values (so a float
+    ``timeout=2`` allows 2 s for the whole attempt, body included); ``None`` (no
+    bound) when the read timeout is ``None``."""
+    if not isinstance(timeout, dict) or timeout.get("read") is None:
+        return None
+    values = [v for v in timeout.values() if isinstance(v, int | float)]
+    return max(values) if values else None
+
+
+class _Deflate:
+    """``deflate``, zlib-wrapped or raw, as httpx reads it (it tries both)."""
+
+    def __init__(self) -> None:
+        self._obj = zlib.decompressobj()
+        self._first = True
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._first:
+            self._first = False
+            try:
+                return self._obj.decompress(data, max_length)
+            except zlib.error:
+                self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
+        return self._obj.decompress(data, max_length)
+
+    @property
+    def unconsumed_tail(self) -> bytes:
+        return self._obj.unconsumed_tail
+
+    def flush(self) -> bytes:
+        return self._obj.flush()
+
+
+class _Counter:
+    """Counts the decoded size of a body under ``Content-Encoding`` ``codings``
+    (applied in order, so decoded in reverse), holding at most 64 KiB of decoded
+    output per coding at a time."""
+
+    def __init__(self, codings: list[str]) -> None:
+        stages: list[_Deflate | zlib._Decompress] = []
+        for coding in reversed(codings):
+            if coding == "gzip":
+                stages.append(zlib.decompressobj(zlib.MAX_WBITS | 16))
+            elif coding == "deflate":
+                stages.append(_Deflate())
+        self._stages = stages
+        self.size = 0
+
+    def feed(self, data: bytes, limit: int) -> None:
+        self._run(0, data, limit)
+
+    def finish(self, limit: int) -> None:
+        for index, stage in enumerate(self._stages):
+            self._run(index + 1, stage.flush(), limit)
+
+    def _run(self, index: int, data: bytes, limit: int) -> None:
+        if index == len(self._stages):
+            self.size += len(data)
+            if self.size > limit:
+                raise OverflowError
+            return
+        stage = self._stages[index]
+        while data:
+            out = stage.decompress(data, _PIECE)
+            data = stage.unconsumed_tail
+            self._run(index + 1, out, limit)
+            if not out:
+                break
+
+
+def _codings(response: httpx.Response) -> list[str] | str:
+    """The response's content codings httpx would apply, or the name of one the
+    client cannot decode within bounds."""
+    codings = []
+    for value in response.headers.get_list("content-encoding", split_commas=True):
+        coding = value.strip().lower()
+        if coding in ("gzip", "deflate"):
+            codings.append(coding)
+        elif coding in ("br", "zstd"):  # httpx would decode them when the extra is installed
+            return coding
+        # identity, and anything unknown, httpx leaves as it is
+    return codings
+
+
+def _too_large(response: httpx.Response, limit: int) -> TooLarge:
+    return TooLarge(
+        f"the response body is larger than max_response_bytes ({limit:,} bytes)", response
+    )
+
+
+class _Reader:
+    """The state of one bounded read: the raw bytes so far and the decoded count."""
+
+    def __init__(self, response: httpx.Response, limit: int, deadline: float | None) -> None:
+        self.response = response
+        self.limit = limit
+        self.deadline = deadline
+        self.raw = bytearray()
+        codings = _codings(response)
+        if isinstance(codings, str):
+            raise Undecodable(
+                f"the response's Content-Encoding {codings!r} was not asked for "
+                f"(the client accepts {ACCEPT_ENCODING})",
+                response,
+            )
+        self.counter = _Counter(codings) if codings else None
+
+    def too_large(self) -> TooLarge:
+        return _too_large(self.response, self.limit)
+
+    def add(self, chunk: bytes) -> None:
+        self.raw += chunk
+        if len(self.raw) > self.limit:
+            raise self.too_large()
+        if self.counter is not None:
+            self._decode(chunk)
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout(
+                "the response body did not arrive within the attempt's timeout",
+                request=self.response.request,
+            )
+
+    def _decode(self, chunk: bytes | None) -> None:
+        """Count ``chunk`` decoded (``None``: the end of the body)."""
+        assert self.counter is not None
+        try:
+            if chunk is None:
+                self.counter.finish(self.limit)
+            else:
+                self.counter.feed(chunk, self.limit)
+        except OverflowError:
+            raise self.too_large() from None
+        except zlib.error as exc:
+            raise Undecodable(
+                f"the response body could not be decoded: {exc}", self.response
+            ) from None
+
+    def result(self) -> httpx.Response:
+        if self.counter is not None:
+            self._decode(None)
+        old = self.response
+        new = httpx.Response(
+            old.status_code,
+            headers=old.headers,
+            stream=httpx.ByteStream(bytes(self.raw)),
+            request=old.request,
+            extensions=old.extensions,
+        )
+        self.raw = bytearray()
+        try:
+            new.read()
+        except httpx.DecodingError as exc:  # the counter accepted what httpx refuses
+            raise Undecodable(f"the response body could not be decoded: {exc}", old) from None
+        new.elapsed = old.elapsed
+        return new
+
+
+def _already_read(response: httpx.Response, limit: int) -> bool:
+    """Whether a transport gave ``response`` with its body read (in-process
+    transports such as :class:`httpx.MockTransport` do); it must be within the limit."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return False
+    if len(content) > limit:
+        raise _too_large(response, limit)
+    return True
+
+
+def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> httpx.Response:
+    """The streamed ``response`` read within ``limit`` bytes and ``deadline``
+    (``time.monotonic()``); always closed afterwards."""
+    if _already_read(response, limit):
+        return response
+    try:
+        reader = _Reader(response, limit, deadline)
+        chunks: Iterator[bytes] = response.iter_raw()
+        for chunk in chunks:
+            reader.add(chunk)
+    finally:
+        response.close()
+    return reader.result()
+
+
+async def read_async(
+    response: httpx.Response, limit: int, deadline: float | None
+) -> httpx.Response:
+    """The async form of :func:`read_sync`."""
+    if _already_read(response, limit):
+        return response
+    try:
+        reader = _Reader(response, limit, deadline)
+        chunks: AsyncIterator[bytes] = response.aiter_raw()
+        async for chunk in chunks:
+            reader.add(chunk)
+    finally:
+        await response.aclose()
+    return reader.result()

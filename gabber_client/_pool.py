@@ -1,0 +1,261 @@
+"""The connection pool of a client and the rules around it: one pool per process
+and per event loop, nothing sent once closed, every body read within bounds, and
+cancellation that never reaches httpcore.
+
+* **Fork**: a child process inherits its parent's pool, whose keep-alive sockets
+  the parent still uses; a request sent on one of them can be answered to the
+  other process. After ``os.fork()`` a client that owns its pool gets a new one
+  (the old one is dropped unclosed: closing would act on the parent's
+  connections); a client given ``http_client=`` raises :class:`ClientStateError`,
+  since only the caller can make a new one.
+* **Closed**: a call on a closed client, or in flight when it is closed, raises
+  :class:`ClientStateError`.
+* **Event loop**: an :class:`AsyncGabber`'s connections belong to the loop that
+  used them first; a call from another loop raises :class:`ClientStateError`.
+* **Cancellation**: cancelling a task that is inside httpcore's pool can leave a
+  connection slot taken for ever (encode/httpcore#1093, encode/httpx#1461); after
+  enough of them every call ends in ``PoolTimeout``. Each async attempt therefore
+  runs in its own task behind :func:`asyncio.shield`: cancelling the call (or its
+  whole-attempt timeout) ends the caller's wait at once, and the attempt itself
+  finishes in the background within its timeout, with its body read and its
+  connection returned. Attempts in flight are capped at the pool's size (100)
+  by an :class:`asyncio.Semaphore`, so httpcore never queues requests (the
+  contention under which the slots leak) and a storm of cancelled calls cannot
+  pile up attempts in the background. Should slots leak anyway, the first
+  ``PoolTimeout`` of a pool the client owns (which, by that cap, cannot be
+  full) replaces the pool. Plain asyncio, no httpcore internals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from . import _body
+from ._logging import logger
+from .errors import APIResponseValidationError, ClientStateError
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+_generation = 0
+"""How many times this process has been forked into (0 in the original process)."""
+
+
+def _after_fork_in_child() -> None:
+    global _generation
+    _generation += 1
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _where(request: httpx.Request) -> str:
+    return f"{request.method} {request.url.raw_path.decode('ascii')}"
+
+
+def _consume(task: asyncio.Future[Any]) -> None:
+    """Retrieve the outcome of an attempt nobody waits for any more."""
+    if not task.cancelled():
+        task.exception()
+
+
+def _stand_in(response: httpx.Response) -> httpx.Response:
+    """``response`` without its body (which could not be read within bounds)."""
+    headers = [
+        (name, value)
+        for name, value in response.headers.multi_items()
+        if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+    ]
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=b"",
+        request=response.request,
+        extensions=response.extensions,
+    )
+
+
+class Pool(Generic[H]):
+    """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
+    derived from it (``with_options``, ``for_human``), which share it."""
+
+    __slots__ = (
+        "_closing",
+        "_factory",
+        "_generation",
+        "_loop",
+        "_semaphore",
+        "_size",
+        "closed",
+        "http",
+        "owned",
+    )
+
+    http: H
+    _factory: Callable[[], H]
+
+    def __init__(self, http: H, *, owned: bool, factory: Callable[[], H], size: int) -> None:
+        self.http = http
+        self.owned = owned
+        self.closed = False
+        self._factory = factory  # a new pool like ``http`` (used when ``owned``)
+        self._generation = _generation
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._size = size  # attempts in flight at once (async): the pool's connections
+        self._semaphore: asyncio.Semaphore | None = None
+        self._closing: set[asyncio.Future[None]] = set()  # stuck pools being closed
+
+    def current(self) -> H:
+        """The httpx client to send with now; raises :class:`ClientStateError` when
+        the client is closed or its pool cannot be used in this process."""
+        if self.closed or self.http.is_closed:
+            raise ClientStateError("this client is closed; create a new one to send requests")
+        if self._generation != _generation:
+            if not self.owned:
+                raise ClientStateError(
+                    "this client was created before os.fork() with an http_client whose "
+                    "connections the parent process still uses; create the client (and "
+                    "its http_client) in the child process"
+                )
+            self.http = self._factory()  # the parent's pool is left to the parent
+            self._generation = _generation
+            self._loop = None
+            self._semaphore = None
+        return self.http
+
+    def current_async(self) -> H:
+        """:meth:`current`, also refusing an event loop other than the pool's."""
+        http = self.current()
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise ClientStateError(
+                "this AsyncGabber is used from a second event loop: its connections "
+                "belong to the loop that used it first; create one client per event loop"
+            )
+        return http
+
+    def _closed_in_flight(self, exc: Exception, request: httpx.Request) -> None:
+        if self.closed or self.http.is_closed:
+            raise ClientStateError(
+                f"{_where(request)}: the client was closed while this call was in flight"
+            ) from exc
+
+    @staticmethod
+    def _bounded(exc: _body.BodyError) -> httpx.Response:
+        """The response to go on with when its body could not be read within bounds:
+        a 2xx raises :class:`APIResponseValidationError`; an error status goes on,
+        without its body, to the retry policy and the status error."""
+        response = _stand_in(exc.response)
+        if response.is_success:
+            raise APIResponseValidationError(
+                f"{_where(response.request)}: {exc}", response=response
+            ) from None
+        return response
+
+    def send_sync(self, request: httpx.Request, limit: int) -> httpx.Response:
+        """Send ``request`` and read its body within ``limit`` bytes and the attempt's
+        timeout (see :mod:`gabber_client._body`)."""
+        assert isinstance(self.http, httpx.Client)
+        budget = _body.attempt_budget(request.extensions.get("timeout"))
+        deadline = None if budget is None else time.monotonic() + budget
+        try:
+            response = self.http.send(request, follow_redirects=False, stream=True)
+            return _body.read_sync(response, limit, deadline)
+        except _body.BodyError as exc:
+            return self._bounded(exc)
+        except Exception as exc:
+            self._closed_in_flight(exc, request)
+            raise
+
+    def _slots(self) -> asyncio.Semaphore:
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(self._size)
+        return self._semaphore
+
+    async def _attempt(
+        self,
+        http: httpx.AsyncClient,
+        request: httpx.Request,
+        limit: int,
+        deadline: float | None,
+        slots: asyncio.Semaphore,
+    ) -> httpx.Response:
+        try:
+            try:
+                response = await http.send(request, follow_redirects=False, stream=True)
+            except httpx.PoolTimeout:
+                self._replace_stuck(http)
+                raise
+            return await _body.read_async(response, limit, deadline)
+        finally:
+            slots.release()
+
+    def _replace_stuck(self, http: httpx.AsyncClient) -> None:
+        """httpcore found no free connection although this client never has more
+        attempts in flight than its own pool has connections: slots have leaked
+        (encode/httpcore#1093, by a path the shield does not cover). A pool the
+        client owns is replaced, and the stuck one closed in the background; the
+        ``PoolTimeout`` goes on to the retry policy (nothing was sent). A supplied
+        ``http_client`` is the caller's: it is left as it is."""
+        if not self.owned or self.closed or self.http is not http:
+            return
+        logger.warning("the connection pool is stuck (leaked slots): replacing it")
+        self.http = self._factory()
+        closing = asyncio.ensure_future(http.aclose())
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
+
+    async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
+        """:meth:`send_sync` for the async client. The attempt takes one of the pool's
+        slots (waiting at most the pool timeout) and runs shielded from cancellation;
+        the caller stops waiting for it at the attempt's timeout."""
+        http = self.http
+        assert isinstance(http, httpx.AsyncClient)
+        timeout = request.extensions.get("timeout")
+        budget = _body.attempt_budget(timeout)
+        deadline = None if budget is None else time.monotonic() + budget
+        slots = self._slots()
+        attempt: asyncio.Future[httpx.Response] | None = None
+        try:
+            async with asyncio.timeout(budget):
+                await self._take_slot(slots, request, timeout)
+                attempt = asyncio.ensure_future(
+                    self._attempt(http, request, limit, deadline, slots)
+                )
+                return await asyncio.shield(attempt)
+        except TimeoutError:
+            raise httpx.ReadTimeout(
+                f"the attempt took longer than its timeout ({budget} s)", request=request
+            ) from None
+        except _body.BodyError as exc:
+            return self._bounded(exc)
+        except Exception as exc:
+            self._closed_in_flight(exc, request)
+            raise
+        finally:
+            if attempt is not None and not attempt.done():
+                attempt.add_done_callback(_consume)  # cancelled or timed out: let it finish
+
+    @staticmethod
+    async def _take_slot(
+        slots: asyncio.Semaphore, request: httpx.Request, timeouts: object
+    ) -> None:
+        wait = timeouts.get("pool") if isinstance(timeouts, dict) else None
+        if not slots.locked():
+            await slots.acquire()
+            return
+        try:
+            async with asyncio.timeout(wait):
+                await slots.acquire()
+        except TimeoutError:
+            raise httpx.PoolTimeout(
+                "no connection became free within the pool timeout", request=request
+            ) from None
