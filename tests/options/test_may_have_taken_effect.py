@@ -157,7 +157,7 @@ class Scripted(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self._next(request)
 
 
-RETRY_AFTER = {"Retry-After": "0"}
+RETRY_AFTER = {"Retry-After": "0.001"}  # a usable one: more than 0
 
 # (script, operation, expected error type, may_have_taken_effect)
 HISTORIES = [

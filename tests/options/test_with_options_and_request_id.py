@@ -156,10 +156,12 @@ async def test_async_pagers_work_in_async_for_and_awaited() -> None:
         raw = await client.realtime.with_raw_response.list()
         with pytest.raises(InvalidArgumentError):
             client.realtime.list(page="")  # checked when called, before any await
+        # iterating the awaited page walks on (while the client is open)
+        walked = [i.id async for i in first]
     assert len(ids) == 5 == len(set(ids))
     assert isinstance(first, AsyncPage)
     assert len(first) == 2
-    assert [i.id async for i in first] == ids  # iterating the awaited page walks on
+    assert walked == ids
     assert texts == ["a", "b", "c"]
     assert len(page) == 2
     assert page.has_next_page()
