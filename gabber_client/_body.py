@@ -43,7 +43,6 @@ __all__ = [
 ACCEPT_ENCODING: Final = "gzip, deflate"
 """The encodings the client asks for: the ones it can decode within bounds."""
 
-_READ: Final = httpx.ByteStream(b"")  # the stream of a response read already
 _PIECE: Final = 64 * 1024  # the most decoded output held at once while counting
 
 
@@ -162,8 +161,7 @@ class _Reader:
         self.response = response
         self.limit = limit
         self.deadline = deadline
-        self.chunks: list[bytes] = []
-        self.size = 0
+        self.raw = bytearray()
         codings = _codings(response)
         if isinstance(codings, str):
             raise Undecodable(
@@ -177,9 +175,8 @@ class _Reader:
         return _too_large(self.response, self.limit)
 
     def add(self, chunk: bytes) -> None:
-        self.chunks.append(chunk)
-        self.size += len(chunk)
-        if self.size > self.limit:
+        self.raw += chunk
+        if len(self.raw) > self.limit:
             raise self.too_large()
         if self.counter is not None:
             self._decode(chunk)
@@ -208,18 +205,14 @@ class _Reader:
         if self.counter is not None:
             self._decode(None)
         old = self.response
-        raw = b"".join(self.chunks)  # one chunk (a small body): that chunk, not a copy
-        self.chunks = []
         new = httpx.Response(
             old.status_code,
             headers=old.headers,
-            stream=httpx.ByteStream(raw),
+            stream=httpx.ByteStream(bytes(self.raw)),
             request=old.request,
             extensions=old.extensions,
         )
-        # httpx links a response and its stream both ways: ``old`` is read and
-        # closed, so break the cycle and let refcounting free it now
-        old.stream = _READ
+        self.raw = bytearray()
         try:
             new.read()
         except httpx.DecodingError as exc:  # the counter accepted what httpx refuses
@@ -231,8 +224,6 @@ class _Reader:
 def _already_read(response: httpx.Response, limit: int) -> bool:
     """Whether a transport gave ``response`` with its body read (in-process
     transports such as :class:`httpx.MockTransport` do); it must be within the limit."""
-    if not response.is_closed:  # a body still to stream (no exception to raise and catch)
-        return False
     try:
         content = response.content
     except httpx.ResponseNotRead:
