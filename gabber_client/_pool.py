@@ -15,12 +15,14 @@ cancellation that never reaches httpcore.
 * **Cancellation**: cancelling a task that is inside httpcore's pool can leave a
   connection slot taken for ever (encode/httpcore#1093, encode/httpx#1461); after
   enough of them every call ends in ``PoolTimeout``. Each async attempt therefore
-  runs in its own task behind :func:`asyncio.shield`: cancelling the call (or its
-  whole-attempt timeout) ends the caller's wait at once, and the attempt itself
-  finishes in the background within its timeout, with its body read and its
-  connection returned. Attempts in flight are capped at the pool's size (100)
-  by an :class:`asyncio.Semaphore`, so httpcore never queues requests (the
-  contention under which the slots leak) and a storm of cancelled calls cannot
+  runs in its own task, which hands its outcome to a future the caller awaits (a
+  lighter :func:`asyncio.shield`: cancelling the caller cancels that future, never
+  the task): cancelling the call (or its whole-attempt timeout, a timer on that
+  future) ends the caller's wait at once, and the attempt itself finishes in the
+  background within its timeout, with its body read and its connection returned.
+  Attempts in flight are capped at the pool's size (100) by an
+  :class:`asyncio.Semaphore`, so httpcore never queues requests (the contention
+  under which the slots leak) and a storm of cancelled calls cannot
   pile up attempts in the background. Should slots leak anyway, the first
   ``PoolTimeout`` of a pool the client owns (which, by that cap, cannot be
   full) replaces the pool. Plain asyncio, no httpcore internals.
@@ -59,10 +61,10 @@ def _where(request: httpx.Request) -> str:
     return f"{request.method} {request.url.raw_path.decode('ascii')}"
 
 
-def _consume(task: asyncio.Future[Any]) -> None:
-    """Retrieve the outcome of an attempt nobody waits for any more."""
-    if not task.cancelled():
-        task.exception()
+def _expire(waiter: asyncio.Future[Any]) -> None:
+    """The attempt's timeout has passed: the caller stops waiting for it."""
+    if not waiter.done():
+        waiter.set_exception(TimeoutError())
 
 
 def _stand_in(response: httpx.Response) -> httpx.Response:
@@ -86,6 +88,7 @@ class Pool(Generic[H]):
     derived from it (``with_options``, ``for_human``), which share it."""
 
     __slots__ = (
+        "_background",
         "_closing",
         "_factory",
         "_generation",
@@ -110,6 +113,7 @@ class Pool(Generic[H]):
         self._size = size  # attempts in flight at once (async): the pool's connections
         self._semaphore: asyncio.Semaphore | None = None
         self._closing: set[asyncio.Future[None]] = set()  # stuck pools being closed
+        self._background: set[asyncio.Task[None]] = set()  # attempts nobody waits for
 
     def current(self) -> H:
         """The httpx client to send with now; raises :class:`ClientStateError` when
@@ -187,14 +191,33 @@ class Pool(Generic[H]):
         limit: int,
         deadline: float | None,
         slots: asyncio.Semaphore,
-    ) -> httpx.Response:
+        waiter: asyncio.Future[httpx.Response],
+    ) -> None:
+        """One attempt, in its own task: its outcome goes straight to ``waiter``
+        (unless the caller stopped waiting), so the caller wakes up one loop
+        iteration after the attempt ends, and the task itself never fails (no
+        outcome is left unretrieved)."""
         try:
             try:
                 response = await http.send(request, follow_redirects=False, stream=True)
             except httpx.PoolTimeout:
                 self._replace_stuck(http)
                 raise
-            return await _body.read_async(response, limit, deadline)
+            response = await _body.read_async(response, limit, deadline)
+        except asyncio.CancelledError:  # the task itself was cancelled (loop shutdown)
+            if not waiter.done():
+                waiter.cancel()
+            raise
+        except Exception as exc:  # handed over to the caller
+            if not waiter.done():
+                waiter.set_exception(exc)
+        except BaseException as exc:  # KeyboardInterrupt, SystemExit: the caller too
+            if not waiter.done():
+                waiter.set_exception(exc)
+            raise
+        else:
+            if not waiter.done():
+                waiter.set_result(response)
         finally:
             slots.release()
 
@@ -215,22 +238,30 @@ class Pool(Generic[H]):
 
     async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
         """:meth:`send_sync` for the async client. The attempt takes one of the pool's
-        slots (waiting at most the pool timeout) and runs shielded from cancellation;
-        the caller stops waiting for it at the attempt's timeout."""
+        slots (waiting at most the pool timeout) and runs in a task of its own,
+        which cancelling the caller does not reach; the caller stops waiting for it
+        at the attempt's timeout (or when cancelled) and the attempt finishes in the
+        background (see the module docstring)."""
         http = self.http
         assert isinstance(http, httpx.AsyncClient)
         timeout = request.extensions.get("timeout")
         budget = _body.attempt_budget(timeout)
         deadline = None if budget is None else time.monotonic() + budget
         slots = self._slots()
-        attempt: asyncio.Future[httpx.Response] | None = None
+        loop = asyncio.get_running_loop()
+        attempt: asyncio.Task[None] | None = None
+        timer: asyncio.TimerHandle | None = None
         try:
-            async with asyncio.timeout(budget):
-                await self._take_slot(slots, request, timeout)
-                attempt = asyncio.ensure_future(
-                    self._attempt(http, request, limit, deadline, slots)
-                )
-                return await asyncio.shield(attempt)
+            if slots.locked():  # near capacity: wait for a slot, within both timeouts
+                async with asyncio.timeout(budget):
+                    await self._take_slot(slots, request, timeout)
+            else:
+                await slots.acquire()  # a free slot: taken at once, no suspension
+            waiter: asyncio.Future[httpx.Response] = loop.create_future()
+            attempt = loop.create_task(self._attempt(http, request, limit, deadline, slots, waiter))
+            if deadline is not None:
+                timer = loop.call_later(max(deadline - time.monotonic(), 0.0), _expire, waiter)
+            return await waiter
         except TimeoutError:
             raise httpx.ReadTimeout(
                 f"the attempt took longer than its timeout ({budget} s)", request=request
@@ -241,8 +272,12 @@ class Pool(Generic[H]):
             self._closed_in_flight(exc, request)
             raise
         finally:
+            if timer is not None:
+                timer.cancel()
             if attempt is not None and not attempt.done():
-                attempt.add_done_callback(_consume)  # cancelled or timed out: let it finish
+                # cancelled or timed out: the attempt finishes in the background
+                self._background.add(attempt)
+                attempt.add_done_callback(self._background.discard)
 
     @staticmethod
     async def _take_slot(
