@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from gabber_client import APIConnectionError, APITimeoutError, AsyncGabber, Gabber
+from gabber_client._operations import OPERATIONS as TABLE
 from gabber_client.testing import FakeGabber, FakeServer
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
@@ -45,8 +46,9 @@ OPERATIONS: dict[str, Callable[[Gabber, str], Any]] = {
     "get_realtime_session_messages": lambda c, s: c.realtime.messages(s),
     "get_realtime_session_timeline": lambda c, s: c.realtime.timeline(s),
 }
-NON_IDEMPOTENT = ["start_realtime_session", "speak", "dtmf", "initiate_outbound_call"]
-IDEMPOTENT = sorted(set(OPERATIONS) - set(NON_IDEMPOTENT))
+# Which calls may be retried once sent: the operation table says, not this file.
+NON_IDEMPOTENT = sorted(op for op in OPERATIONS if not TABLE[op].retry_after_sent)
+IDEMPOTENT = sorted(op for op in OPERATIONS if TABLE[op].retry_after_sent)
 
 
 def _closed_port() -> int:

@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from gabber_client import AsyncGabber, AsyncPaginator, Gabber, SyncPage
+from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS, by_method
 from gabber_client.testing import FakeGabber, FakeServer
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
@@ -35,26 +36,40 @@ PHONES = {"source_phone_number": "+14155550100", "destination_phone_number": "+1
 
 @dataclass(frozen=True)
 class Op:
+    """How to call one facade method (the test data); what the spec and the operation
+    table say of it (its operation id, whether it has a body, how it pages) is read
+    from them, not written here."""
+
     method: str
-    operation: str  # the spec's operation id, as the fake records it
     args: tuple[Any, ...]  # "S" stands for the session id
     kwargs: dict[str, Any]
-    body: bool
-    paged: bool = False
+
+    @property
+    def operation(self) -> str:
+        """The spec's operation id, as the fake records it."""
+        return by_method()[self.method]
+
+    @property
+    def body(self) -> bool:
+        return SPEC_OPERATIONS[self.operation].request_body is not None
+
+    @property
+    def paged(self) -> bool:
+        return OPERATIONS[self.operation].paging != "none"
 
 
 OPS = [
-    Op("start", "start_realtime_session", (START_CONFIG,), {}, body=True),
-    Op("get", "get_realtime_session", ("S",), {}, body=False),
-    Op("update", "update_realtime_session", ("S", {"general": {}}), {}, body=True),
-    Op("end", "end_realtime_session", ("S",), {}, body=False),
-    Op("list", "list_realtime_sessions", (), {}, body=False, paged=True),
-    Op("messages", "get_realtime_session_messages", ("S",), {}, body=False, paged=True),
-    Op("timeline", "get_realtime_session_timeline", ("S",), {}, body=False, paged=True),
-    Op("speak", "speak", ("S", "Hello"), {}, body=True),
-    Op("attach_human", "attach_human", ("S", "human_1"), {}, body=True),
-    Op("initiate_outbound_call", "initiate_outbound_call", ("S",), PHONES, body=True),
-    Op("dtmf", "dtmf", ("S", "12#"), {}, body=True),
+    Op("start", (START_CONFIG,), {}),
+    Op("get", ("S",), {}),
+    Op("update", ("S", {"general": {}}), {}),
+    Op("end", ("S",), {}),
+    Op("list", (), {}),
+    Op("messages", ("S",), {}),
+    Op("timeline", ("S",), {}),
+    Op("speak", ("S", "Hello"), {}),
+    Op("attach_human", ("S", "human_1"), {}),
+    Op("initiate_outbound_call", ("S",), PHONES),
+    Op("dtmf", ("S", "12#"), {}),
 ]
 
 TIMEOUT = 7.5  # the client's own is 30 s: a request with 7.5 got the per-call one

@@ -31,6 +31,7 @@ from gabber_client import (
     InternalServerError,
     RateLimitError,
 )
+from gabber_client._operations import OPERATIONS as TABLE
 from gabber_client.models import RealtimeSession
 from gabber_client.testing import Fault
 
@@ -39,15 +40,13 @@ from .rig import PHONE_FROM, PHONE_TO, Rig, closed_port
 
 Operation = Callable[[Gabber, str], Any]
 
-NON_IDEMPOTENT: dict[str, Operation] = {
+OPERATIONS: dict[str, Operation] = {
     "start_realtime_session": lambda c, s: c.realtime.start(payloads.START_CONFIG),
     "speak": lambda c, s: c.realtime.speak(s, "Hello there"),
     "dtmf": lambda c, s: c.realtime.dtmf(s, "12#"),
     "initiate_outbound_call": lambda c, s: c.realtime.initiate_outbound_call(
         s, source_phone_number=PHONE_FROM, destination_phone_number=PHONE_TO
     ),
-}
-IDEMPOTENT: dict[str, Operation] = {
     "get_realtime_session": lambda c, s: c.realtime.get(s),
     "end_realtime_session": lambda c, s: c.realtime.end(s),
     "update_realtime_session": lambda c, s: c.realtime.update(s, {"general": {}}),
@@ -56,9 +55,11 @@ IDEMPOTENT: dict[str, Operation] = {
     "get_realtime_session_messages": lambda c, s: c.realtime.messages(s),
     "get_realtime_session_timeline": lambda c, s: c.realtime.timeline(s),
 }
+# Which calls may be retried once sent: the operation table says, not this file.
+NON_IDEMPOTENT = {op: call for op, call in OPERATIONS.items() if not TABLE[op].retry_after_sent}
+IDEMPOTENT = {op: call for op, call in OPERATIONS.items() if TABLE[op].retry_after_sent}
 # A representative pair for the cases that do not depend on the operation.
 SOME = ["get_realtime_session", "speak"]
-OPERATIONS = {**NON_IDEMPOTENT, **IDEMPOTENT}
 
 
 def _run(rig: Rig, operation: str, fault: Fault | None = None, **options: Any) -> Any:
