@@ -12,20 +12,26 @@ cancellation that never reaches httpcore.
   :class:`ClientStateError`.
 * **Event loop**: an :class:`AsyncGabber`'s connections belong to the loop that
   used them first; a call from another loop raises :class:`ClientStateError`.
-* **Cancellation**: cancelling a task that is inside httpcore's pool can leave a
-  connection slot taken for ever (encode/httpcore#1093, encode/httpx#1461); after
-  enough of them every call ends in ``PoolTimeout``. Each async attempt therefore
-  runs in its own task, which hands its outcome to a future the caller awaits (a
-  lighter :func:`asyncio.shield`: cancelling the caller cancels that future, never
-  the task): cancelling the call (or its whole-attempt timeout, a timer on that
-  future) ends the caller's wait at once, and the attempt itself finishes in the
-  background within its timeout, with its body read and its connection returned.
-  Attempts in flight are capped at the pool's size (100) by an
-  :class:`asyncio.Semaphore`, so httpcore never queues requests (the contention
-  under which the slots leak) and a storm of cancelled calls cannot
-  pile up attempts in the background. Should slots leak anyway, the first
-  ``PoolTimeout`` of a pool the client owns (which, by that cap, cannot be
-  full) replaces the pool. Plain asyncio, no httpcore internals.
+* **Cancellation**: cancelling a task while its request waits in httpcore's queue
+  for a connection can leave a connection slot taken for ever (encode/httpcore#1093,
+  encode/httpx#1461); after enough of them every call ends in ``PoolTimeout``. So
+  attempts in flight are capped at the pool's size by an :class:`asyncio.Semaphore`
+  (a call waiting for a slot honours the pool timeout):
+
+  - on the client's own pool, which has a connection for every slot, a request is
+    never queued inside httpcore, so each attempt runs in the caller's task, as a
+    raw httpx call does: cancelling it (or its whole-attempt timeout, an
+    :func:`asyncio.timeout`) reaches httpcore, which closes that connection;
+  - on a supplied ``http_client``, whose size the client cannot know, httpcore may
+    queue requests, so each attempt runs in a task of its own, which hands its
+    outcome to a future the caller awaits (a lighter :func:`asyncio.shield`:
+    cancelling the caller cancels that future, never the task): the caller's wait
+    ends at once, and the attempt finishes in the background within its timeout,
+    with its body read and its connection returned.
+
+  Should slots leak anyway, the first ``PoolTimeout`` of a pool the client owns
+  (which, by that cap, cannot be full) replaces the pool. Plain asyncio, no
+  httpcore internals.
 """
 
 from __future__ import annotations
