@@ -12,20 +12,26 @@ cancellation that never reaches httpcore.
   :class:`ClientStateError`.
 * **Event loop**: an :class:`AsyncGabber`'s connections belong to the loop that
   used them first; a call from another loop raises :class:`ClientStateError`.
-* **Cancellation**: cancelling a task that is inside httpcore's pool can leave a
-  connection slot taken for ever (encode/httpcore#1093, encode/httpx#1461); after
-  enough of them every call ends in ``PoolTimeout``. Each async attempt therefore
-  runs in its own task, which hands its outcome to a future the caller awaits (a
-  lighter :func:`asyncio.shield`: cancelling the caller cancels that future, never
-  the task): cancelling the call (or its whole-attempt timeout, a timer on that
-  future) ends the caller's wait at once, and the attempt itself finishes in the
-  background within its timeout, with its body read and its connection returned.
-  Attempts in flight are capped at the pool's size (100) by an
-  :class:`asyncio.Semaphore`, so httpcore never queues requests (the contention
-  under which the slots leak) and a storm of cancelled calls cannot
-  pile up attempts in the background. Should slots leak anyway, the first
-  ``PoolTimeout`` of a pool the client owns (which, by that cap, cannot be
-  full) replaces the pool. Plain asyncio, no httpcore internals.
+* **Cancellation**: cancelling a task while its request waits in httpcore's queue
+  for a connection can leave a connection slot taken for ever (encode/httpcore#1093,
+  encode/httpx#1461); after enough of them every call ends in ``PoolTimeout``. So
+  attempts in flight are capped at the pool's size by an :class:`asyncio.Semaphore`
+  (a call waiting for a slot honours the pool timeout):
+
+  - on the client's own pool, which has a connection for every slot, a request is
+    never queued inside httpcore, so each attempt runs in the caller's task, as a
+    raw httpx call does: cancelling it (or its whole-attempt timeout, an
+    :func:`asyncio.timeout`) reaches httpcore, which closes that connection;
+  - on a supplied ``http_client``, whose size the client cannot know, httpcore may
+    queue requests, so each attempt runs in a task of its own, which hands its
+    outcome to a future the caller awaits (a lighter :func:`asyncio.shield`:
+    cancelling the caller cancels that future, never the task): the caller's wait
+    ends at once, and the attempt finishes in the background within its timeout,
+    with its body read and its connection returned.
+
+  Should slots leak anyway, the first ``PoolTimeout`` of a pool the client owns
+  (which, by that cap, cannot be full) replaces the pool. Plain asyncio, no
+  httpcore internals.
 """
 
 from __future__ import annotations
@@ -238,30 +244,23 @@ class Pool(Generic[H]):
 
     async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
         """:meth:`send_sync` for the async client. The attempt takes one of the pool's
-        slots (waiting at most the pool timeout) and runs in a task of its own,
-        which cancelling the caller does not reach; the caller stops waiting for it
-        at the attempt's timeout (or when cancelled) and the attempt finishes in the
-        background (see the module docstring)."""
+        slots (waiting at most the pool timeout), then runs in the caller's task when
+        the pool is the client's own, or in a task of its own behind the shield when
+        it was supplied (see the module docstring)."""
         http = self.http
         assert isinstance(http, httpx.AsyncClient)
         timeout = request.extensions.get("timeout")
         budget = _body.attempt_budget(timeout)
-        deadline = None if budget is None else time.monotonic() + budget
         slots = self._slots()
-        loop = asyncio.get_running_loop()
-        attempt: asyncio.Task[None] | None = None
-        timer: asyncio.TimerHandle | None = None
         try:
             if slots.locked():  # near capacity: wait for a slot, within both timeouts
                 async with asyncio.timeout(budget):
                     await self._take_slot(slots, request, timeout)
             else:
                 await slots.acquire()  # a free slot: taken at once, no suspension
-            waiter: asyncio.Future[httpx.Response] = loop.create_future()
-            attempt = loop.create_task(self._attempt(http, request, limit, deadline, slots, waiter))
-            if deadline is not None:
-                timer = loop.call_later(max(deadline - time.monotonic(), 0.0), _expire, waiter)
-            return await waiter
+            if self.owned:
+                return await self._inline(http, request, limit, budget, slots)
+            return await self._shielded(http, request, limit, budget, slots)
         except TimeoutError:
             raise httpx.ReadTimeout(
                 f"the attempt took longer than its timeout ({budget} s)", request=request
@@ -271,10 +270,57 @@ class Pool(Generic[H]):
         except Exception as exc:
             self._closed_in_flight(exc, request)
             raise
+
+    async def _inline(
+        self,
+        http: httpx.AsyncClient,
+        request: httpx.Request,
+        limit: int,
+        budget: float | None,
+        slots: asyncio.Semaphore,
+    ) -> httpx.Response:
+        """One attempt on the client's own pool, in the caller's task: a cancellation
+        reaches httpcore as it does with raw httpx, which closes the connection. The
+        slot taken guarantees that httpcore has a connection for it at once (the
+        pool has as many connections as there are slots), so it never waits in
+        httpcore's queue, where a cancellation leaks a slot."""
+        deadline = None if budget is None else time.monotonic() + budget
+        try:
+            async with asyncio.timeout(budget):
+                try:
+                    response = await http.send(request, follow_redirects=False, stream=True)
+                except httpx.PoolTimeout:
+                    self._replace_stuck(http)
+                    raise
+                return await _body.read_async(response, limit, deadline)
+        finally:
+            slots.release()
+
+    async def _shielded(
+        self,
+        http: httpx.AsyncClient,
+        request: httpx.Request,
+        limit: int,
+        budget: float | None,
+        slots: asyncio.Semaphore,
+    ) -> httpx.Response:
+        """One attempt on a supplied pool (whose size the client cannot know, so
+        httpcore may queue it), in a task of its own that cancelling the caller does
+        not reach; the caller stops waiting at the attempt's timeout (or when
+        cancelled) and the attempt finishes in the background."""
+        deadline = None if budget is None else time.monotonic() + budget
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[httpx.Response] = loop.create_future()
+        attempt = loop.create_task(self._attempt(http, request, limit, deadline, slots, waiter))
+        timer = None
+        if deadline is not None:
+            timer = loop.call_later(max(deadline - time.monotonic(), 0.0), _expire, waiter)
+        try:
+            return await waiter
         finally:
             if timer is not None:
                 timer.cancel()
-            if attempt is not None and not attempt.done():
+            if not attempt.done():
                 # cancelled or timed out: the attempt finishes in the background
                 self._background.add(attempt)
                 attempt.add_done_callback(self._background.discard)

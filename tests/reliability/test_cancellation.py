@@ -24,6 +24,9 @@ import pytest
 
 from gabber_client import AsyncGabber
 
+from .payloads import session
+from .raw_server import FastServer, json_bytes
+
 _SERVER = """
 import sys, time
 sys.path.insert(0, {tests!r})
@@ -127,3 +130,92 @@ def test_20000_cancellations_leave_the_clients_own_pool_usable(server_url: str) 
             await _still_usable(client)
 
     asyncio.run(run())
+
+
+async def _cancel_twice_many(client: AsyncGabber, cancellations: int, concurrency: int) -> None:
+    """Cancel ``cancellations`` calls twice each, the second cancellation 0 to 2 loop
+    iterations after the first: it lands while httpcore cleans up after the first."""
+    rng = random.Random(1461)
+    cancelled = 0
+
+    async def one() -> bool:
+        call = asyncio.ensure_future(client.realtime.get("rs_1"))
+        await asyncio.sleep(rng.uniform(0, 0.02))
+        if call.done():
+            call.result()
+            return False
+        call.cancel()
+        for _ in range(rng.randrange(3)):
+            await asyncio.sleep(0)
+        call.cancel()
+        try:
+            await call
+        except asyncio.CancelledError:
+            return True
+        return False
+
+    while cancelled < cancellations:
+        cancelled += sum(await asyncio.gather(*(one() for _ in range(concurrency))))
+
+
+def test_2000_double_cancellations_leave_the_clients_own_pool_usable(server_url: str) -> None:
+    async def run() -> None:
+        async with AsyncGabber(
+            api_key="sk-test", base_url=server_url, max_retries=0, timeout=10.0
+        ) as client:
+            await _cancel_twice_many(client, 2_000, concurrency=150)
+            await _still_usable(client)
+
+    asyncio.run(run())
+
+
+def _slow_server(delay: float) -> FastServer:
+    return FastServer(json_bytes(200, session()), delay=delay)
+
+
+async def _cancel_one_call(client: AsyncGabber, server: FastServer) -> None:
+    """Cancel a call once the server has its request (and before it answers)."""
+    call = asyncio.ensure_future(client.realtime.get("rs_1"))
+    for _ in range(10_000):  # the server counts it from its own thread: poll, 10 s at most
+        if server.requests:
+            break
+        await asyncio.sleep(0.001)
+    assert server.requests == 1
+    assert not call.done()
+    call.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await call
+
+
+def test_a_cancelled_call_on_the_clients_own_pool_ends_with_its_connection() -> None:
+    """On its own pool the attempt runs in the caller's task, as raw httpx does: the
+    cancellation closes its connection and leaves nothing running."""
+
+    async def run(server: FastServer) -> None:
+        async with AsyncGabber(api_key="sk-test", base_url=server.base_url) as client:
+            await _cancel_one_call(client, server)
+            assert asyncio.all_tasks() == {asyncio.current_task()}
+            assert (await client.realtime.get("rs_1")).id == "rs_1"
+        assert server.connections == 2  # the cancelled call's connection was closed
+
+    with _slow_server(2.0) as server:
+        asyncio.run(run(server))
+
+
+def test_a_cancelled_call_on_a_supplied_pool_finishes_in_the_background() -> None:
+    """On a supplied pool (which httpcore may queue) the attempt runs behind the
+    shield: the caller's wait ends at once, the attempt reads its answer in the
+    background and returns its connection, which the next call reuses."""
+
+    async def run(server: FastServer) -> None:
+        async with httpx.AsyncClient() as http:
+            client = AsyncGabber(api_key="sk-test", base_url=server.base_url, http_client=http)
+            await _cancel_one_call(client, server)
+            background = asyncio.all_tasks() - {asyncio.current_task()}
+            assert len(background) == 1  # the attempt, still waiting for its answer
+            await asyncio.wait(background)
+            assert (await client.realtime.get("rs_1")).id == "rs_1"
+        assert server.connections == 1
+
+    with _slow_server(2.0) as server:
+        asyncio.run(run(server))
