@@ -133,7 +133,7 @@ def check_against_schema(value: Any, schema_name: str, parameter: str) -> None:
 
     :func:`_conforms` answers first, without building paths or messages; only when
     it refuses does :func:`_errors` walk the value again to name every problem."""
-    if _conforms(value, _node(_schemas()[schema_name])):
+    if _conforms(value, _schema_node(schema_name)):
         return
     problems = _errors(value, {"$ref": f"#/components/schemas/{schema_name}"}, parameter)
     if problems:
@@ -174,26 +174,30 @@ class _Node:
         self.items: _Node | None = None
 
 
-_NODES: dict[int, _Node] = {}
-"""The nodes of the spec's schemas by ``id`` of the schema dict (which ``_schemas()``
-keeps alive, and each node holds, so no id is reused)."""
+@functools.cache
+def _schema_node(name: str) -> _Node:
+    """The node of component schema ``name``. Built whole before it is cached, so a
+    thread never sees one half made (two threads may each build it: same result)."""
+    return _node(_schemas()[name], {})
 
 
-def _node(schema: dict[str, Any]) -> _Node:
+def _node(schema: dict[str, Any], built: dict[int, _Node]) -> _Node:
+    """The node of ``schema``; ``built``: the nodes made so far, by ``id`` of their
+    schema dict (alive in ``_schemas()``, so no id is reused)."""
     schema = _resolve(schema)
-    node = _NODES.get(id(schema))
+    node = built.get(id(schema))
     if node is not None:
         return node
-    node = _NODES[id(schema)] = _Node(schema)  # registered first: schemas may recurse
+    node = built[id(schema)] = _Node(schema)  # registered first: schemas may recurse
     alternatives = schema.get("anyOf") or schema.get("oneOf")
     if alternatives is not None:
         discriminator = schema.get("discriminator")
         if discriminator is not None:
             node.tag = discriminator["propertyName"]
             node.mapping = {
-                tag: _node({"$ref": ref}) for tag, ref in discriminator["mapping"].items()
+                tag: _node({"$ref": ref}, built) for tag, ref in discriminator["mapping"].items()
             }
-        node.alternatives = tuple(_node(alternative) for alternative in alternatives)
+        node.alternatives = tuple(_node(alternative, built) for alternative in alternatives)
         return node
     declared = schema.get("type")
     if declared is not None:
@@ -202,10 +206,10 @@ def _node(schema: dict[str, Any]) -> _Node:
         # bool is an int: refused where only "integer" or "number" admits an int
         node.types_exact = not ({"integer", "number"} & set(names)) or "boolean" in names
     properties = schema.get("properties", {})
-    node.properties = {key: _node(item) for key, item in properties.items()}
+    node.properties = {key: _node(item, built) for key, item in properties.items()}
     node.free_form = schema.get("additionalProperties") is True and not properties
     if "items" in schema:
-        node.items = _node(schema["items"])
+        node.items = _node(schema["items"], built)
     return node
 
 

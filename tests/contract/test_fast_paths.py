@@ -62,7 +62,7 @@ def _strict_ok(value: Any, name: str) -> bool:
 @pytest.mark.parametrize("variant", [0, 1])
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_conforms_agrees_with_the_full_check(name: str, variant: int) -> None:
-    node = validation._node(validation._schemas()[name])
+    node = validation._schema_node(name)
     maximal = _maximal(SCHEMAS[name], variant)
     cases = [("maximal", maximal), *_mutations(maximal), *_with_unknown_keys(maximal)]
     stand_ins: list[Any] = [None, True, 0, 1.5, "x", [], {}, [1], (1,)]
