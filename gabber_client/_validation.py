@@ -129,10 +129,134 @@ def _errors_type_only(value: Any, schema: dict[str, Any]) -> str | None:
 
 def check_against_schema(value: Any, schema_name: str, parameter: str) -> None:
     """Raise one :class:`InvalidArgumentError` naming every field of ``value`` that
-    does not conform to component schema ``schema_name``, each by its dotted path."""
+    does not conform to component schema ``schema_name``, each by its dotted path.
+
+    :func:`_conforms` answers first, without building paths or messages; only when
+    it refuses does :func:`_errors` walk the value again to name every problem."""
+    if _conforms(value, _schema_node(schema_name)):
+        return
     problems = _errors(value, {"$ref": f"#/components/schemas/{schema_name}"}, parameter)
     if problems:
         raise InvalidArgumentError.from_problems(problems)
+
+
+class _Node:
+    """One schema of the spec, read once for :func:`_conforms`: ``$ref`` resolved,
+    its keywords turned into the Python values the check needs."""
+
+    __slots__ = (
+        "alternatives",
+        "date_time",
+        "enum",
+        "free_form",
+        "items",
+        "mapping",
+        "properties",
+        "required",
+        "schema",
+        "tag",
+        "types",
+        "types_exact",
+    )
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+        self.alternatives: tuple[_Node, ...] | None = None
+        self.tag: str | None = None
+        self.mapping: dict[str, _Node] = {}
+        self.types: tuple[type, ...] | None = None
+        self.types_exact = True
+        self.date_time = schema.get("format") == "date-time"
+        self.enum: list[Any] | None = schema.get("enum")
+        self.properties: dict[str, _Node] = {}
+        self.required: tuple[str, ...] = tuple(schema.get("required", ()))
+        self.free_form = False
+        self.items: _Node | None = None
+
+
+@functools.cache
+def _schema_node(name: str) -> _Node:
+    """The node of component schema ``name``. Built whole before it is cached, so a
+    thread never sees one half made (two threads may each build it: same result)."""
+    return _node(_schemas()[name], {})
+
+
+def _node(schema: dict[str, Any], built: dict[int, _Node]) -> _Node:
+    """The node of ``schema``; ``built``: the nodes made so far, by ``id`` of their
+    schema dict (alive in ``_schemas()``, so no id is reused)."""
+    schema = _resolve(schema)
+    node = built.get(id(schema))
+    if node is not None:
+        return node
+    node = built[id(schema)] = _Node(schema)  # registered first: schemas may recurse
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives is not None:
+        discriminator = schema.get("discriminator")
+        if discriminator is not None:
+            node.tag = discriminator["propertyName"]
+            node.mapping = {
+                tag: _node({"$ref": ref}, built) for tag, ref in discriminator["mapping"].items()
+            }
+        node.alternatives = tuple(_node(alternative, built) for alternative in alternatives)
+        return node
+    declared = schema.get("type")
+    if declared is not None:
+        names = declared if isinstance(declared, list) else [declared]
+        node.types = tuple(t for name in names for t in _JSON_TYPES[name])
+        # bool is an int: refused where only "integer" or "number" admits an int
+        node.types_exact = not ({"integer", "number"} & set(names)) or "boolean" in names
+    properties = schema.get("properties", {})
+    node.properties = {key: _node(item, built) for key, item in properties.items()}
+    node.free_form = schema.get("additionalProperties") is True and not properties
+    if "items" in schema:
+        node.items = _node(schema["items"], built)
+    return node
+
+
+def _conforms(value: Any, node: _Node) -> bool:
+    """Whether :func:`_errors` (strict) finds no problem in ``value`` against the
+    schema of ``node``: the same rules, answered yes or no, so a conforming value
+    costs no paths or messages. It must never accept what ``_errors`` refuses
+    (tests/contract/test_fast_paths.py)."""
+    if node.alternatives is not None:
+        if node.tag is not None and isinstance(value, dict):
+            tag = value.get(node.tag)
+            if not isinstance(tag, str) or tag not in node.mapping:
+                return False
+            return _conforms(value, node.mapping[tag])
+        for alternative in node.alternatives:
+            if _conforms(value, alternative):
+                break
+        else:
+            return False
+        return True
+    types = node.types
+    if types is not None and (
+        not isinstance(value, types) or (not node.types_exact and isinstance(value, bool))
+    ):
+        return False
+    if node.date_time and isinstance(value, str) and not _is_date_time(value):
+        return False
+    if node.enum is not None and value not in node.enum:
+        return False
+    if isinstance(value, dict):
+        properties = node.properties
+        for name in node.required:
+            if name not in value:
+                return False
+        for key, item in value.items():
+            item_node = properties.get(key)
+            if item_node is None:
+                if not node.free_form:
+                    return False
+            elif not _conforms(item, item_node):
+                return False
+    elif node.items is not None and isinstance(value, list | tuple):
+        items = node.items
+        for item in value:
+            if not _conforms(item, items):
+                return False
+    return True
 
 
 def _is_date_time(value: str) -> bool:
@@ -192,8 +316,49 @@ def check_json(value: object, parameter: str) -> None:
     request body) is not JSON the API can read: a cycle, NaN or infinity, an
     integer beyond +/-(2**53 - 1) (which also keeps clear of Python's digit limit),
     nesting deeper than :data:`MAX_JSON_DEPTH`, a key that is not a string, a value
-    that is not JSON (a set, bytes, a datetime, ...), or a lone surrogate."""
+    that is not JSON (a set, bytes, a datetime, ...), or a lone surrogate.
+
+    :func:`_plain_json` answers first for the plain dicts, lists and scalars a body
+    is made of, without building paths; anything it does not accept (including
+    every problem above) is walked again by :func:`_check_json`, which names it."""
+    if type(value) is dict and _plain_json(value, 0):
+        return
     _check_json(value, parameter, 0, set())
+
+
+def _plain_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int) -> bool:
+    """Whether the container ``value`` at ``depth`` and everything in it are exact
+    dicts, lists, tuples, str (no lone surrogate), int (within the safe range),
+    finite floats, bools and None, nested less than :data:`MAX_JSON_DEPTH` deep, with
+    str keys. ``False`` means "not sure" (subclasses, cycles, problems): the caller
+    then walks it with :func:`_check_json`, so this must never accept what that
+    refuses (tests/contract/test_fast_paths.py)."""
+    if depth >= MAX_JSON_DEPTH:  # also ends a cycle: _check_json then names it
+        return False
+    if type(value) is dict:
+        for key in value:
+            if type(key) is not str or (not key.isascii() and _has_lone_surrogate(key)):
+                return False
+        items: Any = value.values()
+    else:
+        items = value
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if not item.isascii() and _has_lone_surrogate(item):
+                return False
+        elif kind is dict or kind is list or kind is tuple:
+            if not _plain_json(item, depth + 1):
+                return False
+        elif kind is int:
+            if not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+                return False
+        elif kind is float:
+            if not math.isfinite(item):
+                return False
+        elif item is not None and kind is not bool:
+            return False
+    return True
 
 
 def _check_json(value: object, path: str, depth: int, parents: set[int]) -> None:

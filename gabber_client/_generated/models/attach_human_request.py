@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AttachHumanRequest")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "human",
@@ -47,12 +49,12 @@ class AttachHumanRequest:
                 f"AttachHumanRequest.human: expected string, got {type(human).__name__}"
             )
 
-        _attach_human_request = object.__new__(cls)
+        _attach_human_request = _object_new(cls)
         _attach_human_request.human = human
 
         _attach_human_request.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 1
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _attach_human_request
@@ -72,3 +74,7 @@ class AttachHumanRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_AttachHumanRequest_from_dict = AttachHumanRequest.from_dict

@@ -6,10 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bad_request_type import BadRequestType, check_bad_request_type
+from ..models.bad_request_type import BadRequestType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BadRequest")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -59,31 +61,26 @@ class BadRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"BadRequest: expected object, got {type(src_dict).__name__}")
-        _type__json = src_dict.get("type", UNSET)
-        type_: BadRequestType | None | Unset
-        if _type__json is None or _type__json is UNSET:
-            type_ = _type__json
-        else:
-            type_ = check_bad_request_type(_type__json)
+        _n_absent = 0
+        type_ = src_dict.get("type", UNSET)
+        if type_ is UNSET:
+            _n_absent += 1
+        elif type_ is not None and not isinstance(type_, str):
+            raise TypeError(f"Expected a string for BadRequestType, got {type(type_).__name__}")
 
-        _message_json = src_dict.get("message", UNSET)
-        message: None | str | Unset
-        if _message_json is None or _message_json is UNSET:
-            message = _message_json
-        else:
-            if not isinstance(_message_json, str):
-                raise TypeError(
-                    f"BadRequest.message: expected string, got {type(_message_json).__name__}"
-                )
-            message = _message_json
+        message = src_dict.get("message", UNSET)
+        if message is UNSET:
+            _n_absent += 1
+        elif message is not None and not isinstance(message, str):
+            raise TypeError(f"BadRequest.message: expected string, got {type(message).__name__}")
 
-        _bad_request = object.__new__(cls)
+        _bad_request = _object_new(cls)
         _bad_request.type_ = type_
         _bad_request.message = message
 
         _bad_request.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _bad_request
@@ -103,3 +100,7 @@ class BadRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_BadRequest_from_dict = BadRequest.from_dict

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Context")
 
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
+
 _KNOWN_KEYS = frozenset(
     {
         "id",
@@ -76,12 +79,12 @@ class Context:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Context: expected object, got {type(src_dict).__name__}")
+        _n_absent = 0
         id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"Context.id: expected string, got {type(id).__name__}")
 
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        created_at = _fromisoformat(src_dict["created_at"])
 
         project = src_dict["project"]
         if not isinstance(project, str):
@@ -92,21 +95,17 @@ class Context:
             raise TypeError(
                 f"Context.latest_messages: expected array, got {type(_latest_messages_json).__name__}"
             )
-        latest_messages = [
-            ContextMessage.from_dict(_latest_messages_json_item)
-            for _latest_messages_json_item in _latest_messages_json
-        ]
+        latest_messages: list[ContextMessage] = []
+        for _latest_messages_json_item in _latest_messages_json:
+            latest_messages.append(_ContextMessage_from_dict(_latest_messages_json_item))
 
-        _human_json = src_dict.get("human", UNSET)
-        human: None | str | Unset
-        if _human_json is None or _human_json is UNSET:
-            human = _human_json
-        else:
-            if not isinstance(_human_json, str):
-                raise TypeError(f"Context.human: expected string, got {type(_human_json).__name__}")
-            human = _human_json
+        human = src_dict.get("human", UNSET)
+        if human is UNSET:
+            _n_absent += 1
+        elif human is not None and not isinstance(human, str):
+            raise TypeError(f"Context.human: expected string, got {type(human).__name__}")
 
-        _context = object.__new__(cls)
+        _context = _object_new(cls)
         _context.id = id
         _context.created_at = created_at
         _context.project = project
@@ -115,7 +114,7 @@ class Context:
 
         _context.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 5
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _context
@@ -139,3 +138,7 @@ class Context:
 
 # Imported after the class so that models which refer to each other resolve.
 from ..models.context_message import ContextMessage
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_Context_from_dict = Context.from_dict
+_ContextMessage_from_dict = ContextMessage.from_dict

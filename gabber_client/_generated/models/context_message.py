@@ -7,10 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.context_message_role import ContextMessageRole, check_context_message_role
+from ..models.context_message_role import ContextMessageRole
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContextMessage")
+
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
 
 _KNOWN_KEYS = frozenset(
     {
@@ -120,66 +123,74 @@ class ContextMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"ContextMessage: expected object, got {type(src_dict).__name__}")
+        _n_absent = 0
         id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"ContextMessage.id: expected string, got {type(id).__name__}")
 
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        created_at = _fromisoformat(src_dict["created_at"])
 
-        _role_json = src_dict["role"]
-        role = check_context_message_role(_role_json)
+        role = src_dict["role"]
+        if not isinstance(role, str):
+            raise TypeError(f"Expected a string for ContextMessageRole, got {type(role).__name__}")
 
         _content_json = src_dict["content"]
         if not isinstance(_content_json, list):
             raise TypeError(
                 f"ContextMessage.content: expected array, got {type(_content_json).__name__}"
             )
-        content = [
-            ContextMessageContentText.from_dict(_content_json_item)
-            for _content_json_item in _content_json
-        ]
+        content: list[ContextMessageContentText] = []
+        for _content_json_item in _content_json:
+            content.append(_ContextMessageContentText_from_dict(_content_json_item))
 
         _speaking_started_at_json = src_dict.get("speaking_started_at", UNSET)
         speaking_started_at: datetime.datetime | None | Unset
-        if _speaking_started_at_json is None or _speaking_started_at_json is UNSET:
-            speaking_started_at = _speaking_started_at_json
+        if _speaking_started_at_json is UNSET:
+            speaking_started_at = UNSET
+            _n_absent += 1
         else:
-            speaking_started_at = datetime.datetime.fromisoformat(_speaking_started_at_json)
+            if _speaking_started_at_json is None:
+                speaking_started_at = _speaking_started_at_json
+            else:
+                speaking_started_at = _fromisoformat(_speaking_started_at_json)
 
         _speaking_ended_at_json = src_dict.get("speaking_ended_at", UNSET)
         speaking_ended_at: datetime.datetime | None | Unset
-        if _speaking_ended_at_json is None or _speaking_ended_at_json is UNSET:
-            speaking_ended_at = _speaking_ended_at_json
+        if _speaking_ended_at_json is UNSET:
+            speaking_ended_at = UNSET
+            _n_absent += 1
         else:
-            speaking_ended_at = datetime.datetime.fromisoformat(_speaking_ended_at_json)
+            if _speaking_ended_at_json is None:
+                speaking_ended_at = _speaking_ended_at_json
+            else:
+                speaking_ended_at = _fromisoformat(_speaking_ended_at_json)
 
-        _realtime_session_json = src_dict.get("realtime_session", UNSET)
-        realtime_session: None | str | Unset
-        if _realtime_session_json is None or _realtime_session_json is UNSET:
-            realtime_session = _realtime_session_json
-        else:
-            if not isinstance(_realtime_session_json, str):
-                raise TypeError(
-                    f"ContextMessage.realtime_session: expected string, got {type(_realtime_session_json).__name__}"
-                )
-            realtime_session = _realtime_session_json
+        realtime_session = src_dict.get("realtime_session", UNSET)
+        if realtime_session is UNSET:
+            _n_absent += 1
+        elif realtime_session is not None and not isinstance(realtime_session, str):
+            raise TypeError(
+                f"ContextMessage.realtime_session: expected string, got {type(realtime_session).__name__}"
+            )
 
         _tool_calls_json = src_dict.get("tool_calls", UNSET)
         tool_calls: list[ContextMessageToolCall] | None | Unset
-        if _tool_calls_json is None or _tool_calls_json is UNSET:
-            tool_calls = _tool_calls_json
+        if _tool_calls_json is UNSET:
+            tool_calls = UNSET
+            _n_absent += 1
         else:
-            if not isinstance(_tool_calls_json, list):
-                raise TypeError(
-                    f"ContextMessage.tool_calls: expected array, got {type(_tool_calls_json).__name__}"
-                )
-            tool_calls = [
-                ContextMessageToolCall.from_dict(_tool_calls_json_item)
-                for _tool_calls_json_item in _tool_calls_json
-            ]
+            if _tool_calls_json is None:
+                tool_calls = _tool_calls_json
+            else:
+                if not isinstance(_tool_calls_json, list):
+                    raise TypeError(
+                        f"ContextMessage.tool_calls: expected array, got {type(_tool_calls_json).__name__}"
+                    )
+                tool_calls = []
+                for _tool_calls_json_item in _tool_calls_json:
+                    tool_calls.append(_ContextMessageToolCall_from_dict(_tool_calls_json_item))
 
-        _context_message = object.__new__(cls)
+        _context_message = _object_new(cls)
         _context_message.id = id
         _context_message.created_at = created_at
         _context_message.role = role
@@ -191,7 +202,7 @@ class ContextMessage:
 
         _context_message.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 8
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _context_message
@@ -216,3 +227,8 @@ class ContextMessage:
 # Imported after the class so that models which refer to each other resolve.
 from ..models.context_message_content_text import ContextMessageContentText
 from ..models.context_message_tool_call import ContextMessageToolCall
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ContextMessage_from_dict = ContextMessage.from_dict
+_ContextMessageContentText_from_dict = ContextMessageContentText.from_dict
+_ContextMessageToolCall_from_dict = ContextMessageToolCall.from_dict

@@ -8,11 +8,12 @@ from attrs import field as _attrs_field
 
 from ..models.context_message_content_text_type import (
     ContextMessageContentTextType,
-    check_context_message_content_text_type,
 )
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContextMessageContentText")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -60,27 +61,28 @@ class ContextMessageContentText:
             raise TypeError(
                 f"ContextMessageContentText: expected object, got {type(src_dict).__name__}"
             )
-        _type__json = src_dict["type"]
-        type_ = check_context_message_content_text_type(_type__json)
+        _n_absent = 0
+        type_ = src_dict["type"]
+        if type_ not in {
+            "text",
+        }:
+            raise TypeError(f"Unexpected value {type_!r}, expected 'text'")
 
-        _text_json = src_dict.get("text", UNSET)
-        text: None | str | Unset
-        if _text_json is None or _text_json is UNSET:
-            text = _text_json
-        else:
-            if not isinstance(_text_json, str):
-                raise TypeError(
-                    f"ContextMessageContentText.text: expected string, got {type(_text_json).__name__}"
-                )
-            text = _text_json
+        text = src_dict.get("text", UNSET)
+        if text is UNSET:
+            _n_absent += 1
+        elif text is not None and not isinstance(text, str):
+            raise TypeError(
+                f"ContextMessageContentText.text: expected string, got {type(text).__name__}"
+            )
 
-        _context_message_content_text = object.__new__(cls)
+        _context_message_content_text = _object_new(cls)
         _context_message_content_text.type_ = type_
         _context_message_content_text.text = text
 
         _context_message_content_text.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _context_message_content_text
@@ -100,3 +102,7 @@ class ContextMessageContentText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ContextMessageContentText_from_dict = ContextMessageContentText.from_dict

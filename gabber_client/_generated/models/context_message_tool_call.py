@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.context_message_tool_call_type import (
     ContextMessageToolCallType,
-    check_context_message_tool_call_type,
 )
 
 T = TypeVar("T", bound="ContextMessageToolCall")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -64,20 +65,22 @@ class ContextMessageToolCall:
         if not isinstance(id, str):
             raise TypeError(f"ContextMessageToolCall.id: expected string, got {type(id).__name__}")
 
-        _type__json = src_dict["type"]
-        type_ = check_context_message_tool_call_type(_type__json)
+        type_ = src_dict["type"]
+        if not isinstance(type_, str):
+            raise TypeError(
+                f"Expected a string for ContextMessageToolCallType, got {type(type_).__name__}"
+            )
 
-        _function_json = src_dict["function"]
-        function = ContextMessageToolCallFunction.from_dict(_function_json)
+        function = _ContextMessageToolCallFunction_from_dict(src_dict["function"])
 
-        _context_message_tool_call = object.__new__(cls)
+        _context_message_tool_call = _object_new(cls)
         _context_message_tool_call.id = id
         _context_message_tool_call.type_ = type_
         _context_message_tool_call.function = function
 
         _context_message_tool_call.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 3
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _context_message_tool_call
@@ -101,3 +104,7 @@ class ContextMessageToolCall:
 
 # Imported after the class so that models which refer to each other resolve.
 from ..models.context_message_tool_call_function import ContextMessageToolCallFunction
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ContextMessageToolCall_from_dict = ContextMessageToolCall.from_dict
+_ContextMessageToolCallFunction_from_dict = ContextMessageToolCallFunction.from_dict

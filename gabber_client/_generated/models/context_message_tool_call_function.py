@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ContextMessageToolCallFunction")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "name",
@@ -55,16 +57,15 @@ class ContextMessageToolCallFunction:
                 f"ContextMessageToolCallFunction.name: expected string, got {type(name).__name__}"
             )
 
-        _arguments_json = src_dict["arguments"]
-        arguments = ContextMessageToolCallFunctionArguments.from_dict(_arguments_json)
+        arguments = _ContextMessageToolCallFunctionArguments_from_dict(src_dict["arguments"])
 
-        _context_message_tool_call_function = object.__new__(cls)
+        _context_message_tool_call_function = _object_new(cls)
         _context_message_tool_call_function.name = name
         _context_message_tool_call_function.arguments = arguments
 
         _context_message_tool_call_function.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _context_message_tool_call_function
@@ -89,4 +90,10 @@ class ContextMessageToolCallFunction:
 # Imported after the class so that models which refer to each other resolve.
 from ..models.context_message_tool_call_function_arguments import (
     ContextMessageToolCallFunctionArguments,
+)
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ContextMessageToolCallFunction_from_dict = ContextMessageToolCallFunction.from_dict
+_ContextMessageToolCallFunctionArguments_from_dict = (
+    ContextMessageToolCallFunctionArguments.from_dict
 )

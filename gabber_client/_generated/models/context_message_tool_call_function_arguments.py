@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ContextMessageToolCallFunctionArguments")
 
+_object_new = object.__new__
+
 
 @_attrs_define
 class ContextMessageToolCallFunctionArguments:
@@ -28,7 +30,7 @@ class ContextMessageToolCallFunctionArguments:
             raise TypeError(
                 f"ContextMessageToolCallFunctionArguments: expected object, got {type(src_dict).__name__}"
             )
-        _context_message_tool_call_function_arguments = object.__new__(cls)
+        _context_message_tool_call_function_arguments = _object_new(cls)
 
         _context_message_tool_call_function_arguments.additional_properties = dict(src_dict)
         return _context_message_tool_call_function_arguments
@@ -48,3 +50,9 @@ class ContextMessageToolCallFunctionArguments:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ContextMessageToolCallFunctionArguments_from_dict = (
+    ContextMessageToolCallFunctionArguments.from_dict
+)

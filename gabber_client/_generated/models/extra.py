@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="Extra")
 
+_object_new = object.__new__
+
 
 @_attrs_define
 class Extra:
@@ -26,7 +28,7 @@ class Extra:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Extra: expected object, got {type(src_dict).__name__}")
-        _extra = object.__new__(cls)
+        _extra = _object_new(cls)
 
         _extra.additional_properties = dict(src_dict)
         return _extra
@@ -46,3 +48,7 @@ class Extra:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_Extra_from_dict = Extra.from_dict

@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GetRealtimeSessionMessages200Response")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "total_count",
@@ -65,6 +67,7 @@ class GetRealtimeSessionMessages200Response:
             raise TypeError(
                 f"GetRealtimeSessionMessages200Response: expected object, got {type(src_dict).__name__}"
             )
+        _n_absent = 0
         total_count = src_dict["total_count"]
         if not (isinstance(total_count, int) and not isinstance(total_count, bool)):
             raise TypeError(
@@ -76,27 +79,26 @@ class GetRealtimeSessionMessages200Response:
             raise TypeError(
                 f"GetRealtimeSessionMessages200Response.values: expected array, got {type(_values_json).__name__}"
             )
-        values = [ContextMessage.from_dict(_values_json_item) for _values_json_item in _values_json]
+        values: list[ContextMessage] = []
+        for _values_json_item in _values_json:
+            values.append(_ContextMessage_from_dict(_values_json_item))
 
-        _next_page_json = src_dict.get("next_page", UNSET)
-        next_page: None | str | Unset
-        if _next_page_json is None or _next_page_json is UNSET:
-            next_page = _next_page_json
-        else:
-            if not isinstance(_next_page_json, str):
-                raise TypeError(
-                    f"GetRealtimeSessionMessages200Response.next_page: expected string, got {type(_next_page_json).__name__}"
-                )
-            next_page = _next_page_json
+        next_page = src_dict.get("next_page", UNSET)
+        if next_page is UNSET:
+            _n_absent += 1
+        elif next_page is not None and not isinstance(next_page, str):
+            raise TypeError(
+                f"GetRealtimeSessionMessages200Response.next_page: expected string, got {type(next_page).__name__}"
+            )
 
-        _get_realtime_session_messages_200_response = object.__new__(cls)
+        _get_realtime_session_messages_200_response = _object_new(cls)
         _get_realtime_session_messages_200_response.total_count = total_count
         _get_realtime_session_messages_200_response.values = values
         _get_realtime_session_messages_200_response.next_page = next_page
 
         _get_realtime_session_messages_200_response.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 3
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _get_realtime_session_messages_200_response
@@ -120,3 +122,7 @@ class GetRealtimeSessionMessages200Response:
 
 # Imported after the class so that models which refer to each other resolve.
 from ..models.context_message import ContextMessage
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_GetRealtimeSessionMessages200Response_from_dict = GetRealtimeSessionMessages200Response.from_dict
+_ContextMessage_from_dict = ContextMessage.from_dict

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LLM")
 
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
+
 _KNOWN_KEYS = frozenset(
     {
         "created_at",
@@ -85,8 +88,8 @@ class LLM:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"LLM: expected object, got {type(src_dict).__name__}")
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        _n_absent = 0
+        created_at = _fromisoformat(src_dict["created_at"])
 
         id = src_dict["id"]
         if not isinstance(id, str):
@@ -108,16 +111,13 @@ class LLM:
         if not isinstance(description, str):
             raise TypeError(f"LLM.description: expected string, got {type(description).__name__}")
 
-        _project_json = src_dict.get("project", UNSET)
-        project: None | str | Unset
-        if _project_json is None or _project_json is UNSET:
-            project = _project_json
-        else:
-            if not isinstance(_project_json, str):
-                raise TypeError(f"LLM.project: expected string, got {type(_project_json).__name__}")
-            project = _project_json
+        project = src_dict.get("project", UNSET)
+        if project is UNSET:
+            _n_absent += 1
+        elif project is not None and not isinstance(project, str):
+            raise TypeError(f"LLM.project: expected string, got {type(project).__name__}")
 
-        _llm = object.__new__(cls)
+        _llm = _object_new(cls)
         _llm.created_at = created_at
         _llm.id = id
         _llm.name = name
@@ -128,7 +128,7 @@ class LLM:
 
         _llm.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 7
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _llm
@@ -148,3 +148,7 @@ class LLM:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_LLM_from_dict = LLM.from_dict

@@ -7,10 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.persona_gender import PersonaGender, check_persona_gender
+from ..models.persona_gender import PersonaGender
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Persona")
+
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
 
 _KNOWN_KEYS = frozenset(
     {
@@ -127,8 +130,8 @@ class Persona:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Persona: expected object, got {type(src_dict).__name__}")
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        _n_absent = 0
+        created_at = _fromisoformat(src_dict["created_at"])
 
         description = src_dict["description"]
         if not isinstance(description, str):
@@ -152,43 +155,42 @@ class Persona:
         if not isinstance(voice, str):
             raise TypeError(f"Persona.voice: expected string, got {type(voice).__name__}")
 
-        _image_url_json = src_dict.get("image_url", UNSET)
-        image_url: None | str | Unset
-        if _image_url_json is None or _image_url_json is UNSET:
-            image_url = _image_url_json
-        else:
-            if not isinstance(_image_url_json, str):
-                raise TypeError(
-                    f"Persona.image_url: expected string, got {type(_image_url_json).__name__}"
-                )
-            image_url = _image_url_json
+        image_url = src_dict.get("image_url", UNSET)
+        if image_url is UNSET:
+            _n_absent += 1
+        elif image_url is not None and not isinstance(image_url, str):
+            raise TypeError(f"Persona.image_url: expected string, got {type(image_url).__name__}")
 
-        _human_json = src_dict.get("human", UNSET)
-        human: None | str | Unset
-        if _human_json is None or _human_json is UNSET:
-            human = _human_json
-        else:
-            if not isinstance(_human_json, str):
-                raise TypeError(f"Persona.human: expected string, got {type(_human_json).__name__}")
-            human = _human_json
+        human = src_dict.get("human", UNSET)
+        if human is UNSET:
+            _n_absent += 1
+        elif human is not None and not isinstance(human, str):
+            raise TypeError(f"Persona.human: expected string, got {type(human).__name__}")
 
-        _gender_json = src_dict.get("gender", UNSET)
-        gender: None | PersonaGender | Unset
-        if _gender_json is None or _gender_json is UNSET:
-            gender = _gender_json
-        else:
-            gender = check_persona_gender(_gender_json)
+        gender = src_dict.get("gender", UNSET)
+        if gender is UNSET:
+            _n_absent += 1
+        elif gender is not None and not isinstance(gender, str):
+            raise TypeError(f"Expected a string for PersonaGender, got {type(gender).__name__}")
 
         _tags_json = src_dict.get("tags", UNSET)
         tags: list[PersonaTag] | None | Unset
-        if _tags_json is None or _tags_json is UNSET:
-            tags = _tags_json
+        if _tags_json is UNSET:
+            tags = UNSET
+            _n_absent += 1
         else:
-            if not isinstance(_tags_json, list):
-                raise TypeError(f"Persona.tags: expected array, got {type(_tags_json).__name__}")
-            tags = [PersonaTag.from_dict(_tags_json_item) for _tags_json_item in _tags_json]
+            if _tags_json is None:
+                tags = _tags_json
+            else:
+                if not isinstance(_tags_json, list):
+                    raise TypeError(
+                        f"Persona.tags: expected array, got {type(_tags_json).__name__}"
+                    )
+                tags = []
+                for _tags_json_item in _tags_json:
+                    tags.append(_PersonaTag_from_dict(_tags_json_item))
 
-        _persona = object.__new__(cls)
+        _persona = _object_new(cls)
         _persona.created_at = created_at
         _persona.description = description
         _persona.id = id
@@ -202,7 +204,7 @@ class Persona:
 
         _persona.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 10
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _persona
@@ -226,3 +228,7 @@ class Persona:
 
 # Imported after the class so that models which refer to each other resolve.
 from ..models.persona_tag import PersonaTag
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_Persona_from_dict = Persona.from_dict
+_PersonaTag_from_dict = PersonaTag.from_dict

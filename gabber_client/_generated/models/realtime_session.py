@@ -7,10 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.realtime_session_state import RealtimeSessionState, check_realtime_session_state
+from ..models.realtime_session_state import RealtimeSessionState
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSession")
+
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
 
 _KNOWN_KEYS = frozenset(
     {
@@ -121,15 +124,18 @@ class RealtimeSession:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"RealtimeSession: expected object, got {type(src_dict).__name__}")
+        _n_absent = 0
         id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"RealtimeSession.id: expected string, got {type(id).__name__}")
 
-        _state_json = src_dict["state"]
-        state = check_realtime_session_state(_state_json)
+        state = src_dict["state"]
+        if not isinstance(state, str):
+            raise TypeError(
+                f"Expected a string for RealtimeSessionState, got {type(state).__name__}"
+            )
 
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        created_at = _fromisoformat(src_dict["created_at"])
 
         project = src_dict["project"]
         if not isinstance(project, str):
@@ -143,42 +149,46 @@ class RealtimeSession:
                 f"RealtimeSession.simulated: expected boolean, got {type(simulated).__name__}"
             )
 
-        _config_json = src_dict["config"]
-        config = RealtimeSessionConfig.from_dict(_config_json)
+        config = _RealtimeSessionConfig_from_dict(src_dict["config"])
 
         _data_json = src_dict["data"]
         if not isinstance(_data_json, list):
             raise TypeError(
                 f"RealtimeSession.data: expected array, got {type(_data_json).__name__}"
             )
-        data = [RealtimeSessionData.from_dict(_data_json_item) for _data_json_item in _data_json]
+        data: list[RealtimeSessionData] = []
+        for _data_json_item in _data_json:
+            data.append(_RealtimeSessionData_from_dict(_data_json_item))
 
         _ended_at_json = src_dict.get("ended_at", UNSET)
         ended_at: datetime.datetime | None | Unset
-        if _ended_at_json is None or _ended_at_json is UNSET:
-            ended_at = _ended_at_json
+        if _ended_at_json is UNSET:
+            ended_at = UNSET
+            _n_absent += 1
         else:
-            ended_at = datetime.datetime.fromisoformat(_ended_at_json)
+            if _ended_at_json is None:
+                ended_at = _ended_at_json
+            else:
+                ended_at = _fromisoformat(_ended_at_json)
 
-        _human_json = src_dict.get("human", UNSET)
-        human: None | str | Unset
-        if _human_json is None or _human_json is UNSET:
-            human = _human_json
-        else:
-            if not isinstance(_human_json, str):
-                raise TypeError(
-                    f"RealtimeSession.human: expected string, got {type(_human_json).__name__}"
-                )
-            human = _human_json
+        human = src_dict.get("human", UNSET)
+        if human is UNSET:
+            _n_absent += 1
+        elif human is not None and not isinstance(human, str):
+            raise TypeError(f"RealtimeSession.human: expected string, got {type(human).__name__}")
 
         _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
-        if _field_extra_json is None or _field_extra_json is UNSET:
-            field_extra = _field_extra_json
+        if _field_extra_json is UNSET:
+            field_extra = UNSET
+            _n_absent += 1
         else:
-            field_extra = Extra.from_dict(_field_extra_json)
+            if _field_extra_json is None:
+                field_extra = _field_extra_json
+            else:
+                field_extra = _Extra_from_dict(_field_extra_json)
 
-        _realtime_session = object.__new__(cls)
+        _realtime_session = _object_new(cls)
         _realtime_session.id = id
         _realtime_session.state = state
         _realtime_session.created_at = created_at
@@ -192,7 +202,7 @@ class RealtimeSession:
 
         _realtime_session.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 10
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session
@@ -218,3 +228,9 @@ class RealtimeSession:
 from ..models.extra import Extra
 from ..models.realtime_session_config import RealtimeSessionConfig
 from ..models.realtime_session_data import RealtimeSessionData
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSession_from_dict = RealtimeSession.from_dict
+_Extra_from_dict = Extra.from_dict
+_RealtimeSessionConfig_from_dict = RealtimeSessionConfig.from_dict
+_RealtimeSessionData_from_dict = RealtimeSessionData.from_dict

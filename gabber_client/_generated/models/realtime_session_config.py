@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionConfig")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "general",
@@ -61,19 +63,15 @@ class RealtimeSessionConfig:
             raise TypeError(
                 f"RealtimeSessionConfig: expected object, got {type(src_dict).__name__}"
             )
-        _general_json = src_dict["general"]
-        general = RealtimeSessionGeneralConfig.from_dict(_general_json)
+        general = _RealtimeSessionGeneralConfig_from_dict(src_dict["general"])
 
-        _input__json = src_dict["input"]
-        input_ = RealtimeSessionInputConfig.from_dict(_input__json)
+        input_ = _RealtimeSessionInputConfig_from_dict(src_dict["input"])
 
-        _generative_json = src_dict["generative"]
-        generative = RealtimeSessionGenerativeConfig.from_dict(_generative_json)
+        generative = _RealtimeSessionGenerativeConfig_from_dict(src_dict["generative"])
 
-        _output_json = src_dict["output"]
-        output = RealtimeSessionOutputConfig.from_dict(_output_json)
+        output = _RealtimeSessionOutputConfig_from_dict(src_dict["output"])
 
-        _realtime_session_config = object.__new__(cls)
+        _realtime_session_config = _object_new(cls)
         _realtime_session_config.general = general
         _realtime_session_config.input_ = input_
         _realtime_session_config.generative = generative
@@ -81,7 +79,7 @@ class RealtimeSessionConfig:
 
         _realtime_session_config.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 4
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_config
@@ -108,3 +106,10 @@ from ..models.realtime_session_general_config import RealtimeSessionGeneralConfi
 from ..models.realtime_session_generative_config import RealtimeSessionGenerativeConfig
 from ..models.realtime_session_input_config import RealtimeSessionInputConfig
 from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionConfig_from_dict = RealtimeSessionConfig.from_dict
+_RealtimeSessionGeneralConfig_from_dict = RealtimeSessionGeneralConfig.from_dict
+_RealtimeSessionGenerativeConfig_from_dict = RealtimeSessionGenerativeConfig.from_dict
+_RealtimeSessionInputConfig_from_dict = RealtimeSessionInputConfig.from_dict
+_RealtimeSessionOutputConfig_from_dict = RealtimeSessionOutputConfig.from_dict

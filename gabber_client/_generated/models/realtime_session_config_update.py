@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionConfigUpdate")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "general",
@@ -88,35 +90,52 @@ class RealtimeSessionConfigUpdate:
             raise TypeError(
                 f"RealtimeSessionConfigUpdate: expected object, got {type(src_dict).__name__}"
             )
+        _n_absent = 0
         _general_json = src_dict.get("general", UNSET)
         general: None | RealtimeSessionGeneralConfig | Unset
-        if _general_json is None or _general_json is UNSET:
-            general = _general_json
+        if _general_json is UNSET:
+            general = UNSET
+            _n_absent += 1
         else:
-            general = RealtimeSessionGeneralConfig.from_dict(_general_json)
+            if _general_json is None:
+                general = _general_json
+            else:
+                general = _RealtimeSessionGeneralConfig_from_dict(_general_json)
 
         _input__json = src_dict.get("input", UNSET)
         input_: None | RealtimeSessionInputConfig | Unset
-        if _input__json is None or _input__json is UNSET:
-            input_ = _input__json
+        if _input__json is UNSET:
+            input_ = UNSET
+            _n_absent += 1
         else:
-            input_ = RealtimeSessionInputConfig.from_dict(_input__json)
+            if _input__json is None:
+                input_ = _input__json
+            else:
+                input_ = _RealtimeSessionInputConfig_from_dict(_input__json)
 
         _generative_json = src_dict.get("generative", UNSET)
         generative: None | RealtimeSessionGenerativeConfigUpdate | Unset
-        if _generative_json is None or _generative_json is UNSET:
-            generative = _generative_json
+        if _generative_json is UNSET:
+            generative = UNSET
+            _n_absent += 1
         else:
-            generative = RealtimeSessionGenerativeConfigUpdate.from_dict(_generative_json)
+            if _generative_json is None:
+                generative = _generative_json
+            else:
+                generative = _RealtimeSessionGenerativeConfigUpdate_from_dict(_generative_json)
 
         _output_json = src_dict.get("output", UNSET)
         output: None | RealtimeSessionOutputConfig | Unset
-        if _output_json is None or _output_json is UNSET:
-            output = _output_json
+        if _output_json is UNSET:
+            output = UNSET
+            _n_absent += 1
         else:
-            output = RealtimeSessionOutputConfig.from_dict(_output_json)
+            if _output_json is None:
+                output = _output_json
+            else:
+                output = _RealtimeSessionOutputConfig_from_dict(_output_json)
 
-        _realtime_session_config_update = object.__new__(cls)
+        _realtime_session_config_update = _object_new(cls)
         _realtime_session_config_update.general = general
         _realtime_session_config_update.input_ = input_
         _realtime_session_config_update.generative = generative
@@ -124,7 +143,7 @@ class RealtimeSessionConfigUpdate:
 
         _realtime_session_config_update.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 4
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_config_update
@@ -151,3 +170,10 @@ from ..models.realtime_session_general_config import RealtimeSessionGeneralConfi
 from ..models.realtime_session_generative_config_update import RealtimeSessionGenerativeConfigUpdate
 from ..models.realtime_session_input_config import RealtimeSessionInputConfig
 from ..models.realtime_session_output_config import RealtimeSessionOutputConfig
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionConfigUpdate_from_dict = RealtimeSessionConfigUpdate.from_dict
+_RealtimeSessionGeneralConfig_from_dict = RealtimeSessionGeneralConfig.from_dict
+_RealtimeSessionGenerativeConfigUpdate_from_dict = RealtimeSessionGenerativeConfigUpdate.from_dict
+_RealtimeSessionInputConfig_from_dict = RealtimeSessionInputConfig.from_dict
+_RealtimeSessionOutputConfig_from_dict = RealtimeSessionOutputConfig.from_dict

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionConnectionDetails")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "url",
@@ -61,13 +63,13 @@ class RealtimeSessionConnectionDetails:
                 f"RealtimeSessionConnectionDetails.token: expected string, got {type(token).__name__}"
             )
 
-        _realtime_session_connection_details = object.__new__(cls)
+        _realtime_session_connection_details = _object_new(cls)
         _realtime_session_connection_details.url = url
         _realtime_session_connection_details.token = token
 
         _realtime_session_connection_details.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_connection_details
@@ -87,3 +89,7 @@ class RealtimeSessionConnectionDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionConnectionDetails_from_dict = RealtimeSessionConnectionDetails.from_dict

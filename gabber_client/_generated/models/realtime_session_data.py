@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.realtime_session_data_type import (
     RealtimeSessionDataType,
-    check_realtime_session_data_type,
 )
 
 T = TypeVar("T", bound="RealtimeSessionData")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -52,8 +53,11 @@ class RealtimeSessionData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"RealtimeSessionData: expected object, got {type(src_dict).__name__}")
-        _type__json = src_dict["type"]
-        type_ = check_realtime_session_data_type(_type__json)
+        type_ = src_dict["type"]
+        if not isinstance(type_, str):
+            raise TypeError(
+                f"Expected a string for RealtimeSessionDataType, got {type(type_).__name__}"
+            )
 
         value = src_dict["value"]
         if not isinstance(value, str):
@@ -61,13 +65,13 @@ class RealtimeSessionData:
                 f"RealtimeSessionData.value: expected string, got {type(value).__name__}"
             )
 
-        _realtime_session_data = object.__new__(cls)
+        _realtime_session_data = _object_new(cls)
         _realtime_session_data.type_ = type_
         _realtime_session_data.value = value
 
         _realtime_session_data.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_data
@@ -87,3 +91,7 @@ class RealtimeSessionData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionData_from_dict = RealtimeSessionData.from_dict

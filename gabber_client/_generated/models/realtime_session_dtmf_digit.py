@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.realtime_session_dtmf_digit_digit import (
     RealtimeSessionDTMFDigitDigit,
-    check_realtime_session_dtmf_digit_digit,
 )
 
 T = TypeVar("T", bound="RealtimeSessionDTMFDigit")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -54,8 +55,11 @@ class RealtimeSessionDTMFDigit:
             raise TypeError(
                 f"RealtimeSessionDTMFDigit: expected object, got {type(src_dict).__name__}"
             )
-        _digit_json = src_dict["digit"]
-        digit = check_realtime_session_dtmf_digit_digit(_digit_json)
+        digit = src_dict["digit"]
+        if not isinstance(digit, str):
+            raise TypeError(
+                f"Expected a string for RealtimeSessionDTMFDigitDigit, got {type(digit).__name__}"
+            )
 
         duration = src_dict["duration"]
         if not (isinstance(duration, int) and not isinstance(duration, bool)):
@@ -63,13 +67,13 @@ class RealtimeSessionDTMFDigit:
                 f"RealtimeSessionDTMFDigit.duration: expected integer, got {type(duration).__name__}"
             )
 
-        _realtime_session_dtmf_digit = object.__new__(cls)
+        _realtime_session_dtmf_digit = _object_new(cls)
         _realtime_session_dtmf_digit.digit = digit
         _realtime_session_dtmf_digit.duration = duration
 
         _realtime_session_dtmf_digit.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_dtmf_digit
@@ -89,3 +93,7 @@ class RealtimeSessionDTMFDigit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionDTMFDigit_from_dict = RealtimeSessionDTMFDigit.from_dict

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionDTMFRequest")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "digits",
@@ -51,17 +53,16 @@ class RealtimeSessionDTMFRequest:
             raise TypeError(
                 f"RealtimeSessionDTMFRequest.digits: expected array, got {type(_digits_json).__name__}"
             )
-        digits = [
-            RealtimeSessionDTMFDigit.from_dict(_digits_json_item)
-            for _digits_json_item in _digits_json
-        ]
+        digits: list[RealtimeSessionDTMFDigit] = []
+        for _digits_json_item in _digits_json:
+            digits.append(_RealtimeSessionDTMFDigit_from_dict(_digits_json_item))
 
-        _realtime_session_dtmf_request = object.__new__(cls)
+        _realtime_session_dtmf_request = _object_new(cls)
         _realtime_session_dtmf_request.digits = digits
 
         _realtime_session_dtmf_request.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 1
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_dtmf_request
@@ -85,3 +86,7 @@ class RealtimeSessionDTMFRequest:
 
 # Imported after the class so that models which refer to each other resolve.
 from ..models.realtime_session_dtmf_digit import RealtimeSessionDTMFDigit
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionDTMFRequest_from_dict = RealtimeSessionDTMFRequest.from_dict
+_RealtimeSessionDTMFDigit_from_dict = RealtimeSessionDTMFDigit.from_dict

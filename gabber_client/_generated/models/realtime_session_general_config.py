@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGeneralConfig")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "time_limit_s",
@@ -58,37 +60,32 @@ class RealtimeSessionGeneralConfig:
             raise TypeError(
                 f"RealtimeSessionGeneralConfig: expected object, got {type(src_dict).__name__}"
             )
-        _time_limit_s_json = src_dict.get("time_limit_s", UNSET)
-        time_limit_s: int | None | Unset
-        if _time_limit_s_json is None or _time_limit_s_json is UNSET:
-            time_limit_s = _time_limit_s_json
-        else:
-            if not (
-                isinstance(_time_limit_s_json, int) and not isinstance(_time_limit_s_json, bool)
-            ):
-                raise TypeError(
-                    f"RealtimeSessionGeneralConfig.time_limit_s: expected integer, got {type(_time_limit_s_json).__name__}"
-                )
-            time_limit_s = _time_limit_s_json
+        _n_absent = 0
+        time_limit_s = src_dict.get("time_limit_s", UNSET)
+        if time_limit_s is UNSET:
+            _n_absent += 1
+        elif time_limit_s is not None and not (
+            isinstance(time_limit_s, int) and not isinstance(time_limit_s, bool)
+        ):
+            raise TypeError(
+                f"RealtimeSessionGeneralConfig.time_limit_s: expected integer, got {type(time_limit_s).__name__}"
+            )
 
-        _save_messages_json = src_dict.get("save_messages", UNSET)
-        save_messages: bool | None | Unset
-        if _save_messages_json is None or _save_messages_json is UNSET:
-            save_messages = _save_messages_json
-        else:
-            if not isinstance(_save_messages_json, bool):
-                raise TypeError(
-                    f"RealtimeSessionGeneralConfig.save_messages: expected boolean, got {type(_save_messages_json).__name__}"
-                )
-            save_messages = _save_messages_json
+        save_messages = src_dict.get("save_messages", UNSET)
+        if save_messages is UNSET:
+            _n_absent += 1
+        elif save_messages is not None and not isinstance(save_messages, bool):
+            raise TypeError(
+                f"RealtimeSessionGeneralConfig.save_messages: expected boolean, got {type(save_messages).__name__}"
+            )
 
-        _realtime_session_general_config = object.__new__(cls)
+        _realtime_session_general_config = _object_new(cls)
         _realtime_session_general_config.time_limit_s = time_limit_s
         _realtime_session_general_config.save_messages = save_messages
 
         _realtime_session_general_config.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_general_config
@@ -108,3 +105,7 @@ class RealtimeSessionGeneralConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionGeneralConfig_from_dict = RealtimeSessionGeneralConfig.from_dict

@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfig")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "llm",
@@ -112,51 +114,65 @@ class RealtimeSessionGenerativeConfig:
             raise TypeError(
                 f"RealtimeSessionGenerativeConfig: expected object, got {type(src_dict).__name__}"
             )
-        _llm_json = src_dict["llm"]
-        llm = LLM.from_dict(_llm_json)
+        _n_absent = 0
+        llm = _LLM_from_dict(src_dict["llm"])
 
-        _context_json = src_dict["context"]
-        context = Context.from_dict(_context_json)
+        context = _Context_from_dict(src_dict["context"])
 
         _tool_definitions_json = src_dict["tool_definitions"]
         if not isinstance(_tool_definitions_json, list):
             raise TypeError(
                 f"RealtimeSessionGenerativeConfig.tool_definitions: expected array, got {type(_tool_definitions_json).__name__}"
             )
-        tool_definitions = [
-            ToolDefinition.from_dict(_tool_definitions_json_item)
-            for _tool_definitions_json_item in _tool_definitions_json
-        ]
+        tool_definitions: list[ToolDefinition] = []
+        for _tool_definitions_json_item in _tool_definitions_json:
+            tool_definitions.append(_ToolDefinition_from_dict(_tool_definitions_json_item))
 
         _voice_override_json = src_dict.get("voice_override", UNSET)
         voice_override: None | Unset | Voice
-        if _voice_override_json is None or _voice_override_json is UNSET:
-            voice_override = _voice_override_json
+        if _voice_override_json is UNSET:
+            voice_override = UNSET
+            _n_absent += 1
         else:
-            voice_override = Voice.from_dict(_voice_override_json)
+            if _voice_override_json is None:
+                voice_override = _voice_override_json
+            else:
+                voice_override = _Voice_from_dict(_voice_override_json)
 
         _persona_json = src_dict.get("persona", UNSET)
         persona: None | Persona | Unset
-        if _persona_json is None or _persona_json is UNSET:
-            persona = _persona_json
+        if _persona_json is UNSET:
+            persona = UNSET
+            _n_absent += 1
         else:
-            persona = Persona.from_dict(_persona_json)
+            if _persona_json is None:
+                persona = _persona_json
+            else:
+                persona = _Persona_from_dict(_persona_json)
 
         _scenario_json = src_dict.get("scenario", UNSET)
         scenario: None | Scenario | Unset
-        if _scenario_json is None or _scenario_json is UNSET:
-            scenario = _scenario_json
+        if _scenario_json is UNSET:
+            scenario = UNSET
+            _n_absent += 1
         else:
-            scenario = Scenario.from_dict(_scenario_json)
+            if _scenario_json is None:
+                scenario = _scenario_json
+            else:
+                scenario = _Scenario_from_dict(_scenario_json)
 
         _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
-        if _field_extra_json is None or _field_extra_json is UNSET:
-            field_extra = _field_extra_json
+        if _field_extra_json is UNSET:
+            field_extra = UNSET
+            _n_absent += 1
         else:
-            field_extra = Extra.from_dict(_field_extra_json)
+            if _field_extra_json is None:
+                field_extra = _field_extra_json
+            else:
+                field_extra = _Extra_from_dict(_field_extra_json)
 
-        _realtime_session_generative_config = object.__new__(cls)
+        _realtime_session_generative_config = _object_new(cls)
         _realtime_session_generative_config.llm = llm
         _realtime_session_generative_config.context = context
         _realtime_session_generative_config.tool_definitions = tool_definitions
@@ -167,7 +183,7 @@ class RealtimeSessionGenerativeConfig:
 
         _realtime_session_generative_config.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 7
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_generative_config
@@ -197,3 +213,13 @@ from ..models.persona import Persona
 from ..models.scenario import Scenario
 from ..models.tool_definition import ToolDefinition
 from ..models.voice import Voice
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionGenerativeConfig_from_dict = RealtimeSessionGenerativeConfig.from_dict
+_Context_from_dict = Context.from_dict
+_Extra_from_dict = Extra.from_dict
+_LLM_from_dict = LLM.from_dict
+_Persona_from_dict = Persona.from_dict
+_Scenario_from_dict = Scenario.from_dict
+_ToolDefinition_from_dict = ToolDefinition.from_dict
+_Voice_from_dict = Voice.from_dict

@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfigUpdate")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "llm",
@@ -118,85 +120,79 @@ class RealtimeSessionGenerativeConfigUpdate:
             raise TypeError(
                 f"RealtimeSessionGenerativeConfigUpdate: expected object, got {type(src_dict).__name__}"
             )
-        _llm_json = src_dict.get("llm", UNSET)
-        llm: None | str | Unset
-        if _llm_json is None or _llm_json is UNSET:
-            llm = _llm_json
-        else:
-            if not isinstance(_llm_json, str):
-                raise TypeError(
-                    f"RealtimeSessionGenerativeConfigUpdate.llm: expected string, got {type(_llm_json).__name__}"
-                )
-            llm = _llm_json
+        _n_absent = 0
+        llm = src_dict.get("llm", UNSET)
+        if llm is UNSET:
+            _n_absent += 1
+        elif llm is not None and not isinstance(llm, str):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfigUpdate.llm: expected string, got {type(llm).__name__}"
+            )
 
-        _voice_override_json = src_dict.get("voice_override", UNSET)
-        voice_override: None | str | Unset
-        if _voice_override_json is None or _voice_override_json is UNSET:
-            voice_override = _voice_override_json
-        else:
-            if not isinstance(_voice_override_json, str):
-                raise TypeError(
-                    f"RealtimeSessionGenerativeConfigUpdate.voice_override: expected string, got {type(_voice_override_json).__name__}"
-                )
-            voice_override = _voice_override_json
+        voice_override = src_dict.get("voice_override", UNSET)
+        if voice_override is UNSET:
+            _n_absent += 1
+        elif voice_override is not None and not isinstance(voice_override, str):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfigUpdate.voice_override: expected string, got {type(voice_override).__name__}"
+            )
 
-        _persona_json = src_dict.get("persona", UNSET)
-        persona: None | str | Unset
-        if _persona_json is None or _persona_json is UNSET:
-            persona = _persona_json
-        else:
-            if not isinstance(_persona_json, str):
-                raise TypeError(
-                    f"RealtimeSessionGenerativeConfigUpdate.persona: expected string, got {type(_persona_json).__name__}"
-                )
-            persona = _persona_json
+        persona = src_dict.get("persona", UNSET)
+        if persona is UNSET:
+            _n_absent += 1
+        elif persona is not None and not isinstance(persona, str):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfigUpdate.persona: expected string, got {type(persona).__name__}"
+            )
 
-        _scenario_json = src_dict.get("scenario", UNSET)
-        scenario: None | str | Unset
-        if _scenario_json is None or _scenario_json is UNSET:
-            scenario = _scenario_json
-        else:
-            if not isinstance(_scenario_json, str):
-                raise TypeError(
-                    f"RealtimeSessionGenerativeConfigUpdate.scenario: expected string, got {type(_scenario_json).__name__}"
-                )
-            scenario = _scenario_json
+        scenario = src_dict.get("scenario", UNSET)
+        if scenario is UNSET:
+            _n_absent += 1
+        elif scenario is not None and not isinstance(scenario, str):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfigUpdate.scenario: expected string, got {type(scenario).__name__}"
+            )
 
-        _context_json = src_dict.get("context", UNSET)
-        context: None | str | Unset
-        if _context_json is None or _context_json is UNSET:
-            context = _context_json
-        else:
-            if not isinstance(_context_json, str):
-                raise TypeError(
-                    f"RealtimeSessionGenerativeConfigUpdate.context: expected string, got {type(_context_json).__name__}"
-                )
-            context = _context_json
+        context = src_dict.get("context", UNSET)
+        if context is UNSET:
+            _n_absent += 1
+        elif context is not None and not isinstance(context, str):
+            raise TypeError(
+                f"RealtimeSessionGenerativeConfigUpdate.context: expected string, got {type(context).__name__}"
+            )
 
         _tool_definitions_json = src_dict.get("tool_definitions", UNSET)
         tool_definitions: list[str] | None | Unset
-        if _tool_definitions_json is None or _tool_definitions_json is UNSET:
-            tool_definitions = _tool_definitions_json
+        if _tool_definitions_json is UNSET:
+            tool_definitions = UNSET
+            _n_absent += 1
         else:
-            if not isinstance(_tool_definitions_json, list):
-                raise TypeError(
-                    f"RealtimeSessionGenerativeConfigUpdate.tool_definitions: expected array, got {type(_tool_definitions_json).__name__}"
-                )
-            for _tool_definitions_json_item in _tool_definitions_json:
-                if not isinstance(_tool_definitions_json_item, str):
+            if _tool_definitions_json is None:
+                tool_definitions = _tool_definitions_json
+            else:
+                if not isinstance(_tool_definitions_json, list):
                     raise TypeError(
-                        f"RealtimeSessionGenerativeConfigUpdate.tool_definitions[]: expected string, got {type(_tool_definitions_json_item).__name__}"
+                        f"RealtimeSessionGenerativeConfigUpdate.tool_definitions: expected array, got {type(_tool_definitions_json).__name__}"
                     )
-            tool_definitions = _tool_definitions_json
+                for _tool_definitions_json_item in _tool_definitions_json:
+                    if not isinstance(_tool_definitions_json_item, str):
+                        raise TypeError(
+                            f"RealtimeSessionGenerativeConfigUpdate.tool_definitions[]: expected string, got {type(_tool_definitions_json_item).__name__}"
+                        )
+                tool_definitions = _tool_definitions_json
 
         _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
-        if _field_extra_json is None or _field_extra_json is UNSET:
-            field_extra = _field_extra_json
+        if _field_extra_json is UNSET:
+            field_extra = UNSET
+            _n_absent += 1
         else:
-            field_extra = Extra.from_dict(_field_extra_json)
+            if _field_extra_json is None:
+                field_extra = _field_extra_json
+            else:
+                field_extra = _Extra_from_dict(_field_extra_json)
 
-        _realtime_session_generative_config_update = object.__new__(cls)
+        _realtime_session_generative_config_update = _object_new(cls)
         _realtime_session_generative_config_update.llm = llm
         _realtime_session_generative_config_update.voice_override = voice_override
         _realtime_session_generative_config_update.persona = persona
@@ -207,7 +203,7 @@ class RealtimeSessionGenerativeConfigUpdate:
 
         _realtime_session_generative_config_update.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 7
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_generative_config_update
@@ -231,3 +227,7 @@ class RealtimeSessionGenerativeConfigUpdate:
 
 # Imported after the class so that models which refer to each other resolve.
 from ..models.extra import Extra
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionGenerativeConfigUpdate_from_dict = RealtimeSessionGenerativeConfigUpdate.from_dict
+_Extra_from_dict = Extra.from_dict

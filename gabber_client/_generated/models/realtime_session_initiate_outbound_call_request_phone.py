@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.realtime_session_initiate_outbound_call_request_phone_type import (
     RealtimeSessionInitiateOutboundCallRequestPhoneType,
-    check_realtime_session_initiate_outbound_call_request_phone_type,
 )
 
 T = TypeVar("T", bound="RealtimeSessionInitiateOutboundCallRequestPhone")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -60,8 +61,11 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
             raise TypeError(
                 f"RealtimeSessionInitiateOutboundCallRequestPhone: expected object, got {type(src_dict).__name__}"
             )
-        _type__json = src_dict["type"]
-        type_ = check_realtime_session_initiate_outbound_call_request_phone_type(_type__json)
+        type_ = src_dict["type"]
+        if type_ not in {
+            "phone",
+        }:
+            raise TypeError(f"Unexpected value {type_!r}, expected 'phone'")
 
         source_phone_number = src_dict["source_phone_number"]
         if not isinstance(source_phone_number, str):
@@ -75,7 +79,7 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
                 f"RealtimeSessionInitiateOutboundCallRequestPhone.destination_phone_number: expected string, got {type(destination_phone_number).__name__}"
             )
 
-        _realtime_session_initiate_outbound_call_request_phone = object.__new__(cls)
+        _realtime_session_initiate_outbound_call_request_phone = _object_new(cls)
         _realtime_session_initiate_outbound_call_request_phone.type_ = type_
         _realtime_session_initiate_outbound_call_request_phone.source_phone_number = (
             source_phone_number
@@ -86,7 +90,7 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
 
         _realtime_session_initiate_outbound_call_request_phone.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 3
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_initiate_outbound_call_request_phone
@@ -106,3 +110,9 @@ class RealtimeSessionInitiateOutboundCallRequestPhone:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionInitiateOutboundCallRequestPhone_from_dict = (
+    RealtimeSessionInitiateOutboundCallRequestPhone.from_dict
+)

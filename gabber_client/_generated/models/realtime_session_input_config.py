@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionInputConfig")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "interruptable",
@@ -58,35 +60,30 @@ class RealtimeSessionInputConfig:
             raise TypeError(
                 f"RealtimeSessionInputConfig: expected object, got {type(src_dict).__name__}"
             )
-        _interruptable_json = src_dict.get("interruptable", UNSET)
-        interruptable: bool | None | Unset
-        if _interruptable_json is None or _interruptable_json is UNSET:
-            interruptable = _interruptable_json
-        else:
-            if not isinstance(_interruptable_json, bool):
-                raise TypeError(
-                    f"RealtimeSessionInputConfig.interruptable: expected boolean, got {type(_interruptable_json).__name__}"
-                )
-            interruptable = _interruptable_json
+        _n_absent = 0
+        interruptable = src_dict.get("interruptable", UNSET)
+        if interruptable is UNSET:
+            _n_absent += 1
+        elif interruptable is not None and not isinstance(interruptable, bool):
+            raise TypeError(
+                f"RealtimeSessionInputConfig.interruptable: expected boolean, got {type(interruptable).__name__}"
+            )
 
-        _parallel_listening_json = src_dict.get("parallel_listening", UNSET)
-        parallel_listening: bool | None | Unset
-        if _parallel_listening_json is None or _parallel_listening_json is UNSET:
-            parallel_listening = _parallel_listening_json
-        else:
-            if not isinstance(_parallel_listening_json, bool):
-                raise TypeError(
-                    f"RealtimeSessionInputConfig.parallel_listening: expected boolean, got {type(_parallel_listening_json).__name__}"
-                )
-            parallel_listening = _parallel_listening_json
+        parallel_listening = src_dict.get("parallel_listening", UNSET)
+        if parallel_listening is UNSET:
+            _n_absent += 1
+        elif parallel_listening is not None and not isinstance(parallel_listening, bool):
+            raise TypeError(
+                f"RealtimeSessionInputConfig.parallel_listening: expected boolean, got {type(parallel_listening).__name__}"
+            )
 
-        _realtime_session_input_config = object.__new__(cls)
+        _realtime_session_input_config = _object_new(cls)
         _realtime_session_input_config.interruptable = interruptable
         _realtime_session_input_config.parallel_listening = parallel_listening
 
         _realtime_session_input_config.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_input_config
@@ -106,3 +103,7 @@ class RealtimeSessionInputConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionInputConfig_from_dict = RealtimeSessionInputConfig.from_dict

@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionOutputConfig")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "stream_transcript",
@@ -67,42 +69,39 @@ class RealtimeSessionOutputConfig:
             raise TypeError(
                 f"RealtimeSessionOutputConfig: expected object, got {type(src_dict).__name__}"
             )
+        _n_absent = 0
         stream_transcript = src_dict["stream_transcript"]
         if not isinstance(stream_transcript, bool):
             raise TypeError(
                 f"RealtimeSessionOutputConfig.stream_transcript: expected boolean, got {type(stream_transcript).__name__}"
             )
 
-        _speech_synthesis_enabled_json = src_dict.get("speech_synthesis_enabled", UNSET)
-        speech_synthesis_enabled: bool | None | Unset
-        if _speech_synthesis_enabled_json is None or _speech_synthesis_enabled_json is UNSET:
-            speech_synthesis_enabled = _speech_synthesis_enabled_json
-        else:
-            if not isinstance(_speech_synthesis_enabled_json, bool):
-                raise TypeError(
-                    f"RealtimeSessionOutputConfig.speech_synthesis_enabled: expected boolean, got {type(_speech_synthesis_enabled_json).__name__}"
-                )
-            speech_synthesis_enabled = _speech_synthesis_enabled_json
+        speech_synthesis_enabled = src_dict.get("speech_synthesis_enabled", UNSET)
+        if speech_synthesis_enabled is UNSET:
+            _n_absent += 1
+        elif speech_synthesis_enabled is not None and not isinstance(
+            speech_synthesis_enabled, bool
+        ):
+            raise TypeError(
+                f"RealtimeSessionOutputConfig.speech_synthesis_enabled: expected boolean, got {type(speech_synthesis_enabled).__name__}"
+            )
 
-        _answer_message_json = src_dict.get("answer_message", UNSET)
-        answer_message: None | str | Unset
-        if _answer_message_json is None or _answer_message_json is UNSET:
-            answer_message = _answer_message_json
-        else:
-            if not isinstance(_answer_message_json, str):
-                raise TypeError(
-                    f"RealtimeSessionOutputConfig.answer_message: expected string, got {type(_answer_message_json).__name__}"
-                )
-            answer_message = _answer_message_json
+        answer_message = src_dict.get("answer_message", UNSET)
+        if answer_message is UNSET:
+            _n_absent += 1
+        elif answer_message is not None and not isinstance(answer_message, str):
+            raise TypeError(
+                f"RealtimeSessionOutputConfig.answer_message: expected string, got {type(answer_message).__name__}"
+            )
 
-        _realtime_session_output_config = object.__new__(cls)
+        _realtime_session_output_config = _object_new(cls)
         _realtime_session_output_config.stream_transcript = stream_transcript
         _realtime_session_output_config.speech_synthesis_enabled = speech_synthesis_enabled
         _realtime_session_output_config.answer_message = answer_message
 
         _realtime_session_output_config.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 3
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_output_config
@@ -122,3 +121,7 @@ class RealtimeSessionOutputConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionOutputConfig_from_dict = RealtimeSessionOutputConfig.from_dict

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSessionStartResponse")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "session",
@@ -49,19 +51,19 @@ class RealtimeSessionStartResponse:
             raise TypeError(
                 f"RealtimeSessionStartResponse: expected object, got {type(src_dict).__name__}"
             )
-        _session_json = src_dict["session"]
-        session = RealtimeSession.from_dict(_session_json)
+        session = _RealtimeSession_from_dict(src_dict["session"])
 
-        _connection_details_json = src_dict["connection_details"]
-        connection_details = RealtimeSessionConnectionDetails.from_dict(_connection_details_json)
+        connection_details = _RealtimeSessionConnectionDetails_from_dict(
+            src_dict["connection_details"]
+        )
 
-        _realtime_session_start_response = object.__new__(cls)
+        _realtime_session_start_response = _object_new(cls)
         _realtime_session_start_response.session = session
         _realtime_session_start_response.connection_details = connection_details
 
         _realtime_session_start_response.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_start_response
@@ -86,3 +88,8 @@ class RealtimeSessionStartResponse:
 # Imported after the class so that models which refer to each other resolve.
 from ..models.realtime_session import RealtimeSession
 from ..models.realtime_session_connection_details import RealtimeSessionConnectionDetails
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionStartResponse_from_dict = RealtimeSessionStartResponse.from_dict
+_RealtimeSession_from_dict = RealtimeSession.from_dict
+_RealtimeSessionConnectionDetails_from_dict = RealtimeSessionConnectionDetails.from_dict

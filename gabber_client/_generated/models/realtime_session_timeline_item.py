@@ -8,11 +8,12 @@ from attrs import field as _attrs_field
 
 from ..models.realtime_session_timeline_item_type import (
     RealtimeSessionTimelineItemType,
-    check_realtime_session_timeline_item_type,
 )
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RealtimeSessionTimelineItem")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -64,33 +65,32 @@ class RealtimeSessionTimelineItem:
             raise TypeError(
                 f"RealtimeSessionTimelineItem: expected object, got {type(src_dict).__name__}"
             )
-        _seconds_json = src_dict.get("seconds", UNSET)
-        seconds: float | None | Unset
-        if _seconds_json is None or _seconds_json is UNSET:
-            seconds = _seconds_json
-        else:
-            if not (
-                isinstance(_seconds_json, (int, float)) and not isinstance(_seconds_json, bool)
-            ):
-                raise TypeError(
-                    f"RealtimeSessionTimelineItem.seconds: expected number, got {type(_seconds_json).__name__}"
-                )
-            seconds = _seconds_json
+        _n_absent = 0
+        seconds = src_dict.get("seconds", UNSET)
+        if seconds is UNSET:
+            _n_absent += 1
+        elif seconds is not None and not (
+            isinstance(seconds, (int, float)) and not isinstance(seconds, bool)
+        ):
+            raise TypeError(
+                f"RealtimeSessionTimelineItem.seconds: expected number, got {type(seconds).__name__}"
+            )
 
-        _type__json = src_dict.get("type", UNSET)
-        type_: None | RealtimeSessionTimelineItemType | Unset
-        if _type__json is None or _type__json is UNSET:
-            type_ = _type__json
-        else:
-            type_ = check_realtime_session_timeline_item_type(_type__json)
+        type_ = src_dict.get("type", UNSET)
+        if type_ is UNSET:
+            _n_absent += 1
+        elif type_ is not None and not isinstance(type_, str):
+            raise TypeError(
+                f"Expected a string for RealtimeSessionTimelineItemType, got {type(type_).__name__}"
+            )
 
-        _realtime_session_timeline_item = object.__new__(cls)
+        _realtime_session_timeline_item = _object_new(cls)
         _realtime_session_timeline_item.seconds = seconds
         _realtime_session_timeline_item.type_ = type_
 
         _realtime_session_timeline_item.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _realtime_session_timeline_item
@@ -110,3 +110,7 @@ class RealtimeSessionTimelineItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_RealtimeSessionTimelineItem_from_dict = RealtimeSessionTimelineItem.from_dict

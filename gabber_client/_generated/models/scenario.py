@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Scenario")
 
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
+
 _KNOWN_KEYS = frozenset(
     {
         "created_at",
@@ -79,8 +82,8 @@ class Scenario:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Scenario: expected object, got {type(src_dict).__name__}")
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        _n_absent = 0
+        created_at = _fromisoformat(src_dict["created_at"])
 
         id = src_dict["id"]
         if not isinstance(id, str):
@@ -98,18 +101,13 @@ class Scenario:
         if not isinstance(prompt, str):
             raise TypeError(f"Scenario.prompt: expected string, got {type(prompt).__name__}")
 
-        _human_json = src_dict.get("human", UNSET)
-        human: None | str | Unset
-        if _human_json is None or _human_json is UNSET:
-            human = _human_json
-        else:
-            if not isinstance(_human_json, str):
-                raise TypeError(
-                    f"Scenario.human: expected string, got {type(_human_json).__name__}"
-                )
-            human = _human_json
+        human = src_dict.get("human", UNSET)
+        if human is UNSET:
+            _n_absent += 1
+        elif human is not None and not isinstance(human, str):
+            raise TypeError(f"Scenario.human: expected string, got {type(human).__name__}")
 
-        _scenario = object.__new__(cls)
+        _scenario = _object_new(cls)
         _scenario.created_at = created_at
         _scenario.id = id
         _scenario.name = name
@@ -119,7 +117,7 @@ class Scenario:
 
         _scenario.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 6
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _scenario
@@ -139,3 +137,7 @@ class Scenario:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_Scenario_from_dict = Scenario.from_dict

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="SpeakRequest")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "text",
@@ -45,12 +47,12 @@ class SpeakRequest:
         if not isinstance(text, str):
             raise TypeError(f"SpeakRequest.text: expected string, got {type(text).__name__}")
 
-        _speak_request = object.__new__(cls)
+        _speak_request = _object_new(cls)
         _speak_request.text = text
 
         _speak_request.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 1
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _speak_request
@@ -70,3 +72,7 @@ class SpeakRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_SpeakRequest_from_dict = SpeakRequest.from_dict

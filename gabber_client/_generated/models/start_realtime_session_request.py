@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StartRealtimeSessionRequest")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "config",
@@ -69,35 +71,36 @@ class StartRealtimeSessionRequest:
             raise TypeError(
                 f"StartRealtimeSessionRequest: expected object, got {type(src_dict).__name__}"
             )
-        _config_json = src_dict["config"]
-        config = RealtimeSessionConfigCreate.from_dict(_config_json)
+        _n_absent = 0
+        config = _RealtimeSessionConfigCreate_from_dict(src_dict["config"])
 
-        _simulated_json = src_dict.get("simulated", UNSET)
-        simulated: bool | None | Unset
-        if _simulated_json is None or _simulated_json is UNSET:
-            simulated = _simulated_json
-        else:
-            if not isinstance(_simulated_json, bool):
-                raise TypeError(
-                    f"StartRealtimeSessionRequest.simulated: expected boolean, got {type(_simulated_json).__name__}"
-                )
-            simulated = _simulated_json
+        simulated = src_dict.get("simulated", UNSET)
+        if simulated is UNSET:
+            _n_absent += 1
+        elif simulated is not None and not isinstance(simulated, bool):
+            raise TypeError(
+                f"StartRealtimeSessionRequest.simulated: expected boolean, got {type(simulated).__name__}"
+            )
 
         _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
-        if _field_extra_json is None or _field_extra_json is UNSET:
-            field_extra = _field_extra_json
+        if _field_extra_json is UNSET:
+            field_extra = UNSET
+            _n_absent += 1
         else:
-            field_extra = Extra.from_dict(_field_extra_json)
+            if _field_extra_json is None:
+                field_extra = _field_extra_json
+            else:
+                field_extra = _Extra_from_dict(_field_extra_json)
 
-        _start_realtime_session_request = object.__new__(cls)
+        _start_realtime_session_request = _object_new(cls)
         _start_realtime_session_request.config = config
         _start_realtime_session_request.simulated = simulated
         _start_realtime_session_request.field_extra = field_extra
 
         _start_realtime_session_request.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 3
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _start_realtime_session_request
@@ -122,3 +125,8 @@ class StartRealtimeSessionRequest:
 # Imported after the class so that models which refer to each other resolve.
 from ..models.extra import Extra
 from ..models.realtime_session_config_create import RealtimeSessionConfigCreate
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_StartRealtimeSessionRequest_from_dict = StartRealtimeSessionRequest.from_dict
+_Extra_from_dict = Extra.from_dict
+_RealtimeSessionConfigCreate_from_dict = RealtimeSessionConfigCreate.from_dict

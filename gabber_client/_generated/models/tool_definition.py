@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ToolDefinition")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "id",
@@ -87,15 +89,13 @@ class ToolDefinition:
             raise TypeError(
                 f"ToolDefinition.parameters: expected array, got {type(_parameters_json).__name__}"
             )
-        parameters = [
-            ToolDefinitionParameter.from_dict(_parameters_json_item)
-            for _parameters_json_item in _parameters_json
-        ]
+        parameters: list[ToolDefinitionParameter] = []
+        for _parameters_json_item in _parameters_json:
+            parameters.append(_ToolDefinitionParameter_from_dict(_parameters_json_item))
 
-        _call_settings_json = src_dict["call_settings"]
-        call_settings = ToolDefinitionCallSettings.from_dict(_call_settings_json)
+        call_settings = _ToolDefinitionCallSettings_from_dict(src_dict["call_settings"])
 
-        _tool_definition = object.__new__(cls)
+        _tool_definition = _object_new(cls)
         _tool_definition.id = id
         _tool_definition.name = name
         _tool_definition.description = description
@@ -104,7 +104,7 @@ class ToolDefinition:
 
         _tool_definition.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 5
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _tool_definition
@@ -129,3 +129,8 @@ class ToolDefinition:
 # Imported after the class so that models which refer to each other resolve.
 from ..models.tool_definition_call_settings import ToolDefinitionCallSettings
 from ..models.tool_definition_parameter import ToolDefinitionParameter
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ToolDefinition_from_dict = ToolDefinition.from_dict
+_ToolDefinitionCallSettings_from_dict = ToolDefinitionCallSettings.from_dict
+_ToolDefinitionParameter_from_dict = ToolDefinitionParameter.from_dict

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ToolDefinitionCallSettings")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "id",
@@ -71,11 +73,11 @@ class ToolDefinitionCallSettings:
             _destination_json.get("type") if isinstance(_destination_json, dict) else None
         )
         if _destination_json_tag == "web_request":
-            destination = ToolDefinitionCallSettingsDestinationWebRequest.from_dict(
+            destination = _ToolDefinitionCallSettingsDestinationWebRequest_from_dict(
                 _destination_json
             )
         elif _destination_json_tag == "client_app":
-            destination = ToolDefinitionCallSettingsDestinationClientApp.from_dict(
+            destination = _ToolDefinitionCallSettingsDestinationClientApp_from_dict(
                 _destination_json
             )
         else:
@@ -106,13 +108,13 @@ class ToolDefinitionCallSettings:
 
             destination = _parse_destination(_destination_json)
 
-        _tool_definition_call_settings = object.__new__(cls)
+        _tool_definition_call_settings = _object_new(cls)
         _tool_definition_call_settings.id = id
         _tool_definition_call_settings.destination = destination
 
         _tool_definition_call_settings.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _tool_definition_call_settings
@@ -140,4 +142,13 @@ from ..models.tool_definition_call_settings_destination_client_app import (
 )
 from ..models.tool_definition_call_settings_destination_web_request import (
     ToolDefinitionCallSettingsDestinationWebRequest,
+)
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ToolDefinitionCallSettings_from_dict = ToolDefinitionCallSettings.from_dict
+_ToolDefinitionCallSettingsDestinationClientApp_from_dict = (
+    ToolDefinitionCallSettingsDestinationClientApp.from_dict
+)
+_ToolDefinitionCallSettingsDestinationWebRequest_from_dict = (
+    ToolDefinitionCallSettingsDestinationWebRequest.from_dict
 )

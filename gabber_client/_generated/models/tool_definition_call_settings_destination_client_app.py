@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.tool_definition_call_settings_destination_client_app_type import (
     ToolDefinitionCallSettingsDestinationClientAppType,
-    check_tool_definition_call_settings_destination_client_app_type,
 )
 
 T = TypeVar("T", bound="ToolDefinitionCallSettingsDestinationClientApp")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -48,15 +49,18 @@ class ToolDefinitionCallSettingsDestinationClientApp:
             raise TypeError(
                 f"ToolDefinitionCallSettingsDestinationClientApp: expected object, got {type(src_dict).__name__}"
             )
-        _type__json = src_dict["type"]
-        type_ = check_tool_definition_call_settings_destination_client_app_type(_type__json)
+        type_ = src_dict["type"]
+        if type_ not in {
+            "client_app",
+        }:
+            raise TypeError(f"Unexpected value {type_!r}, expected 'client_app'")
 
-        _tool_definition_call_settings_destination_client_app = object.__new__(cls)
+        _tool_definition_call_settings_destination_client_app = _object_new(cls)
         _tool_definition_call_settings_destination_client_app.type_ = type_
 
         _tool_definition_call_settings_destination_client_app.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 1
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _tool_definition_call_settings_destination_client_app
@@ -76,3 +80,9 @@ class ToolDefinitionCallSettingsDestinationClientApp:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ToolDefinitionCallSettingsDestinationClientApp_from_dict = (
+    ToolDefinitionCallSettingsDestinationClientApp.from_dict
+)

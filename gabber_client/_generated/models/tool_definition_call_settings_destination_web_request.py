@@ -8,10 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.tool_definition_call_settings_destination_web_request_type import (
     ToolDefinitionCallSettingsDestinationWebRequestType,
-    check_tool_definition_call_settings_destination_web_request_type,
 )
 
 T = TypeVar("T", bound="ToolDefinitionCallSettingsDestinationWebRequest")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -54,8 +55,11 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
             raise TypeError(
                 f"ToolDefinitionCallSettingsDestinationWebRequest: expected object, got {type(src_dict).__name__}"
             )
-        _type__json = src_dict["type"]
-        type_ = check_tool_definition_call_settings_destination_web_request_type(_type__json)
+        type_ = src_dict["type"]
+        if type_ not in {
+            "web_request",
+        }:
+            raise TypeError(f"Unexpected value {type_!r}, expected 'web_request'")
 
         url = src_dict["url"]
         if not isinstance(url, str):
@@ -63,13 +67,13 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
                 f"ToolDefinitionCallSettingsDestinationWebRequest.url: expected string, got {type(url).__name__}"
             )
 
-        _tool_definition_call_settings_destination_web_request = object.__new__(cls)
+        _tool_definition_call_settings_destination_web_request = _object_new(cls)
         _tool_definition_call_settings_destination_web_request.type_ = type_
         _tool_definition_call_settings_destination_web_request.url = url
 
         _tool_definition_call_settings_destination_web_request.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _tool_definition_call_settings_destination_web_request
@@ -89,3 +93,9 @@ class ToolDefinitionCallSettingsDestinationWebRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ToolDefinitionCallSettingsDestinationWebRequest_from_dict = (
+    ToolDefinitionCallSettingsDestinationWebRequest.from_dict
+)

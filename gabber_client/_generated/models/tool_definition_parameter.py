@@ -8,11 +8,12 @@ from attrs import field as _attrs_field
 
 from ..models.tool_definition_parameter_type import (
     ToolDefinitionParameterType,
-    check_tool_definition_parameter_type,
 )
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ToolDefinitionParameter")
+
+_object_new = object.__new__
 
 _KNOWN_KEYS = frozenset(
     {
@@ -78,6 +79,7 @@ class ToolDefinitionParameter:
             raise TypeError(
                 f"ToolDefinitionParameter: expected object, got {type(src_dict).__name__}"
             )
+        _n_absent = 0
         name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(
@@ -90,8 +92,11 @@ class ToolDefinitionParameter:
                 f"ToolDefinitionParameter.description: expected string, got {type(description).__name__}"
             )
 
-        _type__json = src_dict["type"]
-        type_ = check_tool_definition_parameter_type(_type__json)
+        type_ = src_dict["type"]
+        if not isinstance(type_, str):
+            raise TypeError(
+                f"Expected a string for ToolDefinitionParameterType, got {type(type_).__name__}"
+            )
 
         required = src_dict["required"]
         if not isinstance(required, bool):
@@ -99,18 +104,15 @@ class ToolDefinitionParameter:
                 f"ToolDefinitionParameter.required: expected boolean, got {type(required).__name__}"
             )
 
-        _default_json = src_dict.get("default", UNSET)
-        default: None | str | Unset
-        if _default_json is None or _default_json is UNSET:
-            default = _default_json
-        else:
-            if not isinstance(_default_json, str):
-                raise TypeError(
-                    f"ToolDefinitionParameter.default: expected string, got {type(_default_json).__name__}"
-                )
-            default = _default_json
+        default = src_dict.get("default", UNSET)
+        if default is UNSET:
+            _n_absent += 1
+        elif default is not None and not isinstance(default, str):
+            raise TypeError(
+                f"ToolDefinitionParameter.default: expected string, got {type(default).__name__}"
+            )
 
-        _tool_definition_parameter = object.__new__(cls)
+        _tool_definition_parameter = _object_new(cls)
         _tool_definition_parameter.name = name
         _tool_definition_parameter.description = description
         _tool_definition_parameter.type_ = type_
@@ -119,7 +121,7 @@ class ToolDefinitionParameter:
 
         _tool_definition_parameter.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 5
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _tool_definition_parameter
@@ -139,3 +141,7 @@ class ToolDefinitionParameter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_ToolDefinitionParameter_from_dict = ToolDefinitionParameter.from_dict

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Voice")
 
+_object_new = object.__new__
+_fromisoformat = datetime.datetime.fromisoformat
+
 _KNOWN_KEYS = frozenset(
     {
         "created_at",
@@ -192,8 +195,8 @@ class Voice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Voice: expected object, got {type(src_dict).__name__}")
-        _created_at_json = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_created_at_json)
+        _n_absent = 0
+        created_at = _fromisoformat(src_dict["created_at"])
 
         id = src_dict["id"]
         if not isinstance(id, str):
@@ -207,123 +210,102 @@ class Voice:
         if not isinstance(language, str):
             raise TypeError(f"Voice.language: expected string, got {type(language).__name__}")
 
-        _pricing_json = src_dict["pricing"]
-        pricing = VoicePricing.from_dict(_pricing_json)
+        pricing = _VoicePricing_from_dict(src_dict["pricing"])
 
         _tags_json = src_dict["tags"]
         if not isinstance(_tags_json, list):
             raise TypeError(f"Voice.tags: expected array, got {type(_tags_json).__name__}")
-        tags = [VoiceTag.from_dict(_tags_json_item) for _tags_json_item in _tags_json]
+        tags: list[VoiceTag] = []
+        for _tags_json_item in _tags_json:
+            tags.append(_VoiceTag_from_dict(_tags_json_item))
 
-        _service_json = src_dict.get("service", UNSET)
-        service: None | str | Unset
-        if _service_json is None or _service_json is UNSET:
-            service = _service_json
-        else:
-            if not isinstance(_service_json, str):
-                raise TypeError(
-                    f"Voice.service: expected string, got {type(_service_json).__name__}"
-                )
-            service = _service_json
+        service = src_dict.get("service", UNSET)
+        if service is UNSET:
+            _n_absent += 1
+        elif service is not None and not isinstance(service, str):
+            raise TypeError(f"Voice.service: expected string, got {type(service).__name__}")
 
-        _model_json = src_dict.get("model", UNSET)
-        model: None | str | Unset
-        if _model_json is None or _model_json is UNSET:
-            model = _model_json
-        else:
-            if not isinstance(_model_json, str):
-                raise TypeError(f"Voice.model: expected string, got {type(_model_json).__name__}")
-            model = _model_json
+        model = src_dict.get("model", UNSET)
+        if model is UNSET:
+            _n_absent += 1
+        elif model is not None and not isinstance(model, str):
+            raise TypeError(f"Voice.model: expected string, got {type(model).__name__}")
 
-        _voice_json = src_dict.get("voice", UNSET)
-        voice: None | str | Unset
-        if _voice_json is None or _voice_json is UNSET:
-            voice = _voice_json
-        else:
-            if not isinstance(_voice_json, str):
-                raise TypeError(f"Voice.voice: expected string, got {type(_voice_json).__name__}")
-            voice = _voice_json
+        voice = src_dict.get("voice", UNSET)
+        if voice is UNSET:
+            _n_absent += 1
+        elif voice is not None and not isinstance(voice, str):
+            raise TypeError(f"Voice.voice: expected string, got {type(voice).__name__}")
 
         _embeddings_json = src_dict.get("embeddings", UNSET)
         embeddings: list[float] | None | Unset
-        if _embeddings_json is None or _embeddings_json is UNSET:
-            embeddings = _embeddings_json
+        if _embeddings_json is UNSET:
+            embeddings = UNSET
+            _n_absent += 1
         else:
-            if not isinstance(_embeddings_json, list):
-                raise TypeError(
-                    f"Voice.embeddings: expected array, got {type(_embeddings_json).__name__}"
-                )
-            for _embeddings_json_item in _embeddings_json:
-                if not (
-                    isinstance(_embeddings_json_item, (int, float))
-                    and not isinstance(_embeddings_json_item, bool)
-                ):
+            if _embeddings_json is None:
+                embeddings = _embeddings_json
+            else:
+                if not isinstance(_embeddings_json, list):
                     raise TypeError(
-                        f"Voice.embeddings[]: expected number, got {type(_embeddings_json_item).__name__}"
+                        f"Voice.embeddings: expected array, got {type(_embeddings_json).__name__}"
                     )
-            embeddings = _embeddings_json
+                for _embeddings_json_item in _embeddings_json:
+                    if not (
+                        isinstance(_embeddings_json_item, (int, float))
+                        and not isinstance(_embeddings_json_item, bool)
+                    ):
+                        raise TypeError(
+                            f"Voice.embeddings[]: expected number, got {type(_embeddings_json_item).__name__}"
+                        )
+                embeddings = _embeddings_json
 
-        _cartesia_voice_id_json = src_dict.get("cartesia_voice_id", UNSET)
-        cartesia_voice_id: None | str | Unset
-        if _cartesia_voice_id_json is None or _cartesia_voice_id_json is UNSET:
-            cartesia_voice_id = _cartesia_voice_id_json
-        else:
-            if not isinstance(_cartesia_voice_id_json, str):
-                raise TypeError(
-                    f"Voice.cartesia_voice_id: expected string, got {type(_cartesia_voice_id_json).__name__}"
-                )
-            cartesia_voice_id = _cartesia_voice_id_json
+        cartesia_voice_id = src_dict.get("cartesia_voice_id", UNSET)
+        if cartesia_voice_id is UNSET:
+            _n_absent += 1
+        elif cartesia_voice_id is not None and not isinstance(cartesia_voice_id, str):
+            raise TypeError(
+                f"Voice.cartesia_voice_id: expected string, got {type(cartesia_voice_id).__name__}"
+            )
 
-        _elevenlabs_voice_id_json = src_dict.get("elevenlabs_voice_id", UNSET)
-        elevenlabs_voice_id: None | str | Unset
-        if _elevenlabs_voice_id_json is None or _elevenlabs_voice_id_json is UNSET:
-            elevenlabs_voice_id = _elevenlabs_voice_id_json
-        else:
-            if not isinstance(_elevenlabs_voice_id_json, str):
-                raise TypeError(
-                    f"Voice.elevenlabs_voice_id: expected string, got {type(_elevenlabs_voice_id_json).__name__}"
-                )
-            elevenlabs_voice_id = _elevenlabs_voice_id_json
+        elevenlabs_voice_id = src_dict.get("elevenlabs_voice_id", UNSET)
+        if elevenlabs_voice_id is UNSET:
+            _n_absent += 1
+        elif elevenlabs_voice_id is not None and not isinstance(elevenlabs_voice_id, str):
+            raise TypeError(
+                f"Voice.elevenlabs_voice_id: expected string, got {type(elevenlabs_voice_id).__name__}"
+            )
 
-        _project_json = src_dict.get("project", UNSET)
-        project: None | str | Unset
-        if _project_json is None or _project_json is UNSET:
-            project = _project_json
-        else:
-            if not isinstance(_project_json, str):
-                raise TypeError(
-                    f"Voice.project: expected string, got {type(_project_json).__name__}"
-                )
-            project = _project_json
+        project = src_dict.get("project", UNSET)
+        if project is UNSET:
+            _n_absent += 1
+        elif project is not None and not isinstance(project, str):
+            raise TypeError(f"Voice.project: expected string, got {type(project).__name__}")
 
-        _human_json = src_dict.get("human", UNSET)
-        human: None | str | Unset
-        if _human_json is None or _human_json is UNSET:
-            human = _human_json
-        else:
-            if not isinstance(_human_json, str):
-                raise TypeError(f"Voice.human: expected string, got {type(_human_json).__name__}")
-            human = _human_json
+        human = src_dict.get("human", UNSET)
+        if human is UNSET:
+            _n_absent += 1
+        elif human is not None and not isinstance(human, str):
+            raise TypeError(f"Voice.human: expected string, got {type(human).__name__}")
 
-        _preview_url_json = src_dict.get("preview_url", UNSET)
-        preview_url: None | str | Unset
-        if _preview_url_json is None or _preview_url_json is UNSET:
-            preview_url = _preview_url_json
-        else:
-            if not isinstance(_preview_url_json, str):
-                raise TypeError(
-                    f"Voice.preview_url: expected string, got {type(_preview_url_json).__name__}"
-                )
-            preview_url = _preview_url_json
+        preview_url = src_dict.get("preview_url", UNSET)
+        if preview_url is UNSET:
+            _n_absent += 1
+        elif preview_url is not None and not isinstance(preview_url, str):
+            raise TypeError(f"Voice.preview_url: expected string, got {type(preview_url).__name__}")
 
         _field_extra_json = src_dict.get("_extra", UNSET)
         field_extra: Extra | None | Unset
-        if _field_extra_json is None or _field_extra_json is UNSET:
-            field_extra = _field_extra_json
+        if _field_extra_json is UNSET:
+            field_extra = UNSET
+            _n_absent += 1
         else:
-            field_extra = Extra.from_dict(_field_extra_json)
+            if _field_extra_json is None:
+                field_extra = _field_extra_json
+            else:
+                field_extra = _Extra_from_dict(_field_extra_json)
 
-        _voice = object.__new__(cls)
+        _voice = _object_new(cls)
         _voice.created_at = created_at
         _voice.id = id
         _voice.name = name
@@ -343,7 +325,7 @@ class Voice:
 
         _voice.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) + _n_absent == 16
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _voice
@@ -369,3 +351,9 @@ class Voice:
 from ..models.extra import Extra
 from ..models.voice_pricing import VoicePricing
 from ..models.voice_tag import VoiceTag
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_Voice_from_dict = Voice.from_dict
+_Extra_from_dict = Extra.from_dict
+_VoicePricing_from_dict = VoicePricing.from_dict
+_VoiceTag_from_dict = VoiceTag.from_dict

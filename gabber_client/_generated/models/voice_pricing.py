@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="VoicePricing")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "price_per_second",
@@ -71,14 +73,14 @@ class VoicePricing:
                 f"VoicePricing.product_name: expected string, got {type(product_name).__name__}"
             )
 
-        _voice_pricing = object.__new__(cls)
+        _voice_pricing = _object_new(cls)
         _voice_pricing.price_per_second = price_per_second
         _voice_pricing.currency = currency
         _voice_pricing.product_name = product_name
 
         _voice_pricing.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 3
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _voice_pricing
@@ -98,3 +100,7 @@ class VoicePricing:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_VoicePricing_from_dict = VoicePricing.from_dict

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="VoiceTag")
 
+_object_new = object.__new__
+
 _KNOWN_KEYS = frozenset(
     {
         "name",
@@ -57,13 +59,13 @@ class VoiceTag:
                 f"VoiceTag.human_name: expected string, got {type(human_name).__name__}"
             )
 
-        _voice_tag = object.__new__(cls)
+        _voice_tag = _object_new(cls)
         _voice_tag.name = name
         _voice_tag.human_name = human_name
 
         _voice_tag.additional_properties = (
             {}
-            if _KNOWN_KEYS.issuperset(src_dict)
+            if len(src_dict) == 2
             else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         )
         return _voice_tag
@@ -83,3 +85,7 @@ class VoiceTag:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# from_dict of the models this one contains, looked up once (see from_dict).
+_VoiceTag_from_dict = VoiceTag.from_dict
