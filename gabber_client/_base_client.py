@@ -447,11 +447,11 @@ class BaseClient(Generic[H]):
         """Resolve and check a received page's ``next_page`` (see ``_next_page``)."""
         assert page.next_page is not None
         try:
-            page.next_page = _next_page.check_received(
+            page.next_page, page._walk = _next_page.check_received(
                 page.next_page,
                 operation=call.operation,
                 page_url=response.request.url,
-                followed=page._followed,
+                walk=page._walk,
             )
         except ValueError as exc:
             where = f"{response.request.method} {response.request.url.raw_path.decode()}"
