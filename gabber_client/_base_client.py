@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -68,8 +68,11 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
     return given
 
 
+# platform.python_version() is the first word of sys.version (importing platform costs
+# ~1.5 ms of a cold start); tests compare the two.
 USER_AGENT = (
-    f"gabber-client/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+    f"gabber-client/{__version__} python/{sys.version.split(maxsplit=1)[0]} "
+    f"httpx/{httpx.__version__}"
 )
 
 # Indirections so tests can swap in a fake clock; nothing else should touch them.
