@@ -55,6 +55,7 @@ def _import_asyncio() -> None:
     global asyncio
     import asyncio
 
+
 _generation = 0
 """How many times this process has been forked into (0 in the original process)."""
 
