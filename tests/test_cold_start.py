@@ -209,7 +209,8 @@ async def main(direct):
     http = httpx.AsyncClient(transport=transport)
     async with AsyncGabber(api_key="k", base_url="http://127.0.0.1:9", http_client=http) as aclient:
         if direct:  # the pool's send path on its own, without the client's loop check
-            response = await aclient._pool.send_async(http.build_request("GET", "http://127.0.0.1:9/x"), 10**6)
+            request = http.build_request("GET", "http://127.0.0.1:9/x")
+            response = await aclient._pool.send_async(request, 10**6)
             return response.status_code
         return (await aclient.realtime.get("rs_000001")).id
 
