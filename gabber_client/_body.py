@@ -16,9 +16,14 @@ gigabytes, and a server trickling one byte per read timeout never times out.
 * stop with :class:`Undecodable` when the body cannot be decoded (corrupt gzip,
   or an encoding the client did not ask for, such as ``br``).
 
-The result is a new :class:`httpx.Response` with the same status, headers and
-extensions whose ``content`` is the decoded body (httpx decodes it again, now
-known to be within the limit), built through httpx's public API only.
+:func:`read_sync` puts a checking stream in front of the response's own
+(``response.stream``, a public attribute httpx's client sets the same way) and
+lets httpx read the body as usual: each raw chunk is checked before httpx sees
+it, so httpx only ever decodes bytes already known to be within bounds, and the
+response returned is the one httpx gave. :func:`read_async` returns a new
+:class:`httpx.Response` with the same status, headers and extensions whose
+``content`` is the decoded body (httpx decodes it again, now known to be within
+the limit). Both use httpx's public API only.
 """
 
 from __future__ import annotations
@@ -233,19 +238,53 @@ def _already_read(response: httpx.Response, limit: int) -> bool:
     return True
 
 
+class _BoundedStream(httpx.SyncByteStream):
+    """``response``'s stream, each raw chunk checked as :meth:`_Reader.add` checks
+    it (size, decoded size, deadline) before it is passed on to httpx."""
+
+    def __init__(self, reader: _Reader, stream: httpx.SyncByteStream) -> None:
+        self._reader = reader
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        reader = self._reader
+        limit = reader.limit
+        deadline = reader.deadline
+        size = 0
+        for chunk in self._stream:
+            size += len(chunk)
+            if size > limit:
+                raise reader.too_large()
+            if reader.counter is not None:
+                reader._decode(chunk)
+            if deadline is not None and time.monotonic() > deadline:
+                raise httpx.ReadTimeout(
+                    "the response body did not arrive within the attempt's timeout",
+                    request=reader.response.request,
+                )
+            yield chunk
+        if reader.counter is not None:
+            reader._decode(None)
+
+    def close(self) -> None:
+        self._stream.close()
+
+
 def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> httpx.Response:
     """The streamed ``response`` read within ``limit`` bytes and ``deadline``
     (``time.monotonic()``); always closed afterwards."""
-    if _already_read(response, limit):
+    if response.is_stream_consumed and _already_read(response, limit):
         return response
+    stream = response.stream
     try:
-        reader = _Reader(response, limit, deadline)
-        chunks: Iterator[bytes] = response.iter_raw()
-        for chunk in chunks:
-            reader.add(chunk)
+        if isinstance(stream, httpx.SyncByteStream):  # else read() refuses it, unread
+            response.stream = _BoundedStream(_Reader(response, limit, deadline), stream)
+        response.read()  # closes the response at the end of the body
+    except httpx.DecodingError as exc:  # the counter accepted what httpx refuses
+        raise Undecodable(f"the response body could not be decoded: {exc}", response) from None
     finally:
         response.close()
-    return reader.result()
+    return response
 
 
 async def read_async(

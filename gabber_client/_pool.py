@@ -36,11 +36,10 @@ cancellation that never reaches httpcore.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -48,7 +47,20 @@ from . import _body
 from ._logging import logger
 from .errors import APIResponseValidationError, ClientStateError
 
+if TYPE_CHECKING:
+    import asyncio
+
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+def _import_asyncio() -> None:
+    """Bind ``asyncio`` in this module. A sync client never needs it, and importing it
+    is about a tenth of a cold start, so the async code imports it on first use:
+    every async path goes through :meth:`Pool.current_async` or :meth:`Pool._slots`
+    before it touches ``asyncio`` (``tests/test_cold_start.py`` checks both ways)."""
+    global asyncio
+    import asyncio
+
 
 _generation = 0
 """How many times this process has been forked into (0 in the original process)."""
@@ -142,10 +154,10 @@ class Pool(Generic[H]):
     def current_async(self) -> H:
         """:meth:`current`, also refusing an event loop other than the pool's."""
         http = self.current()
-        loop = asyncio.get_running_loop()
         if self._loop is None:
-            self._loop = loop
-        elif loop is not self._loop:
+            _import_asyncio()
+            self._loop = asyncio.get_running_loop()
+        elif asyncio.get_running_loop() is not self._loop:
             raise ClientStateError(
                 "this AsyncGabber is used from a second event loop: its connections "
                 "belong to the loop that used it first; create one client per event loop"
@@ -187,6 +199,7 @@ class Pool(Generic[H]):
 
     def _slots(self) -> asyncio.Semaphore:
         if self._semaphore is None:
+            _import_asyncio()
             self._semaphore = asyncio.Semaphore(self._size)
         return self._semaphore
 

@@ -21,7 +21,6 @@ import json
 import math
 import re
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 from .errors import InvalidArgumentError
@@ -39,6 +38,8 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 @functools.cache
 def _schemas() -> dict[str, Any]:
+    from importlib import resources  # here: a call with a dict body is the first to need it
+
     text = resources.files("gabber_client._generated").joinpath("openapi.json").read_text("utf-8")
     schemas: dict[str, Any] = json.loads(text)["components"]["schemas"]
     return schemas

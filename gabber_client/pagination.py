@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-from ._next_page import FOLLOWED
+from ._next_page import FOLLOWED, START, Walk
 from .errors import GabberError
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ __all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
 
 class _BasePage(Generic[T]):
-    __slots__ = ("__weakref__", "_followed", "next_page", "total_count", "values")
+    __slots__ = ("__weakref__", "_walk", "next_page", "total_count", "values")
 
     values: Sequence[T]
     """The items of this page."""
@@ -47,18 +47,18 @@ class _BasePage(Generic[T]):
         self.values = values
         self.total_count = total_count
         self.next_page = next_page or None
-        self._followed = FOLLOWED.get()  # the next_page values followed to reach this page
+        self._walk = FOLLOWED.get() or START  # what the loop check remembers of the walk here
 
     def has_next_page(self) -> bool:
         """Whether there is a page after this one."""
         return self.next_page is not None
 
-    def _next(self) -> tuple[str, frozenset[str]]:
-        """The next page to fetch, and every next_page followed up to it (a page that
-        repeats one of them is refused when it arrives: see ``_next_page``)."""
+    def _next(self) -> tuple[str, Walk]:
+        """The next page to fetch, and the walk that reaches it (a page whose
+        next_page shows a loop is refused when it arrives: see ``_next_page``)."""
         if self.next_page is None:
             raise GabberError("this is the last page; check has_next_page() first")
-        return self.next_page, self._followed | {self.next_page}
+        return self.next_page, self._walk.after(self.next_page)
 
     def __len__(self) -> int:
         """The number of items on this page (not across pages: see :attr:`total_count`)."""
@@ -89,8 +89,8 @@ class SyncPage(_BasePage[T]):
 
     def get_next_page(self) -> SyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
-        next_page, followed = self._next()
-        token = FOLLOWED.set(followed)
+        next_page, walk = self._next()
+        token = FOLLOWED.set(walk)
         try:
             return self._fetch(next_page)
         finally:
@@ -129,8 +129,8 @@ class AsyncPage(_BasePage[T]):
 
     async def get_next_page(self) -> AsyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
-        next_page, followed = self._next()
-        token = FOLLOWED.set(followed)
+        next_page, walk = self._next()
+        token = FOLLOWED.set(walk)
         try:
             return await self._fetch(next_page)
         finally:

@@ -182,3 +182,61 @@ def test_every_builder_imports_the_generated_names_it_uses() -> None:
         assert used(function) <= declared, f"{name}: add {sorted(used(function) - declared)}"
         checked += 1 if declared else 0
     assert checked >= 11
+
+
+# A sync client never needs asyncio (about a tenth of a cold start): the async code
+# imports it on first use. Both ways in to the async code bind it: the client's
+# loop check (every async call) and the pool's attempt slots (send_async itself).
+
+_SYNC_THEN_ASYNC = """
+import json, sys
+import httpx
+from benchmarks._data import dumps, full_session
+from gabber_client import AsyncGabber, Gabber
+
+def answer(request):
+    return httpx.Response(200, content=dumps(full_session(1)))
+
+transport = httpx.MockTransport(answer)
+with Gabber(api_key="k", base_url="http://127.0.0.1:9",
+            http_client=httpx.Client(transport=transport)) as client:
+    session = client.realtime.get("rs_000001")
+sync_loaded = "asyncio" in sys.modules
+
+import asyncio
+
+async def main(direct):
+    http = httpx.AsyncClient(transport=transport)
+    async with AsyncGabber(api_key="k", base_url="http://127.0.0.1:9", http_client=http) as aclient:
+        if direct:  # the pool's send path on its own, without the client's loop check
+            request = http.build_request("GET", "http://127.0.0.1:9/x")
+            response = await aclient._pool.send_async(request, 10**6)
+            return response.status_code
+        return (await aclient.realtime.get("rs_000001")).id
+
+first = asyncio.run(main({direct}))
+print(json.dumps({{"session": session.id, "sync_loaded": sync_loaded, "first": first}}))
+"""
+
+
+def _run(program: str) -> dict[str, object]:
+    completed = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
+    found: dict[str, object] = json.loads(completed.stdout)
+    return found
+
+
+def test_a_sync_call_imports_no_asyncio_and_async_calls_import_it_on_first_use() -> None:
+    seen = _run(_SYNC_THEN_ASYNC.format(direct=False))
+    assert seen == {"session": "rs_000001", "sync_loaded": False, "first": "rs_000001"}
+
+
+def test_the_async_send_path_imports_asyncio_on_its_own() -> None:
+    seen = _run(_SYNC_THEN_ASYNC.format(direct=True))
+    assert seen == {"session": "rs_000001", "sync_loaded": False, "first": 200}

@@ -166,6 +166,37 @@ def test_compressed_body_within_the_limit_is_read(kind: str, serve: Callable[...
     assert _call(kind, base_url, max_response_bytes=len(body)).id == "rs_gz"
 
 
+@pytest.mark.parametrize("encoding", ["identity", "gzip", "deflate"])
+def test_a_body_read_within_bounds_is_the_response_httpx_gave(
+    kind: str, serve: Callable[..., str], encoding: str
+) -> None:
+    body = json_bytes(200, payloads.session("rs_raw")).split(b"\r\n\r\n", 1)[1]
+    sent = {"identity": body, "gzip": zlib.compress(body, wbits=zlib.MAX_WBITS | 16)}.get(
+        encoding, zlib.compress(body)
+    )
+    base_url = serve(_encoded(200, encoding, sent))
+    options: dict[str, Any] = {"api_key": "sk-test", "base_url": base_url, "max_retries": 0}
+
+    if kind == "sync":
+        with Gabber(**options) as client:
+            raw = client.realtime.with_raw_response.get("rs_1")
+    else:
+
+        async def run() -> Any:
+            async with AsyncGabber(**options) as client:
+                return await client.realtime.with_raw_response.get("rs_1")
+
+        raw = asyncio.run(run())
+
+    response = raw.http_response
+    assert response.content == body  # decoded, whole
+    assert response.headers["content-encoding"] == encoding  # the server's headers
+    assert response.headers["content-length"] == str(len(sent))
+    assert response.is_closed  # the connection went back to the pool
+    assert response.elapsed.total_seconds() > 0
+    assert raw.parse().id == "rs_raw"
+
+
 def test_body_of_exactly_the_limit_is_read_one_more_byte_is_not(
     kind: str, serve: Callable[..., str]
 ) -> None:
