@@ -13,7 +13,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Comparison", "alternate", "compare", "compare_calls", "compare_rounds", "percentile"]
+__all__ = [
+    "Comparison",
+    "alternate",
+    "compare",
+    "compare_calls",
+    "compare_rounds",
+    "percentile",
+    "summarise",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +70,18 @@ def compare(
         else:
             baselines.append(_sample(baseline, collect))
             candidates.append(_sample(candidate, collect))
+    return summarise(candidates, baselines)
+
+
+def summarise(candidates: list[float], baselines: list[float]) -> Comparison:
+    """The :class:`Comparison` of paired samples (round ``i`` is ``candidates[i]``
+    against ``baselines[i]``)."""
     ratios = [c / b for c, b in zip(candidates, baselines, strict=True)]
     return Comparison(
         candidate=statistics.median(candidates),
         baseline=statistics.median(baselines),
         ratio=statistics.median(ratios),
-        rounds=rounds,
+        rounds=len(ratios),
     )
 
 

@@ -54,6 +54,7 @@ EVERY_KEY = {
     "loopback.throughput.50",
     "loopback.throughput.100",
     "memory.pagination",
+    "memory.pagination.light",
     "fake.throughput",
 }
 
