@@ -16,14 +16,11 @@ gigabytes, and a server trickling one byte per read timeout never times out.
 * stop with :class:`Undecodable` when the body cannot be decoded (corrupt gzip,
   or an encoding the client did not ask for, such as ``br``).
 
-:func:`read_sync` puts a checking stream in front of the response's own
-(``response.stream``, a public attribute httpx's client sets the same way) and
-lets httpx read the body as usual: each raw chunk is checked before httpx sees
-it, so httpx only ever decodes bytes already known to be within bounds, and the
-response returned is the one httpx gave. :func:`read_async` returns a new
-:class:`httpx.Response` with the same status, headers and extensions whose
-``content`` is the decoded body (httpx decodes it again, now known to be within
-the limit). Both use httpx's public API only.
+:func:`read_sync` / :func:`read_async` put a checking stream in front of the
+response's own (``response.stream``, a public attribute httpx's client sets the
+same way) and let httpx read the body as usual: each raw chunk is checked before
+httpx sees it, so httpx only ever decodes bytes already known to be within
+bounds, and the response returned is the one httpx gave. httpx's public API only.
 """
 
 from __future__ import annotations
@@ -160,13 +157,12 @@ def _too_large(response: httpx.Response, limit: int) -> TooLarge:
 
 
 class _Reader:
-    """The state of one bounded read: the raw bytes so far and the decoded count."""
+    """The checks of one bounded read: the size limit, the decoded size and the deadline."""
 
     def __init__(self, response: httpx.Response, limit: int, deadline: float | None) -> None:
         self.response = response
         self.limit = limit
         self.deadline = deadline
-        self.raw = bytearray()
         codings = _codings(response)
         if isinstance(codings, str):
             raise Undecodable(
@@ -179,9 +175,10 @@ class _Reader:
     def too_large(self) -> TooLarge:
         return _too_large(self.response, self.limit)
 
-    def add(self, chunk: bytes) -> None:
-        self.raw += chunk
-        if len(self.raw) > self.limit:
+    def check(self, chunk: bytes, size: int) -> None:
+        """The raw ``chunk`` arrived, ``size`` bytes in all so far: raise if the body
+        is now too large (raw or decoded) or the deadline has passed."""
+        if size > self.limit:
             raise self.too_large()
         if self.counter is not None:
             self._decode(chunk)
@@ -190,6 +187,11 @@ class _Reader:
                 "the response body did not arrive within the attempt's timeout",
                 request=self.response.request,
             )
+
+    def end(self) -> None:
+        """The body is complete: count what the decoders still hold."""
+        if self.counter is not None:
+            self._decode(None)
 
     def _decode(self, chunk: bytes | None) -> None:
         """Count ``chunk`` decoded (``None``: the end of the body)."""
@@ -206,25 +208,6 @@ class _Reader:
                 f"the response body could not be decoded: {exc}", self.response
             ) from None
 
-    def result(self) -> httpx.Response:
-        if self.counter is not None:
-            self._decode(None)
-        old = self.response
-        new = httpx.Response(
-            old.status_code,
-            headers=old.headers,
-            stream=httpx.ByteStream(bytes(self.raw)),
-            request=old.request,
-            extensions=old.extensions,
-        )
-        self.raw = bytearray()
-        try:
-            new.read()
-        except httpx.DecodingError as exc:  # the counter accepted what httpx refuses
-            raise Undecodable(f"the response body could not be decoded: {exc}", old) from None
-        new.elapsed = old.elapsed
-        return new
-
 
 def _already_read(response: httpx.Response, limit: int) -> bool:
     """Whether a transport gave ``response`` with its body read (in-process
@@ -239,35 +222,48 @@ def _already_read(response: httpx.Response, limit: int) -> bool:
 
 
 class _BoundedStream(httpx.SyncByteStream):
-    """``response``'s stream, each raw chunk checked as :meth:`_Reader.add` checks
-    it (size, decoded size, deadline) before it is passed on to httpx."""
+    """``stream``, each raw chunk checked by ``reader`` before httpx sees it."""
 
     def __init__(self, reader: _Reader, stream: httpx.SyncByteStream) -> None:
         self._reader = reader
         self._stream = stream
 
     def __iter__(self) -> Iterator[bytes]:
-        reader = self._reader
-        limit = reader.limit
-        deadline = reader.deadline
+        check = self._reader.check
         size = 0
         for chunk in self._stream:
             size += len(chunk)
-            if size > limit:
-                raise reader.too_large()
-            if reader.counter is not None:
-                reader._decode(chunk)
-            if deadline is not None and time.monotonic() > deadline:
-                raise httpx.ReadTimeout(
-                    "the response body did not arrive within the attempt's timeout",
-                    request=reader.response.request,
-                )
+            check(chunk, size)
             yield chunk
-        if reader.counter is not None:
-            reader._decode(None)
+        self._reader.end()
 
     def close(self) -> None:
         self._stream.close()
+
+
+class _AsyncBoundedStream(httpx.AsyncByteStream):
+    """The async form of :class:`_BoundedStream`."""
+
+    def __init__(self, reader: _Reader, stream: httpx.AsyncByteStream) -> None:
+        self._reader = reader
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        check = self._reader.check
+        size = 0
+        async for chunk in self._stream:
+            size += len(chunk)
+            check(chunk, size)
+            yield chunk
+        self._reader.end()
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def _undecodable(exc: httpx.DecodingError, response: httpx.Response) -> Undecodable:
+    """httpx refused a body the counter accepted."""
+    return Undecodable(f"the response body could not be decoded: {exc}", response)
 
 
 def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> httpx.Response:
@@ -280,8 +276,8 @@ def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> h
         if isinstance(stream, httpx.SyncByteStream):  # else read() refuses it, unread
             response.stream = _BoundedStream(_Reader(response, limit, deadline), stream)
         response.read()  # closes the response at the end of the body
-    except httpx.DecodingError as exc:  # the counter accepted what httpx refuses
-        raise Undecodable(f"the response body could not be decoded: {exc}", response) from None
+    except httpx.DecodingError as exc:
+        raise _undecodable(exc, response) from None
     finally:
         response.close()
     return response
@@ -291,13 +287,15 @@ async def read_async(
     response: httpx.Response, limit: int, deadline: float | None
 ) -> httpx.Response:
     """The async form of :func:`read_sync`."""
-    if _already_read(response, limit):
+    if response.is_stream_consumed and _already_read(response, limit):
         return response
+    stream = response.stream
     try:
-        reader = _Reader(response, limit, deadline)
-        chunks: AsyncIterator[bytes] = response.aiter_raw()
-        async for chunk in chunks:
-            reader.add(chunk)
+        if isinstance(stream, httpx.AsyncByteStream):  # else aread() refuses it, unread
+            response.stream = _AsyncBoundedStream(_Reader(response, limit, deadline), stream)
+        await response.aread()  # closes the response at the end of the body
+    except httpx.DecodingError as exc:
+        raise _undecodable(exc, response) from None
     finally:
         await response.aclose()
-    return reader.result()
+    return response
