@@ -20,8 +20,9 @@ cancellation that never reaches httpcore.
 
   - on the client's own pool, which has a connection for every slot, a request is
     never queued inside httpcore, so each attempt runs in the caller's task, as a
-    raw httpx call does: cancelling it (or its whole-attempt timeout, an
-    :func:`asyncio.timeout`) reaches httpcore, which closes that connection;
+    raw httpx call does: cancelling it (or its whole-attempt timeout, one timer per
+    pool for all attempts, see :class:`_Watchdog`) reaches httpcore, which closes
+    that connection;
   - on a supplied ``http_client``, whose size the client cannot know, httpcore may
     queue requests, so each attempt runs in a task of its own, which hands its
     outcome to a future the caller awaits (a lighter :func:`asyncio.shield`:
@@ -101,6 +102,71 @@ def _stand_in(response: httpx.Response) -> httpx.Response:
     )
 
 
+class _Expiry:
+    """The whole-attempt deadline of one inline attempt: ``when``, on the loop's clock."""
+
+    __slots__ = ("cancelling", "fired", "task", "when")
+
+    def __init__(self, task: asyncio.Task[Any], when: float) -> None:
+        self.task = task
+        self.when = when
+        self.cancelling = task.cancelling()  # cancellations requested before the attempt
+        self.fired = False
+
+
+class _Watchdog:
+    """One timer for the deadlines of all the inline attempts of a pool on its loop.
+
+    What :func:`asyncio.timeout` does per attempt (a timer that cancels the task at
+    the deadline, turned into :class:`TimeoutError` unless someone else cancelled it
+    too), with one timer shared by every attempt in flight: an attempt registers its
+    deadline and forgets it when it ends; the timer is moved only for a deadline
+    earlier than the one it is set for, and when it fires it cancels the attempts
+    whose deadline has passed and is set for the earliest of the others. Per
+    attempt that is an object and a set entry instead of a timer handle scheduled
+    and cancelled: about 7% of an in-process ``get``.
+    """
+
+    __slots__ = ("_at", "_attempts", "_handle", "loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._attempts: set[_Expiry] = set()
+        self._handle: asyncio.TimerHandle | None = None
+        self._at = 0.0
+
+    def watch(self, task: asyncio.Task[Any], budget: float) -> _Expiry:
+        """Cancel ``task`` ``budget`` seconds from now unless :meth:`forget` comes first."""
+        expiry = _Expiry(task, self.loop.time() + budget)
+        self._attempts.add(expiry)
+        if self._handle is None or expiry.when < self._at:
+            self._arm(expiry.when)
+        return expiry
+
+    def forget(self, expiry: _Expiry) -> None:
+        self._attempts.discard(expiry)
+
+    def _arm(self, when: float) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+        self._at = when
+        self._handle = self.loop.call_at(when, self._fire)
+
+    def _fire(self) -> None:
+        self._handle = None
+        now = self.loop.time()
+        earliest: float | None = None
+        for expiry in list(self._attempts):
+            if expiry.when <= now:
+                self._attempts.discard(expiry)
+                expiry.fired = True
+                expiry.task.cancel()
+            elif earliest is None or expiry.when < earliest:
+                earliest = expiry.when
+        if earliest is not None:
+            self._arm(earliest)
+
+
 class Pool(Generic[H]):
     """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
     derived from it (``with_options``, ``for_human``), which share it."""
@@ -113,6 +179,7 @@ class Pool(Generic[H]):
         "_loop",
         "_semaphore",
         "_size",
+        "_watchdog",
         "closed",
         "http",
         "owned",
@@ -130,6 +197,7 @@ class Pool(Generic[H]):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._size = size  # attempts in flight at once (async): the pool's connections
         self._semaphore: asyncio.Semaphore | None = None
+        self._watchdog: _Watchdog | None = None  # the deadlines of inline attempts
         self._closing: set[asyncio.Future[None]] = set()  # stuck pools being closed
         self._background: set[asyncio.Task[None]] = set()  # attempts nobody waits for
 
@@ -149,6 +217,7 @@ class Pool(Generic[H]):
             self._generation = _generation
             self._loop = None
             self._semaphore = None
+            self._watchdog = None
         return self.http
 
     def current_async(self) -> H:
@@ -297,16 +366,30 @@ class Pool(Generic[H]):
         slot taken guarantees that httpcore has a connection for it at once (the
         pool has as many connections as there are slots), so it never waits in
         httpcore's queue, where a cancellation leaks a slot."""
-        deadline = None if budget is None else time.monotonic() + budget
+        deadline = expiry = watchdog = None
+        if budget is not None:  # the whole attempt ends by then (a TimeoutError)
+            deadline = time.monotonic() + budget
+            loop = asyncio.get_running_loop()
+            watchdog = self._watchdog
+            if watchdog is None or watchdog.loop is not loop:
+                watchdog = self._watchdog = _Watchdog(loop)
+            task = asyncio.current_task()
+            assert task is not None
+            expiry = watchdog.watch(task, budget)
         try:
-            async with asyncio.timeout(budget):
-                try:
-                    response = await http.send(request, follow_redirects=False, stream=True)
-                except httpx.PoolTimeout:
-                    self._replace_stuck(http)
-                    raise
-                return await _body.read_async(response, limit, deadline)
+            try:
+                response = await http.send(request, follow_redirects=False, stream=True)
+            except httpx.PoolTimeout:
+                self._replace_stuck(http)
+                raise
+            return await _body.read_async(response, limit, deadline)
+        except asyncio.CancelledError:
+            if expiry is not None and expiry.fired and expiry.task.uncancel() <= expiry.cancelling:
+                raise TimeoutError from None  # the deadline, not the caller, cancelled it
+            raise
         finally:
+            if watchdog is not None and expiry is not None:
+                watchdog.forget(expiry)
             slots.release()
 
     async def _shielded(
