@@ -127,19 +127,18 @@ class _Watchdog:
     and cancelled: about 7% of an in-process ``get``.
     """
 
-    __slots__ = ("_at", "_attempts", "_handle", "loop")
+    __slots__ = ("_attempts", "_handle", "loop")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self._attempts: set[_Expiry] = set()
         self._handle: asyncio.TimerHandle | None = None
-        self._at = 0.0
 
     def watch(self, task: asyncio.Task[Any], budget: float) -> _Expiry:
         """Cancel ``task`` ``budget`` seconds from now unless :meth:`forget` comes first."""
         expiry = _Expiry(task, self.loop.time() + budget)
         self._attempts.add(expiry)
-        if self._handle is None or expiry.when < self._at:
+        if self._handle is None or expiry.when < self._handle.when():
             self._arm(expiry.when)
         return expiry
 
@@ -149,7 +148,6 @@ class _Watchdog:
     def _arm(self, when: float) -> None:
         if self._handle is not None:
             self._handle.cancel()
-        self._at = when
         self._handle = self.loop.call_at(when, self._fire)
 
     def _fire(self) -> None:
