@@ -1,11 +1,17 @@
-"""The eleven operations as data: what to send and how to read the answer.
+"""Every operation's request, built by one function from the spec's facts.
 
-Each builder checks its arguments, asks the generated module for the request
-(``_get_kwargs``: method, percent-encoded URL, params, headers, JSON body) and
-pairs it with the generated model that reads the answer (``from_dict``, which
-checks each field's JSON type as it reads it). No URL, body or model layout is
-written here a second time. The sync and async resources both send these
-:class:`Call` objects, so they cannot drift apart.
+:func:`build` checks the arguments of a facade method as the spec describes them
+(``_generated/_spec_facts.py``), asks the operation's generated endpoint module for
+the request (``_get_kwargs``: method, percent-encoded URL, params, headers, JSON
+body) and pairs it with the generated model that reads the answer (``from_dict``,
+which checks each field's JSON type as it reads it). No URL, body or model layout
+is written here: a new operation of the spec needs no line in this module. The sync
+and async resources both send these :class:`Call` objects, so they cannot drift
+apart.
+
+The generated code costs more to import than httpx (an attrs class per model), so
+it is imported by name when an operation is first called: the first call of a fresh
+process loads its own operation's modules only.
 """
 
 from __future__ import annotations
@@ -14,44 +20,12 @@ import contextlib
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, cast
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
 import httpx
 
-if TYPE_CHECKING:  # at run time each builder imports what it uses on its first call
-    from ._generated.api.realtime import (
-        attach_human,
-        dtmf,
-        end_realtime_session,
-        get_realtime_session,
-        get_realtime_session_messages,
-        get_realtime_session_timeline,
-        initiate_outbound_call,
-        list_realtime_sessions,
-        speak,
-        start_realtime_session,
-        update_realtime_session,
-    )
-    from ._generated.models import (
-        AttachHumanRequest,
-        Extra,
-        GetRealtimeSessionMessages200Response,
-        GetRealtimeSessionTimeline200Response,
-        ListRealtimeSessions200Response,
-        RealtimeSession,
-        RealtimeSessionConfigCreate,
-        RealtimeSessionConfigUpdate,
-        RealtimeSessionDTMFDigit,
-        RealtimeSessionDTMFRequest,
-        RealtimeSessionInitiateOutboundCallRequestPhone,
-        RealtimeSessionStartResponse,
-        SpeakRequest,
-        StartRealtimeSessionRequest,
-    )
-    from ._generated.models.realtime_session_dtmf_digit_digit import (
-        REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES,
-    )
-from ._generated.types import UNSET, Unset
+from ._generated.types import UNSET
 from ._model_check import check_model
 from ._operations import OPERATIONS, SPEC_OPERATIONS
 from ._validation import (
@@ -63,65 +37,11 @@ from ._validation import (
 )
 from .errors import APIResponseValidationError, InvalidArgumentError
 
-# The generated code costs more to import than httpx (an attrs class per model): this
-# module is imported when the first client is built (see _client.py), and each builder
-# imports the generated modules it uses when it is first called (@_imports), so the
-# first call of a fresh process loads its own operation's models only.
+if TYPE_CHECKING:
+    from ._generated.models import RealtimeSessionDTMFDigit, RealtimeSessionDTMFRequest
+    from .types import RealtimeSessionDTMFDigitParam
 
-_SOURCES: dict[str, str] = {
-    **{
-        name: f"._generated.api.realtime.{name}"
-        for name in (
-            "attach_human",
-            "dtmf",
-            "end_realtime_session",
-            "get_realtime_session",
-            "get_realtime_session_messages",
-            "get_realtime_session_timeline",
-            "initiate_outbound_call",
-            "list_realtime_sessions",
-            "speak",
-            "start_realtime_session",
-            "update_realtime_session",
-        )
-    },
-    "REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES": (
-        "._generated.models.realtime_session_dtmf_digit_digit"
-    ),
-}
-"""Where each generated name the builders use comes from: an endpoint module is the
-module itself; any other name is an attribute of its module (models: ``_generated.models``)."""
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _load(name: str) -> Any:
-    source = _SOURCES.get(name, "._generated.models")
-    module = importlib.import_module(source, __package__)
-    return module if source.rsplit(".", 1)[-1] == name else getattr(module, name)
-
-
-def _imports(*names: str) -> Callable[[F], F]:
-    """Import ``names`` into this module the first time the decorated builder runs,
-    then put the builder itself in place of this wrapper: later calls cost nothing."""
-
-    def decorate(builder: F) -> F:
-        def first_call(*args: Any, **kwargs: Any) -> Any:
-            namespace = globals()
-            for name in names:
-                if name not in namespace:
-                    namespace[name] = _load(name)
-            namespace[builder.__name__] = builder
-            return builder(*args, **kwargs)
-
-        first_call.__name__ = builder.__name__
-        first_call.__qualname__ = builder.__qualname__
-        first_call.__doc__ = builder.__doc__
-        first_call.__wrapped__ = builder  # type: ignore[attr-defined]
-        return cast(F, first_call)
-
-    return decorate
-
+__all__ = ["DEFAULT_DTMF_DURATION_MS", "Call", "build", "dtmf_body", "next_page_call"]
 
 _UNDECODED: Any = object()
 
@@ -147,6 +67,8 @@ class Call(Generic[T_co]):
     parse: Callable[[httpx.Response], T_co]
     api_key_only: bool = False
     """The spec allows only ApiKeyAuth (its security, via ``_generated/_spec_facts.py``)."""
+    paging: str = "none"
+    """How its result pages (``_operations.Operation.paging``)."""
 
     def map(self, then: Callable[[T_co], U]) -> Call[U]:
         """The same request, with ``then`` applied to the parsed result."""
@@ -157,21 +79,8 @@ class Call(Generic[T_co]):
             self.idempotent,
             lambda r: then(parse(r)),
             self.api_key_only,
+            self.paging,
         )
-
-
-_POLICY: dict[str, tuple[bool, bool]] = {
-    operation: (entry.retry_after_sent, SPEC_OPERATIONS[operation].api_key_only)
-    for operation, entry in OPERATIONS.items()
-    if operation in SPEC_OPERATIONS
-}
-"""operationId -> (idempotent, api_key_only): the table's retry policy and the spec's
-security, looked up once per call."""
-
-
-def _call(operation: str, kwargs: dict[str, Any], parse: Callable[[httpx.Response], T]) -> Call[T]:
-    idempotent, api_key_only = _POLICY[operation]
-    return Call(operation, kwargs, idempotent, parse, api_key_only)
 
 
 class _Model(Protocol):
@@ -182,6 +91,143 @@ class _Model(Protocol):
 
 
 M = TypeVar("M", bound=_Model)
+
+
+class _Endpoint:
+    """What :func:`build` needs of one operation, read once (on its first call)."""
+
+    __slots__ = ("body_model", "facts", "idempotent", "module", "paging", "parse", "query_kinds")
+
+    def __init__(self, operation: str) -> None:
+        from ._generated import models
+
+        facts = SPEC_OPERATIONS[operation]
+        entry = OPERATIONS[operation]
+        self.facts = facts
+        self.module: ModuleType = importlib.import_module(
+            f"._generated.{facts.module}", __package__
+        )
+        self.body_model: Any = (
+            getattr(models, facts.body_model) if facts.body_model is not None else None
+        )
+        self.parse: Callable[[httpx.Response], Any] = (
+            _parser(getattr(models, facts.response)) if facts.response else _parse_empty
+        )
+        self.idempotent = entry.retry_after_sent
+        self.paging = entry.paging
+        self.query_kinds = {
+            name: kind for where, _, name, kind in facts.parameters if where == "query"
+        }
+
+
+_ENDPOINTS: dict[str, _Endpoint] = {}
+
+
+def build(
+    operation: str,
+    *,
+    path: Mapping[str, object] | None = None,
+    query: Mapping[str, object] | None = None,
+    headers: Mapping[str, object] | None = None,
+    human: str | None = None,
+    fields: Mapping[str, object] | None = None,
+    body: object = None,
+    body_name: str = "body",
+) -> Call[Any]:
+    """The request of ``operation``, from a facade method's arguments.
+
+    ``path``, ``query`` and ``headers`` are keyed by the endpoint module's keyword
+    for each parameter; ``human`` is the ``x-human-id`` (already merged with the
+    client's default). The body is either ``fields`` (its fields by wire name, as the
+    facade flattens them; ``None`` values of optional fields are left out) or
+    ``body`` (the whole body: a model, or a dict checked against the spec's schema,
+    named ``body_name`` in errors). Every argument is checked before anything is
+    sent: bad input raises :class:`InvalidArgumentError` naming it.
+    """
+    endpoint = _ENDPOINTS.get(operation)
+    if endpoint is None:
+        endpoint = _ENDPOINTS[operation] = _Endpoint(operation)
+    facts = endpoint.facts
+    kwargs: dict[str, Any] = {}
+    if path:
+        for name, value in path.items():
+            kwargs[name] = check_id(value, name)
+    if query:
+        kinds = endpoint.query_kinds
+        for name, value in query.items():
+            if value is not None:
+                kind = kinds.get(name)
+                kwargs[name] = (
+                    check_id(value, name) if kind == "string" else _typed(value, kind, name)
+                )
+    if headers:
+        for name, value in headers.items():
+            if value is not None:
+                kwargs[name] = check_header_value(value, name)
+    if facts.human_header:
+        kwargs["x_human_id"] = UNSET if human is None else check_header_value(human, "human")
+    if fields is not None:
+        kwargs["body"] = _body_from_fields(endpoint, fields)
+    elif endpoint.body_model is not None:
+        kwargs["body"] = _model(body, endpoint.body_model, body_name)
+    return Call(
+        operation,
+        endpoint.module._get_kwargs(**kwargs),
+        endpoint.idempotent,
+        endpoint.parse,
+        facts.api_key_only,
+        endpoint.paging,
+    )
+
+
+def _body_from_fields(endpoint: _Endpoint, fields: Mapping[str, object]) -> Any:
+    """The body model, from its fields by wire name, each checked as its kind says."""
+    from ._generated import models
+
+    data: dict[str, Any] = {}
+    for wire, name, kind, required in endpoint.facts.body_fields or ():
+        value = fields.get(wire)
+        if value is None and not required:
+            continue
+        if kind.startswith("const "):
+            data[wire] = kind.removeprefix("const ") if value is None else value
+        elif kind.startswith("model "):
+            schema = kind.removeprefix("model ")
+            if isinstance(value, getattr(models, schema)):
+                check_model(value, name)
+                data[wire] = value.to_dict()
+            else:
+                check_against_schema(value, schema, name)
+                data[wire] = value
+        elif kind == "string" and required:
+            data[wire] = check_text(value, name)
+        else:
+            data[wire] = _typed(value, kind, name)
+    try:
+        return endpoint.body_model.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InvalidArgumentError("body", f"{type(exc).__name__}: {exc}") from None
+
+
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "boolean": bool,
+    "integer": int,
+    "number": (int, float),
+    "array": (list, tuple),
+    "object": Mapping,
+}
+
+
+def _typed(value: object, kind: str | None, name: str) -> object:
+    """``value`` if it is of the JSON type ``kind`` (any other kind: as is; the
+    generated ``from_dict`` checks it)."""
+    expected = _JSON_TYPES.get(kind or "")
+    if expected is not None and (
+        not isinstance(value, expected) or (isinstance(value, bool) and kind != "boolean")
+    ):
+        raise InvalidArgumentError(name, f"expected {kind}, got {type(value).__name__}")
+    return value
 
 
 def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
@@ -219,10 +265,6 @@ def _parse_empty(response: httpx.Response) -> None:
     return None
 
 
-def _human(value: str | None) -> str | Unset:
-    return UNSET if value is None else check_header_value(value, "human")
-
-
 def _model(value: object, model: type[M], parameter: str) -> M:
     """``value`` as a ``model``: a model is checked field by field against its
     annotations, a dict against the spec's schema of the same name (and converted);
@@ -240,207 +282,60 @@ def _model(value: object, model: type[M], parameter: str) -> M:
     return result
 
 
-@_imports(
-    "start_realtime_session",
-    "StartRealtimeSessionRequest",
-    "RealtimeSessionConfigCreate",
-    "Extra",
-    "RealtimeSessionStartResponse",
-)
-def start(
-    config: RealtimeSessionConfigCreate | Mapping[str, Any],
-    *,
-    simulated: bool | None,
-    extra: Mapping[str, Any] | None,
-    human: str | None,
-) -> Call[RealtimeSessionStartResponse]:
-    """``POST /v1/realtime/start``."""
-    body = StartRealtimeSessionRequest(config=_model(config, RealtimeSessionConfigCreate, "config"))
-    if simulated is not None:
-        if not isinstance(simulated, bool):
-            raise InvalidArgumentError(
-                "simulated", f"expected bool, got {type(simulated).__name__}"
-            )
-        body.simulated = simulated
-    if extra is not None:
-        if not isinstance(extra, Mapping):
-            raise InvalidArgumentError("extra", f"expected dict, got {type(extra).__name__}")
-        body.field_extra = Extra.from_dict(dict(extra))
-    return _call(
-        "start_realtime_session",
-        start_realtime_session._get_kwargs(body=body, x_human_id=_human(human)),
-        _parser(RealtimeSessionStartResponse),
-    )
-
-
-@_imports("get_realtime_session", "RealtimeSession")
-def get(session: str, *, human: str | None) -> Call[RealtimeSession]:
-    """``GET /v1/realtime/{session}``."""
-    return _call(
-        "get_realtime_session",
-        get_realtime_session._get_kwargs(
-            session=check_id(session, "session"), x_human_id=_human(human)
-        ),
-        _parser(RealtimeSession),
-    )
-
-
-@_imports("update_realtime_session", "RealtimeSessionConfigUpdate", "RealtimeSession")
-def update(
-    session: str, config: RealtimeSessionConfigUpdate | Mapping[str, Any], *, human: str | None
-) -> Call[RealtimeSession]:
-    """``POST /v1/realtime/{session}/update``."""
-    body = _model(config, RealtimeSessionConfigUpdate, "config")
-    return _call(
-        "update_realtime_session",
-        update_realtime_session._get_kwargs(
-            session=check_id(session, "session"), body=body, x_human_id=_human(human)
-        ),
-        _parser(RealtimeSession),
-    )
-
-
-@_imports("end_realtime_session", "RealtimeSession")
-def end(session: str, *, human: str | None) -> Call[RealtimeSession]:
-    """``POST /v1/realtime/{session}/end``."""
-    return _call(
-        "end_realtime_session",
-        end_realtime_session._get_kwargs(
-            session=check_id(session, "session"), x_human_id=_human(human)
-        ),
-        _parser(RealtimeSession),
-    )
-
-
-@_imports("list_realtime_sessions", "ListRealtimeSessions200Response")
-def list_sessions(page: str | None, *, human: str | None) -> Call[ListRealtimeSessions200Response]:
-    """``GET /v1/realtime/list``."""
-    token: str | Unset = UNSET if page is None else check_id(page, "page")
-    return _call(
-        "list_realtime_sessions",
-        list_realtime_sessions._get_kwargs(page=token, x_human_id=_human(human)),
-        _parser(ListRealtimeSessions200Response),
-    )
-
-
-@_imports("get_realtime_session_messages", "GetRealtimeSessionMessages200Response")
-def messages(session: str, *, human: str | None) -> Call[GetRealtimeSessionMessages200Response]:
-    """``GET /v1/realtime/{session}/messages``."""
-    return _call(
-        "get_realtime_session_messages",
-        get_realtime_session_messages._get_kwargs(
-            session=check_id(session, "session"), x_human_id=_human(human)
-        ),
-        _parser(GetRealtimeSessionMessages200Response),
-    )
-
-
-@_imports("get_realtime_session_timeline", "GetRealtimeSessionTimeline200Response")
-def timeline(session: str, *, human: str | None) -> Call[GetRealtimeSessionTimeline200Response]:
-    """``GET /v1/realtime/{session}/timeline``."""
-    return _call(
-        "get_realtime_session_timeline",
-        get_realtime_session_timeline._get_kwargs(
-            session=check_id(session, "session"), x_human_id=_human(human)
-        ),
-        _parser(GetRealtimeSessionTimeline200Response),
-    )
-
-
 def next_page_call(call: Call[T], url: str) -> Call[T]:
     """``call`` sent to ``url`` (a next-page URL, already checked to be on the base URL's
     origin) instead of its own URL; headers and parsing stay the same."""
     return replace(call, kwargs={**call.kwargs, "url": url})
 
 
-@_imports("speak", "SpeakRequest", "RealtimeSession")
-def speak_text(session: str, text: str) -> Call[RealtimeSession]:
-    """``POST /v1/realtime/{session}/speak``."""
-    return _call(
-        "speak",
-        speak._get_kwargs(
-            session=check_id(session, "session"), body=SpeakRequest(text=check_text(text, "text"))
-        ),
-        _parser(RealtimeSession),
+def page_token_call(call: Call[T], token: str) -> Call[T]:
+    """``call`` asking for the page ``token`` (its ``page`` query parameter)."""
+    params = {**call.kwargs.get("params", {}), "page": check_id(token, "page")}
+    return replace(call, kwargs={**call.kwargs, "params": params})
+
+
+# ------------------------------------------------ hand-tuned arguments (the table's
+# ``body_builder``): the facade takes this function's parameters instead of the
+# body's fields.
+def dtmf_body(
+    digits: str | Sequence[RealtimeSessionDTMFDigit | RealtimeSessionDTMFDigitParam],
+    *,
+    duration_ms: int = DEFAULT_DTMF_DURATION_MS,
+) -> RealtimeSessionDTMFRequest:
+    """The body of ``dtmf``, from its digits as a string or as a list.
+
+    Args:
+        digits: The keys to press: a string such as ``"123#"`` (0-9, ``*``, ``#``,
+            A-D), or a list of digit models or dicts (each its own ``duration``,
+            ``<pause>`` allowed).
+        duration_ms: How long each tone of a string of digits lasts, in milliseconds.
+    """
+    from ._generated.models import RealtimeSessionDTMFDigit, RealtimeSessionDTMFRequest
+    from ._generated.models.realtime_session_dtmf_digit_digit import (
+        REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES as allowed,
     )
 
-
-@_imports("attach_human", "AttachHumanRequest", "RealtimeSession")
-def attach(session: str, human: str) -> Call[RealtimeSession]:
-    """``POST /v1/realtime/session/{session}/attach_human``."""
-    return _call(
-        "attach_human",
-        attach_human._get_kwargs(
-            session=check_id(session, "session"),
-            body=AttachHumanRequest(human=check_id(human, "human")),
-        ),
-        _parser(RealtimeSession),
-    )
-
-
-@_imports(
-    "initiate_outbound_call", "RealtimeSessionInitiateOutboundCallRequestPhone", "RealtimeSession"
-)
-def outbound_call(
-    session: str, *, source_phone_number: str, destination_phone_number: str
-) -> Call[RealtimeSession]:
-    """``POST /v1/realtime/{session}/outbound_call``."""
-    body = RealtimeSessionInitiateOutboundCallRequestPhone(
-        type_="phone",
-        source_phone_number=check_text(source_phone_number, "source_phone_number"),
-        destination_phone_number=check_text(destination_phone_number, "destination_phone_number"),
-    )
-    return _call(
-        "initiate_outbound_call",
-        initiate_outbound_call._get_kwargs(session=check_id(session, "session"), body=body),
-        _parser(RealtimeSession),
-    )
-
-
-def _dtmf_digits(
-    digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]], duration_ms: int
-) -> list[RealtimeSessionDTMFDigit]:
     if isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms <= 0:
         raise InvalidArgumentError("duration_ms", f"expected a positive int, got {duration_ms!r}")
     if isinstance(digits, str):
         if not digits:
             raise InvalidArgumentError("digits", "must not be empty")
-        bad = sorted({c for c in digits if c not in REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES})
+        bad = sorted({c for c in digits if c not in allowed})
         if bad:
             raise InvalidArgumentError(
                 "digits", f"invalid DTMF digit(s) {bad}; allowed: 0-9, *, #, A, B, C, D"
             )
-        return [RealtimeSessionDTMFDigit(digit=c, duration=duration_ms) for c in digits]
+        tones = [RealtimeSessionDTMFDigit(digit=c, duration=duration_ms) for c in digits]
+        return RealtimeSessionDTMFRequest(digits=tones)
     if not isinstance(digits, Sequence) or not digits:
         raise InvalidArgumentError("digits", "expected a non-empty str or list of digits")
     result = []
     for index, item in enumerate(digits):
         parameter = f"digits[{index}]"
         digit = _model(item, RealtimeSessionDTMFDigit, parameter)
-        if digit.digit not in REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES:
+        if digit.digit not in allowed:
             raise InvalidArgumentError(f"{parameter}.digit", f"invalid DTMF digit {digit.digit!r}")
         if isinstance(digit.duration, bool) or digit.duration <= 0:
             raise InvalidArgumentError(f"{parameter}.duration", "must be a positive int")
         result.append(digit)
-    return result
-
-
-@_imports(
-    "dtmf",
-    "RealtimeSessionDTMFRequest",
-    "RealtimeSessionDTMFDigit",
-    "REALTIME_SESSION_DTMF_DIGIT_DIGIT_VALUES",
-)
-def send_dtmf(
-    session: str,
-    digits: str | Sequence[RealtimeSessionDTMFDigit | Mapping[str, Any]],
-    *,
-    duration_ms: int,
-) -> Call[None]:
-    """``POST /v1/realtime/{session}/dtmf``."""
-    body = RealtimeSessionDTMFRequest(digits=_dtmf_digits(digits, duration_ms))
-    return _call(
-        "dtmf",
-        dtmf._get_kwargs(session=check_id(session, "session"), body=body),
-        _parse_empty,
-    )
+    return RealtimeSessionDTMFRequest(digits=result)

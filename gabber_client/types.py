@@ -10,6 +10,9 @@ before it is sent, whatever its static type.
 
 ``Unset``/``UNSET`` mark a model field that was not given (as opposed to ``None``).
 
+``Timeout``, ``Headers``, ``Query`` and ``Body`` are the types of the per-call
+options ``timeout``, ``extra_headers``, ``extra_query`` and ``extra_body``.
+
 Example:
     ```python
     from gabber_client import Gabber
@@ -36,5 +39,6 @@ Example:
 from ._generated.request_types import *  # noqa: F403
 from ._generated.request_types import __all__ as _request_types
 from ._generated.types import UNSET, Unset
+from ._options import Body, Headers, Query, Timeout
 
-__all__ = [*_request_types, "UNSET", "Unset"]
+__all__ = [*_request_types, "UNSET", "Body", "Headers", "Query", "Timeout", "Unset"]

@@ -27,7 +27,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openapi_python_client.strings import PythonIdentifier, snake_case
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import facade  # scripts/facade.py
 import typed_dicts  # scripts/typed_dicts.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +73,7 @@ def generate(spec: Path, out_root: Path) -> Path:
     if proc.returncode != 0 or not target.is_dir():
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(f"openapi-python-client failed (exit {proc.returncode})")
-    document = _load_yaml(spec)
+    document: Any = _load_yaml(spec)
     spec_json = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False)
     (target / "openapi.json").write_text(spec_json + "\n", encoding="utf-8")
     facts = target / "_spec_facts.py"
@@ -78,6 +81,14 @@ def generate(spec: Path, out_root: Path) -> Path:
     ruff = [str(bin_dir / "ruff"), "format", "--quiet", "--config", str(out_root / "ruff.toml")]
     subprocess.run([*ruff, str(facts)], env=env, check=True)
     typed_dicts.write(target)  # the request TypedDicts, from that openapi.json
+    # The facade's resource classes, from the same facts and the operation table.
+    module = facade.write(document, operation_facts(document), out_root)
+    for args in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+        subprocess.run(
+            [*ruff[:1], *args, "--config", str(out_root / "ruff.toml"), str(module)],
+            env=env,
+            check=True,
+        )
     return target
 
 
@@ -115,6 +126,7 @@ def operation_facts(document: Any) -> dict[str, dict[str, Any]]:
             ok_schema = _schema_name(
                 ok.get("content", {}).get("application/json", {}).get("schema")
             )
+            tags = operation.get("tags") or ["default"]
             facts[operation["operationId"]] = {
                 "method": method.upper(),
                 "path": path,
@@ -124,8 +136,95 @@ def operation_facts(document: Any) -> dict[str, dict[str, Any]]:
                 "request_body": body_schema,
                 "response": ok_schema,
                 "summary": operation.get("summary", ""),
+                "module": f"api.{snake_case(tags[0])}.{snake_case(operation['operationId'])}",
+                "parameters": tuple(
+                    (
+                        p["in"],
+                        p["name"],
+                        str(PythonIdentifier(p["name"], prefix="field_")),
+                        field_kind(document, p.get("schema", {})),
+                    )
+                    for p in parameters
+                    if p["in"] in ("path", "query", "header")
+                ),
+                "body_fields": _body_fields(document, body_schema),
+                "body_model": _body_model(document, body_schema),
+                "paged": _paged(document, ok_schema),
             }
     return dict(sorted(facts.items()))
+
+
+def param_name(wire: str) -> str:
+    """The facade's parameter for the wire name ``wire``: snake_case, a leading
+    underscore dropped (``_extra`` -> ``extra``), a reserved word suffixed (``type_``)."""
+    return str(PythonIdentifier(wire.lstrip("_"), prefix="field_"))
+
+
+def field_kind(document: Any, node: Any) -> str:
+    """How the facade checks one body field: ``model NAME`` (a component object
+    schema: a model or a dict checked against it), ``const VALUE`` (a single-value
+    enum, filled in by the facade), or the JSON type (``string``, ``boolean``,
+    ``integer``, ``number``, ``array``, ``object``, ``any``)."""
+    for key in ("anyOf", "oneOf"):
+        if key in node:
+            kinds = [field_kind(document, n) for n in node[key] if n.get("type") != "null"]
+            return kinds[0] if len(kinds) == 1 else "any"
+    name = _schema_name(node)
+    target = _resolve(document, node)
+    if name is not None and (
+        "properties" in target or "oneOf" in target or target.get("additionalProperties") is True
+    ):
+        return f"model {name}"
+    enum = [v for v in target.get("enum", ()) if v is not None]
+    if len(enum) == 1:
+        return f"const {enum[0]}"
+    kind = target.get("type", "any")
+    kinds = [k for k in ([kind] if isinstance(kind, str) else kind) if k != "null"]
+    return kinds[0] if len(kinds) == 1 else "any"
+
+
+def _body_fields(
+    document: Any, schema: str | None
+) -> tuple[tuple[str, str, str, bool], ...] | None:
+    """The fields of request body ``schema`` as the facade's parameters: (wire name,
+    parameter, kind, required). A oneOf of one member is that member's fields;
+    ``None`` when the body cannot be flattened (not an object of named fields)."""
+    if schema is None:
+        return None
+    node = document["components"]["schemas"][schema]
+    members = node.get("oneOf")
+    if members is not None:
+        if len(members) != 1:
+            return None
+        node = _resolve(document, members[0])
+    if node.get("type") != "object" or not node.get("properties"):
+        return None
+    required = set(node.get("required", ()))
+    return tuple(
+        (wire, param_name(wire), field_kind(document, prop), wire in required)
+        for wire, prop in node["properties"].items()
+    )
+
+
+def _body_model(document: Any, schema: str | None) -> str | None:
+    """The generated model the endpoint module takes as its body: the body's schema,
+    or the one member of a oneOf of one."""
+    members = document["components"]["schemas"][schema].get("oneOf") if schema else None
+    if members is not None and len(members) == 1:
+        return _schema_name(members[0])
+    return schema
+
+
+def _paged(document: Any, schema: str | None) -> bool:
+    """Whether the 200 schema is a page: ``values`` (an array), ``total_count``, ``next_page``."""
+    if schema is None:
+        return False
+    properties = document["components"]["schemas"][schema].get("properties", {})
+    return (
+        properties.get("values", {}).get("type") == "array"
+        and "total_count" in properties
+        and "next_page" in properties
+    )
 
 
 def spec_facts_module(document: Any) -> str:
@@ -167,6 +266,20 @@ class Operation(NamedTuple):
     """The component schema of its 200 JSON body, if it has one."""
     summary: str
     """Its one-line summary."""
+    module: str = ""
+    """Its generated endpoint module, relative to ``gabber_client._generated``."""
+    parameters: tuple[tuple[str, str, str, str], ...] = ()
+    """Its path, query and header parameters: (where, wire name, the endpoint
+    module's keyword for it, its JSON type)."""
+    body_fields: tuple[tuple[str, str, str, bool], ...] | None = None
+    """The fields of its request body as parameters: (wire name, parameter, kind,
+    required); ``None`` without a body or when the body is not an object of named
+    fields (a oneOf of one member counts as that member). The kind is ``model NAME``,
+    ``const VALUE`` or a JSON type."""
+    body_model: str | None = None
+    """The generated model of its body (the schema, or the one member of a oneOf)."""
+    paged: bool = False
+    """Its 200 body is a page: ``values`` (an array), ``total_count`` and ``next_page``."""
 
 
 OPERATIONS: Final[dict[str, Operation]] = {

@@ -18,7 +18,7 @@ from typing import Any, Literal
 import httpx
 
 from gabber_client import AsyncGabber, AsyncPage, Gabber, SyncPage
-from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS, by_method
+from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
 from gabber_client.models import (
     ContextMessage,
     RealtimeSession,
@@ -282,7 +282,7 @@ def _check_none(result: Any) -> None:
     assert result is None
 
 
-_OPERATION_OF: dict[str, str] = by_method()
+_OPERATION_OF: dict[str, str] = {entry.method: op for op, entry in OPERATIONS.items()}
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,20 @@ class Operation(NamedTuple):
     """The component schema of its 200 JSON body, if it has one."""
     summary: str
     """Its one-line summary."""
+    module: str = ""
+    """Its generated endpoint module, relative to ``gabber_client._generated``."""
+    parameters: tuple[tuple[str, str, str, str], ...] = ()
+    """Its path, query and header parameters: (where, wire name, the endpoint
+    module's keyword for it, its JSON type)."""
+    body_fields: tuple[tuple[str, str, str, bool], ...] | None = None
+    """The fields of its request body as parameters: (wire name, parameter, kind,
+    required); ``None`` without a body or when the body is not an object of named
+    fields (a oneOf of one member counts as that member). The kind is ``model NAME``,
+    ``const VALUE`` or a JSON type."""
+    body_model: str | None = None
+    """The generated model of its body (the schema, or the one member of a oneOf)."""
+    paged: bool = False
+    """Its 200 body is a page: ``values`` (an array), ``total_count`` and ``next_page``."""
 
 
 OPERATIONS: Final[dict[str, Operation]] = {
@@ -38,6 +52,11 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body="AttachHumanRequest",
         response="RealtimeSession",
         summary="Attach a human to a RealtimeSession",
+        module="api.realtime.attach_human",
+        parameters=(("path", "session", "session", "string"),),
+        body_fields=(("human", "human", "string", True),),
+        body_model="AttachHumanRequest",
+        paged=False,
     ),
     "dtmf": Operation(
         method="POST",
@@ -48,6 +67,11 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body="RealtimeSessionDTMFRequest",
         response=None,
         summary="DTMF",
+        module="api.realtime.dtmf",
+        parameters=(("path", "session", "session", "string"),),
+        body_fields=(("digits", "digits", "array", True),),
+        body_model="RealtimeSessionDTMFRequest",
+        paged=False,
     ),
     "end_realtime_session": Operation(
         method="POST",
@@ -58,6 +82,14 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body=None,
         response="RealtimeSession",
         summary="End a RealtimeSession.",
+        module="api.realtime.end_realtime_session",
+        parameters=(
+            ("path", "session", "session", "string"),
+            ("header", "x-human-id", "x_human_id", "string"),
+        ),
+        body_fields=None,
+        body_model=None,
+        paged=False,
     ),
     "get_realtime_session": Operation(
         method="GET",
@@ -68,6 +100,14 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body=None,
         response="RealtimeSession",
         summary="Get a RealtimeSession.",
+        module="api.realtime.get_realtime_session",
+        parameters=(
+            ("path", "session", "session", "string"),
+            ("header", "x-human-id", "x_human_id", "string"),
+        ),
+        body_fields=None,
+        body_model=None,
+        paged=False,
     ),
     "get_realtime_session_messages": Operation(
         method="GET",
@@ -78,6 +118,14 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body=None,
         response="GetRealtimeSessionMessages200Response",
         summary="Get a RealtimeSession messages.",
+        module="api.realtime.get_realtime_session_messages",
+        parameters=(
+            ("path", "session", "session", "string"),
+            ("header", "x-human-id", "x_human_id", "string"),
+        ),
+        body_fields=None,
+        body_model=None,
+        paged=True,
     ),
     "get_realtime_session_timeline": Operation(
         method="GET",
@@ -88,6 +136,14 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body=None,
         response="GetRealtimeSessionTimeline200Response",
         summary="Get a RealtimeSession timeline.",
+        module="api.realtime.get_realtime_session_timeline",
+        parameters=(
+            ("path", "session", "session", "string"),
+            ("header", "x-human-id", "x_human_id", "string"),
+        ),
+        body_fields=None,
+        body_model=None,
+        paged=True,
     ),
     "initiate_outbound_call": Operation(
         method="POST",
@@ -98,6 +154,15 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body="RealtimeSessionInitiateOutboundCallRequest",
         response="RealtimeSession",
         summary="Initiate an outbound call.",
+        module="api.realtime.initiate_outbound_call",
+        parameters=(("path", "session", "session", "string"),),
+        body_fields=(
+            ("type", "type_", "const phone", True),
+            ("source_phone_number", "source_phone_number", "string", True),
+            ("destination_phone_number", "destination_phone_number", "string", True),
+        ),
+        body_model="RealtimeSessionInitiateOutboundCallRequestPhone",
+        paged=False,
     ),
     "list_realtime_sessions": Operation(
         method="GET",
@@ -108,6 +173,14 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body=None,
         response="ListRealtimeSessions200Response",
         summary="List Realtime Sessions.",
+        module="api.realtime.list_realtime_sessions",
+        parameters=(
+            ("header", "x-human-id", "x_human_id", "string"),
+            ("query", "page", "page", "string"),
+        ),
+        body_fields=None,
+        body_model=None,
+        paged=True,
     ),
     "speak": Operation(
         method="POST",
@@ -118,6 +191,11 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body="SpeakRequest",
         response="RealtimeSession",
         summary="Speak",
+        module="api.realtime.speak",
+        parameters=(("path", "session", "session", "string"),),
+        body_fields=(("text", "text", "string", True),),
+        body_model="SpeakRequest",
+        paged=False,
     ),
     "start_realtime_session": Operation(
         method="POST",
@@ -128,6 +206,15 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body="StartRealtimeSessionRequest",
         response="RealtimeSessionStartResponse",
         summary="Start a new RealtimeSession.",
+        module="api.realtime.start_realtime_session",
+        parameters=(("header", "x-human-id", "x_human_id", "string"),),
+        body_fields=(
+            ("simulated", "simulated", "boolean", False),
+            ("config", "config", "model RealtimeSessionConfigCreate", True),
+            ("_extra", "extra", "model Extra", False),
+        ),
+        body_model="StartRealtimeSessionRequest",
+        paged=False,
     ),
     "update_realtime_session": Operation(
         method="POST",
@@ -138,6 +225,19 @@ OPERATIONS: Final[dict[str, Operation]] = {
         request_body="RealtimeSessionConfigUpdate",
         response="RealtimeSession",
         summary="Update a RealtimeSession.",
+        module="api.realtime.update_realtime_session",
+        parameters=(
+            ("path", "session", "session", "string"),
+            ("header", "x-human-id", "x_human_id", "string"),
+        ),
+        body_fields=(
+            ("general", "general", "model RealtimeSessionGeneralConfig", False),
+            ("input", "input_", "model RealtimeSessionInputConfig", False),
+            ("generative", "generative", "model RealtimeSessionGenerativeConfigUpdate", False),
+            ("output", "output", "model RealtimeSessionOutputConfig", False),
+        ),
+        body_model="RealtimeSessionConfigUpdate",
+        paged=False,
     ),
 }
 """operationId -> :class:`Operation`, sorted by operationId."""

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from gabber_client import AsyncGabber, AsyncPaginator, Gabber, SyncPage
-from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS, by_method
+from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
 from gabber_client.testing import FakeGabber, FakeServer
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
@@ -47,7 +47,7 @@ class Op:
     @property
     def operation(self) -> str:
         """The spec's operation id, as the fake records it."""
-        return by_method()[self.method]
+        return {e.method: op for op, e in OPERATIONS.items()}[self.method]
 
     @property
     def body(self) -> bool:
