@@ -44,10 +44,12 @@ The clients and their own methods; every method of `client.realtime` (`Gabber`;
 `client.realtime.with_raw_response.<method>` returns an `APIResponse` instead) and
 the options every one of them takes; `APIConnectionError`; the typed dict configs;
 and every model of `gabber_client.models`. The HTTP method, path, credentials and
-`x-human-id` come from `openapi.yaml`; the retry policy and paging from
-`gabber_client/_operations.py`; signatures, descriptions and examples from the
-package itself. Signatures are shown as text; every `python` block is an example,
-run against a local fake by the tests.
+`x-human-id` come from `openapi.yaml`; the retry policy and paging from the spec
+too (HTTP method, response schema, query parameters), unless
+`gabber_client/_operations.py` overrides them; signatures, descriptions and
+examples from the package itself (the facade is generated from the same two).
+Signatures are shown as text; every `python` block is an example, run against a
+local fake by the tests.
 """
 
 _AUTH = {
@@ -320,7 +322,7 @@ def render() -> str:
         if facts is None:
             continue
         method = getattr(Realtime, entry.method)
-        doc = inspect.getdoc(method) or ""
+        paragraphs, _ = _sections(method)
         lines += [
             f"### realtime.{entry.method}",
             "",
@@ -328,8 +330,12 @@ def render() -> str:
             f"client.realtime.{signature(method)}",
             "```",
             "",
-            _cell(doc.split("\n\n")[0]) if doc else facts.summary,
-            "",
+        ]
+        for paragraph in paragraphs or [facts.summary]:
+            lines += [_cell(paragraph), ""]
+        arguments = _args(method)
+        lines += [*arguments, ""] if arguments else []
+        lines += [
             f"- HTTP: `{facts.method} {facts.path}` (operation `{operation}`)",
             f"- Auth: {_AUTH.get(facts.security, ', '.join(facts.security))}",
             "- `x-human-id`: " + ("yes (`human=`)" if facts.human_header else "no"),

@@ -1,7 +1,8 @@
-"""Fail when the committed ``gabber_client/_generated/`` or ``api.md`` does not match.
+"""Fail when the committed ``gabber_client/_generated/``, facade or ``api.md`` does not match.
 
 Regenerates into a temporary directory (see ``scripts/generate.py``) and compares
-every file byte for byte with the committed package; then renders ``api.md`` from
+every file byte for byte with the committed package and the committed facade
+(``gabber_client/resources/realtime.py``); then renders ``api.md`` from
 the committed package and facade (``scripts/api_reference.py``) and compares it
 with the committed one. Exit 0 when identical; exit 1, listing the added, missing
 and changed files, when not.
@@ -19,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from api_reference import API_MD, render
+from facade import FACADE
 from generate import PACKAGE_DIR, ROOT, generate
 
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}
@@ -32,12 +34,18 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def drift(spec: Path, committed: Path) -> list[str]:
-    """Return one line per file that differs between ``committed`` and a fresh generation."""
+def drift(spec: Path, committed: Path, facade: Path = ROOT / FACADE) -> list[str]:
+    """Return one line per file that differs between ``committed`` (and ``facade``) and a
+    fresh generation."""
     with tempfile.TemporaryDirectory(prefix="gabber-drift-") as tmp:
         fresh = _files(generate(spec, Path(tmp)))
+        fresh_facade = (Path(tmp) / FACADE).read_bytes()
     current = _files(committed) if committed.is_dir() else {}
     lines = []
+    if not facade.is_file():
+        lines.append(f"  missing:  {FACADE.as_posix()}")
+    elif facade.read_bytes() != fresh_facade:
+        lines.append(f"  changed:  {FACADE.as_posix()}")
     for name in sorted(fresh.keys() | current.keys()):
         if name not in current:
             lines.append(f"  missing:  {PACKAGE_DIR.as_posix()}/{name}")
@@ -53,14 +61,15 @@ def main() -> int:
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
     parser.add_argument("--package", type=Path, default=ROOT / PACKAGE_DIR)
     parser.add_argument("--api-md", type=Path, default=API_MD)
+    parser.add_argument("--facade", type=Path, default=ROOT / FACADE)
     args = parser.parse_args()
-    lines = drift(args.spec.resolve(), args.package.resolve())
+    lines = drift(args.spec.resolve(), args.package.resolve(), args.facade.resolve())
     current = args.api_md.read_text(encoding="utf-8") if args.api_md.exists() else ""
     if render() != current:
         lines.append("  changed:  api.md")
     if lines:
         print(
-            f"DRIFT: {args.package} or api.md does not match {args.spec.name} "
+            f"DRIFT: {args.package}, the facade or api.md does not match {args.spec.name} "
             f"({len(lines)} file(s) differ):",
             file=sys.stderr,
         )

@@ -20,6 +20,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -76,7 +77,6 @@ class Facade:
 
     def __init__(self, document: dict[str, Any], facts: dict[str, dict[str, Any]]) -> None:
         from gabber_client import _calls
-        from gabber_client._generated._spec_facts import Operation as SpecOperation
         from gabber_client._operations import OVERRIDES, resolve
 
         self.document = document
@@ -87,7 +87,8 @@ class Facade:
         order = [op for op in OVERRIDES if op in facts]
         order += sorted(op for op in facts if op not in OVERRIDES)
         self.entries = {
-            op: resolve(op, SpecOperation(**facts[op]), OVERRIDES.get(op)) for op in order
+            op: resolve(op, SimpleNamespace(**facts[op]), OVERRIDES.get(op))  # type: ignore[arg-type]
+            for op in order
         }
         self.used: set[str] = set()
         self._check()

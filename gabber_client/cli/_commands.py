@@ -26,6 +26,7 @@ from ._render import (
     session_page_table,
     session_table,
     start_table,
+    table,
     timeline_table,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "call",
     "dtmf",
     "end",
+    "generic",
     "get",
     "list_sessions",
     "messages",
@@ -174,3 +176,74 @@ def attach_human(client: Gabber, args: argparse.Namespace) -> Output:
     return Output(
         client.realtime.attach_human(args.session, args.human_id).to_dict(), session_table
     )
+
+
+def generic(operation: str) -> Handler:
+    """The handler of the generic command of ``operation`` (``_parser._add_generic``):
+    calls its facade method with the parsed arguments; a paged result is read to its
+    last page."""
+    from .._operations import OPERATIONS, SPEC_OPERATIONS
+
+    facts, entry = SPEC_OPERATIONS[operation], OPERATIONS[operation]
+
+    def handle(client: Gabber, args: argparse.Namespace) -> Output:
+        options = vars(args)
+        positional = [options[name] for where, _, name, _ in facts.parameters if where == "path"]
+        kwargs: dict[str, Any] = {
+            name: options[name]
+            for where, _, name, _ in facts.parameters
+            if where == "query" and options.get(name) is not None
+        }
+        if facts.request_body is not None:
+            body = _read_json(args.json) if args.json is not None else {}
+            if (
+                entry.body is not None
+                or entry.body_builder is not None
+                or facts.body_fields is None
+            ):
+                positional.append(body)
+            else:
+                if not isinstance(body, dict):
+                    raise UsageError("--json: the request body must be a JSON object")
+                for key, value in options.items():
+                    if key.startswith("field:") and value is not None:
+                        body[key.removeprefix("field:")] = value
+                fields = {wire: name for wire, name, kind, _ in facts.body_fields}
+                unknown = sorted(set(body) - set(fields))
+                if unknown:
+                    raise UsageError(f"--json: unknown field(s) {unknown}; known: {sorted(fields)}")
+                for wire, name, kind, _ in facts.body_fields:
+                    if wire in body and not kind.startswith("const "):
+                        kwargs[name] = body[wire]
+        method = getattr(client.realtime, entry.method)
+        result = method(*positional, **kwargs)
+        return Output(_document(result), generic_table)
+
+    return handle
+
+
+def _document(result: Any) -> Any:
+    """A facade method's result as JSON: a model's ``to_dict()``; every item of every
+    page of a paged result; ``{"status": "ok"}`` for an empty response."""
+    if result is None:
+        return {"status": "ok"}
+    if hasattr(result, "total_count") and hasattr(result, "values"):
+        return {"total_count": result.total_count, "values": _dicts(result)}
+    return result.to_dict()
+
+
+def generic_table(document: Any) -> list[str]:
+    """A generic command's document as a table: one row per item of a page, or one
+    row per field of a single result."""
+    if isinstance(document, dict) and isinstance(document.get("values"), list):
+        values = [v for v in document["values"] if isinstance(v, dict)]
+        columns = list(dict.fromkeys(k for v in values for k in v))
+        rows = [[_scalar(v.get(c)) for c in columns] for v in values]
+        return [*table(columns, rows), f"{len(values)} of {document.get('total_count')} item(s)"]
+    if isinstance(document, dict):
+        return table(["field", "value"], [[k, _scalar(v)] for k, v in document.items()])
+    return [str(document)]
+
+
+def _scalar(value: Any) -> Any:
+    return json.dumps(value) if isinstance(value, dict | list) else value

@@ -8,11 +8,13 @@ list`` and ``gabber sessions list --format table`` mean the same.
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._calls import DEFAULT_DTMF_DURATION_MS
 from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
-from .._operations import OPERATIONS, SPEC_OPERATIONS
+from .._operations import OPERATIONS, SPEC_OPERATIONS, Operation
 from .._version import __version__
 from . import _commands
 from ._exit import EPILOG
@@ -290,6 +292,97 @@ def _add_by_id(sessions: _Operations, name: str, handler: _commands.Handler, sum
     _session_arg(_leaf(sessions, name, handler, summary))
 
 
+_HAND_TUNED: dict[str, Callable[[_Operations], None]] = {
+    "start": _add_start,
+    "list": _add_list,
+    "get": lambda s: _add_by_id(s, "get", _commands.get, "show a session"),
+    "update": _add_update,
+    "speak": _add_speak,
+    "dtmf": _add_dtmf,
+    "call": _add_call,
+    "attach-human": _add_attach_human,
+    "messages": lambda s: _add_by_id(
+        s, "messages", _commands.messages, "a session's messages (every page)"
+    ),
+    "timeline": lambda s: _add_by_id(
+        s, "timeline", _commands.timeline, "a session's timeline (every page)"
+    ),
+    "end": lambda s: _add_by_id(s, "end", _commands.end, "end a session"),
+}
+"""The commands with hand-tuned flags, by name (the table's ``cli``). Every other
+operation of the spec gets a generic command (:func:`_add_generic`)."""
+
+_SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
+    "string": str,
+    "integer": int,
+    "number": float,
+}
+
+
+def _json_value(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not valid JSON: {exc}") from None
+
+
+def _add_generic(sessions: _Operations, operation: str, entry: Operation) -> None:
+    """``gabber sessions <command>`` for any operation, from the spec's facts: path
+    parameters are positional; query parameters and the request body's fields are
+    options (``--field-name``; JSON for objects and arrays); ``--json FILE`` gives
+    the whole body (its fields, flags override them)."""
+    facts = SPEC_OPERATIONS[operation]
+    summary = facts.summary.rstrip(".") or operation
+    p = _leaf(
+        sessions,
+        entry.cli,
+        _commands.generic(operation),
+        summary[0].lower() + summary[1:],
+        f"{summary}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
+    )
+    for where, wire, name, kind in facts.parameters:
+        if where == "path":
+            p.add_argument(name, metavar=wire.upper(), help=f"the {wire}")
+        elif where == "query":
+            p.add_argument(
+                f"--{wire.replace('_', '-')}",
+                dest=name,
+                metavar="VALUE",
+                type=_SCALAR_TYPES.get(kind, _json_value),
+                help=f"the {wire} query parameter",
+            )
+    fields = facts.body_fields if entry.body is None and entry.body_builder is None else None
+    for wire, name, kind, required in fields or ():
+        if kind.startswith("const "):
+            continue
+        flag = f"--{name.rstrip('_').replace('_', '-')}"
+        what = f"the body's {wire}" + (" (required)" if required else "")
+        if kind == "boolean":
+            p.add_argument(
+                flag, dest=f"field:{wire}", action=argparse.BooleanOptionalAction, help=what
+            )
+        elif kind in _SCALAR_TYPES:
+            p.add_argument(
+                flag, dest=f"field:{wire}", metavar="VALUE", type=_SCALAR_TYPES[kind], help=what
+            )
+        else:
+            p.add_argument(
+                flag,
+                dest=f"field:{wire}",
+                metavar="JSON",
+                type=_json_value,
+                help=f"{what}, as JSON",
+            )
+    if facts.request_body is not None:
+        p.add_argument(
+            "--json",
+            metavar="FILE",
+            required=fields is None,
+            help="a file with the JSON request body, or - for stdin"
+            + ("" if fields is None else "; the options above override its fields"),
+        )
+
+
 def _add_sessions(commands: _Operations) -> None:
     group = commands.add_parser(
         "sessions",
@@ -302,18 +395,13 @@ def _add_sessions(commands: _Operations) -> None:
     sessions = group.add_subparsers(
         title="operations", dest="operation", metavar="OPERATION", required=True
     )
-    # In the order of a session's life, as `gabber sessions --help` lists them.
-    _add_start(sessions)
-    _add_list(sessions)
-    _add_by_id(sessions, "get", _commands.get, "show a session")
-    _add_update(sessions)
-    _add_speak(sessions)
-    _add_dtmf(sessions)
-    _add_call(sessions)
-    _add_attach_human(sessions)
-    _add_by_id(sessions, "messages", _commands.messages, "a session's messages (every page)")
-    _add_by_id(sessions, "timeline", _commands.timeline, "a session's timeline (every page)")
-    _add_by_id(sessions, "end", _commands.end, "end a session")
+    # One per operation, in the table's order (a session's life), then the others.
+    for operation, entry in OPERATIONS.items():
+        hand_tuned = _HAND_TUNED.get(entry.cli)
+        if hand_tuned is not None:
+            hand_tuned(sessions)
+        else:
+            _add_generic(sessions, operation, entry)
     for leaf in sessions.choices.values():
         _add_global_options(leaf, top=False)
 
