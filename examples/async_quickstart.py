@@ -1,6 +1,6 @@
 """Async quickstart: ``quickstart.py`` with :class:`AsyncGabber`, for asyncio code.
 
-The same eleven steps, the same environment variables (GABBER_API_KEY,
+The same steps, the same environment variables (GABBER_API_KEY,
 GABBER_BASE_URL, GABBER_LLM, GABBER_CALL_FROM, GABBER_CALL_TO), the same output::
 
     python examples/async_quickstart.py

@@ -1,4 +1,4 @@
-"""Quickstart: the eleven operations of the Gabber realtime API, one step each.
+"""Quickstart: every operation of the Gabber realtime API, one step each.
 
 Run it against the local fake with ``make demo``, or against the service::
 
