@@ -35,6 +35,7 @@ from gabber_client import (
     RateLimitError,
     __version__,
 )
+from gabber_client._operations import OPERATIONS
 from gabber_client.cli import _commands, main
 from gabber_client.cli._exit import UsageError, exit_code
 from gabber_client.testing import FakeGabber, FakeServer
@@ -42,19 +43,8 @@ from gabber_client.testing import FakeGabber, FakeServer
 API_KEY = "sk-cli-test-" + uuid.uuid4().hex
 WRONG_KEY = "sk-wrong-" + uuid.uuid4().hex
 PAGE_SIZE = 2
-OPERATIONS = [
-    "start",
-    "list",
-    "get",
-    "update",
-    "speak",
-    "dtmf",
-    "call",
-    "attach-human",
-    "messages",
-    "timeline",
-    "end",
-]
+COMMANDS = [entry.cli for entry in OPERATIONS.values()]
+"""Every ``gabber sessions`` command: one per operation of the spec, in the table's order."""
 
 
 @dataclass
@@ -605,10 +595,10 @@ def test_sessions_help_lists_every_operation(gabber: Any) -> None:
         for line in result.out.split("operations:")[1].split("exit status:")[0].splitlines()
         if line.startswith("    ") and not line.startswith("     ")  # not a wrapped summary
     ]
-    assert listed == OPERATIONS
+    assert listed == COMMANDS
 
 
-@pytest.mark.parametrize("operation", OPERATIONS)
+@pytest.mark.parametrize("operation", COMMANDS)
 def test_each_operation_has_help(gabber: Any, operation: str) -> None:
     result = gabber("sessions", operation, "--help")
     assert result.code == 0

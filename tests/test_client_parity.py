@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from gabber_client import AsyncGabber, Gabber
+from gabber_client._operations import OPERATIONS
 from gabber_client.resources.realtime import (
     AsyncRealtime,
     AsyncRealtimeWithRawResponse,
@@ -18,19 +19,9 @@ from gabber_client.resources.realtime import (
     RealtimeWithRawResponse,
 )
 
-OPERATIONS = {
-    "start",
-    "get",
-    "update",
-    "end",
-    "list",
-    "messages",
-    "timeline",
-    "speak",
-    "attach_human",
-    "initiate_outbound_call",
-    "dtmf",
-}
+METHODS = {entry.method for entry in OPERATIONS.values()}
+"""The facade method of every operation of the spec (the table's name, else the
+operationId)."""
 
 # What may differ between the two flavours, async spelling -> sync spelling.
 ASYNC_TO_SYNC = {
@@ -137,12 +128,12 @@ def test_context_manager_protocols() -> None:
 
 
 # Async listing returns an AsyncPaginator, used directly in `async for` or awaited.
-PAGERS = frozenset({"list", "messages", "timeline"})
+PAGERS = frozenset(entry.method for entry in OPERATIONS.values() if entry.paging != "none")
 
 
 def test_resource_classes_match() -> None:
     assert differences(Realtime, AsyncRealtime, not_awaited=PAGERS) == []
-    assert public_names(Realtime) == OPERATIONS | {"with_raw_response"}
+    assert public_names(Realtime) == METHODS | {"with_raw_response"}
 
 
 def test_raw_response_classes_match(clients: Any) -> None:
@@ -153,8 +144,8 @@ def test_raw_response_classes_match(clients: Any) -> None:
     assert type(sync_raw) is RealtimeWithRawResponse
     assert type(async_raw) is AsyncRealtimeWithRawResponse
     assert differences(sync_raw, async_raw, not_awaited=PAGERS) == []
-    assert public_names(sync_raw) == OPERATIONS
-    for name in OPERATIONS:
+    assert public_names(sync_raw) == METHODS
+    for name in METHODS:
         # Same parameters as the plain method they wrap.
         plain = describe(getattr(Realtime, name))[1:-1]  # without self, without return
         assert describe(getattr(sync_raw, name))[:-1] == plain

@@ -5,7 +5,6 @@ certificates as httpx does by default."""
 
 from __future__ import annotations
 
-import ast
 import json
 import ssl
 import subprocess
@@ -83,13 +82,13 @@ def test_the_shared_context_requires_a_verified_certificate() -> None:
 
 
 # The first call of a fresh process imports the generated modules of its own
-# operation only; each builder then replaces its importing wrapper.
+# operation only (``_calls.build`` imports them by name on an operation's first call).
 
 _FIRST_GET = """
 import json, sys
 import httpx
 from benchmarks._data import dumps, full_session, start_response, START_CONFIG
-from gabber_client import Gabber, _calls
+from gabber_client import Gabber
 
 def answer(request):
     body = start_response(1) if request.url.path.endswith("/start") else full_session(1)
@@ -99,7 +98,6 @@ http = httpx.Client(transport=httpx.MockTransport(answer))
 client = Gabber(api_key="k", base_url="http://127.0.0.1:9", http_client=http)
 loaded = lambda: sorted(m.rsplit(".", 1)[1] for m in sys.modules if "_generated.api.realtime." in m)
 before = loaded()
-wrapped_before = hasattr(_calls.get, "__wrapped__")
 session = client.realtime.get("rs_000001")
 after_get = loaded()
 models_after_get = {m.rsplit(".", 1)[1] for m in sys.modules if "_generated.models." in m}
@@ -108,8 +106,6 @@ print(json.dumps({
     "before": before,
     "after_get": after_get,
     "config_create_loaded": "realtime_session_config_create" in models_after_get,
-    "wrapped_before": wrapped_before,
-    "wrapped_after": hasattr(_calls.get, "__wrapped__"),
     "session": session.id,
     "started": started.session.id,
     "after_start": loaded(),
@@ -130,58 +126,9 @@ def test_the_first_call_imports_its_own_operation_only() -> None:
     assert seen["before"] == []
     assert seen["after_get"] == ["get_realtime_session"]
     assert seen["config_create_loaded"] is False
-    assert seen["wrapped_before"] is True
-    assert seen["wrapped_after"] is False
     assert seen["session"] == "rs_000001"
     assert seen["started"] == "rs_000001"
     assert seen["after_start"] == ["get_realtime_session", "start_realtime_session"]
-
-
-def _lazily_imported_names(tree: ast.Module) -> set[str]:
-    """The names ``_calls`` imports for type checking only (``if TYPE_CHECKING:``)."""
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
-            for statement in node.body:
-                if isinstance(statement, ast.ImportFrom):
-                    names.update(alias.asname or alias.name for alias in statement.names)
-    return names
-
-
-def test_every_builder_imports_the_generated_names_it_uses() -> None:
-    """A builder that uses a generated name must list it in its ``@_imports(...)``
-    (directly or through the private helpers it calls): otherwise it works only
-    after another builder has loaded that name, and fails first in a fresh process."""
-    source = (Path(__file__).resolve().parent.parent / "gabber_client" / "_calls.py").read_text()
-    tree = ast.parse(source)
-    lazy = _lazily_imported_names(tree)
-    assert {"RealtimeSession", "get_realtime_session"} <= lazy
-    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
-
-    def used(function: ast.FunctionDef, seen: frozenset[str] = frozenset()) -> set[str]:
-        names: set[str] = set()
-        for node in ast.walk(function):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-                if node.id in lazy:
-                    names.add(node.id)
-                helper = functions.get(node.id)
-                if helper is not None and node.id.startswith("_") and node.id not in seen:
-                    names |= used(helper, seen | {function.name})
-        return names
-
-    checked = 0
-    for name, function in functions.items():
-        if name.startswith("_"):
-            continue
-        declared: set[str] = set()
-        for decorator in function.decorator_list:
-            if isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "_imports":
-                declared |= {
-                    str(arg.value) for arg in decorator.args if isinstance(arg, ast.Constant)
-                }
-        assert used(function) <= declared, f"{name}: add {sorted(used(function) - declared)}"
-        checked += 1 if declared else 0
-    assert checked >= 11
 
 
 # A sync client never needs asyncio (about a tenth of a cold start): the async code

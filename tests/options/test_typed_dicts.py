@@ -146,7 +146,14 @@ def test_every_request_object_schema_has_its_typed_dict() -> None:
         if SCHEMAS[name].get("properties") or "oneOf" in SCHEMAS[name]
     }
     assert set(request_types.__all__) == expected
-    assert set(types.__all__) == expected | {"Unset", "UNSET"}
+    assert set(types.__all__) == expected | {
+        "Unset",
+        "UNSET",
+        "Body",
+        "Headers",
+        "Query",
+        "Timeout",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(request_types.__all__))
