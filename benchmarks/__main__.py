@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import cold_start, fake_server, import_time, inprocess, loopback, memory, parse
+from . import cold_start, fake_server, import_time, inprocess, loopback, memory, parse, spec_scale
 from ._report import (
     Row,
     installed_packages,
@@ -73,6 +73,14 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_OUTPUT,
         help="where to write the JSON results (default: benchmarks/results/latest.json)",
     )
+    parser.add_argument(
+        "--spec-scale",
+        type=int,
+        default=None,
+        metavar="N",
+        help="instead of the figures: generate the package from a spec with N times the "
+        "operations and compare its import and cold first call with the spec as is",
+    )
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument(
@@ -98,6 +106,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = QUICK if args.quick else FULL
     if args.fake_python:
         fake_server.FAKE_PYTHON = args.fake_python
+        spec_scale.GENERATOR_PYTHON = args.fake_python
+    if args.spec_scale is not None:
+        if args.spec_scale < 2:
+            _parser().error(f"--spec-scale: expected 2 or more, got {args.spec_scale}")
+        scale = args.spec_scale
+        figures: dict[str, Callable[[Sizes], list[Row]]] = {
+            f"spec-scale x{scale}": lambda sizes: spec_scale.run(sizes, scale)
+        }
+        args.only = list(figures)
+    else:
+        figures = FIGURES
     machine = machine_info()
     print(
         f"machine: {machine['cpu']}, {machine['usable_cores']} usable of {machine['cores']} "
@@ -113,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.only:
         figure_start = time.perf_counter()
         print(f"running {name} ...", end=" ", flush=True)
-        rows += FIGURES[name](sizes)
+        rows += figures[name](sizes)
         print(f"{time.perf_counter() - figure_start:.1f} s", flush=True)
     duration = time.perf_counter() - start
 

@@ -86,8 +86,8 @@ def run(sizes: Sizes) -> list[Row]:
     session = dumps(full_session(7))
     page_response = _response(page, "/v1/realtime/list")
     session_response = _response(session, "/v1/realtime/rs_000007")
-    parse_page = _calls.list_sessions(None, human=None).parse
-    parse_session = _calls.get("rs_000007", human=None).parse
+    parse_page = _calls.build("list_realtime_sessions").parse
+    parse_session = _calls.build("get_realtime_session", path={"session": "rs_000007"}).parse
 
     results = {
         "parse.page.client": compare(

@@ -166,7 +166,7 @@ def test_bodies_are_valid_against_the_spec(spec_components: dict[str, Any]) -> N
 def test_bodies_parse_with_the_clients_own_parsers() -> None:
     request = httpx.Request("GET", "http://gabber.bench.invalid/v1/realtime/rs_000003")
     response = httpx.Response(200, content=dumps(full_session(3)), request=request)
-    session = _calls.get("rs_000003", human=None).parse(response)
+    session = _calls.build("get_realtime_session", path={"session": "rs_000003"}).parse(response)
     assert isinstance(session, RealtimeSession)
     assert session.id == "rs_000003"
     assert len(session.config.generative.tool_definitions) == 2
