@@ -11,7 +11,8 @@ before it is sent, whatever its static type.
 ``Unset``/``UNSET`` mark a model field that was not given (as opposed to ``None``).
 
 ``Timeout``, ``Headers``, ``Query`` and ``Body`` are the types of the per-call
-options ``timeout``, ``extra_headers``, ``extra_query`` and ``extra_body``.
+options ``timeout``, ``extra_headers``, ``extra_query`` and ``extra_body``;
+``NotGiven``/``NOT_GIVEN`` mark a setting ``with_options`` leaves as it is.
 
 Example:
     ```python
@@ -36,9 +37,20 @@ Example:
     ```
 """
 
+from ._base_client import NOT_GIVEN, NotGiven
 from ._generated.request_types import *  # noqa: F403
 from ._generated.request_types import __all__ as _request_types
 from ._generated.types import UNSET, Unset
 from ._options import Body, Headers, Query, Timeout
 
-__all__ = [*_request_types, "UNSET", "Body", "Headers", "Query", "Timeout", "Unset"]
+__all__ = [
+    *_request_types,
+    "NOT_GIVEN",
+    "UNSET",
+    "Body",
+    "Headers",
+    "NotGiven",
+    "Query",
+    "Timeout",
+    "Unset",
+]

@@ -150,6 +150,8 @@ def test_every_request_object_schema_has_its_typed_dict() -> None:
         "Unset",
         "UNSET",
         "Body",
+        "NotGiven",
+        "NOT_GIVEN",
         "Headers",
         "Query",
         "Timeout",
