@@ -49,14 +49,17 @@ def unresolved(function: Any) -> list[str]:
 
 
 def _public_methods() -> list[tuple[str, Any]]:
-    found = []
-    for cls in (Realtime, AsyncRealtime):
-        for entry in OPERATIONS.values():
-            found.append((f"{cls.__name__}.{entry.method}", getattr(cls, entry.method)))
-    for cls in (Gabber, AsyncGabber):
-        for name in ("__init__", "with_options", "for_human", "get", "post"):
-            found.append((f"{cls.__name__}.{name}", getattr(cls, name)))
-    return found
+    methods = [entry.method for entry in OPERATIONS.values()]
+    client_methods = ["__init__", "with_options", "for_human", "get", "post"]
+    classes: list[tuple[type, list[str]]] = [
+        (Realtime, methods),
+        (AsyncRealtime, methods),
+        (Gabber, client_methods),
+        (AsyncGabber, client_methods),
+    ]
+    return [
+        (f"{cls.__name__}.{name}", getattr(cls, name)) for cls, names in classes for name in names
+    ]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +70,7 @@ def test_every_type_in_a_public_signature_is_importable(name: str, function: Any
 
 
 def test_help_of_start_shows_only_public_types() -> None:
-    text = pydoc.render_doc(Realtime.start, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(Realtime.start, renderer=pydoc.TextDoc())
     assert "ConfigCreate'" not in text
     assert "RealtimeSessionConfigCreate | RealtimeSessionConfigCreateParam" in text
 
