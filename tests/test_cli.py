@@ -663,3 +663,58 @@ def test_no_credentials_names_the_options_and_the_variable(
     assert_one_line_error(result, 2, "no credentials", "--api-key", "GABBER_API_KEY", "--token")
     assert "api_key=" not in result.err
     assert len(fake.requests) == before
+
+
+# ------------------------------------------------------------------ generic commands
+@pytest.fixture
+def generic_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command generic, as an operation the table gives no hand-tuned flags gets."""
+    from gabber_client.cli import _parser
+
+    monkeypatch.setattr(_parser, "_HAND_TUNED", {})
+
+
+@pytest.mark.usefixtures("generic_only")
+def test_generic_commands_reach_every_operation(
+    gabber: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    config = {"general": {}, "input": {}, "generative": {"llm": "llm-g"}, "output": {}}
+    config["output"] = {"stream_transcript": True}
+    started = gabber("sessions", "start", "--config", json.dumps(config), "--simulated")
+    assert started.code == 0, started.err
+    session = started.json["session"]
+    assert session["simulated"] is True
+    assert session["config"]["generative"]["llm"]["id"] == "llm-g"
+    sid = session["id"]
+
+    spoken = gabber("sessions", "speak", sid, "--text", "generic hello")
+    assert (spoken.code, spoken.json["id"]) == (0, sid), spoken.err
+    body = tmp_path / "update.json"
+    body.write_text(json.dumps({"general": {"time_limit_s": 42}}), encoding="utf-8")
+    updated = gabber("sessions", "update", sid, "--json", str(body))
+    assert updated.json["config"]["general"]["time_limit_s"] == 42, updated.err
+    monkeypatch.setattr(sys, "stdin", io.StringIO('[{"digit": "5", "duration": 90}]'))
+    assert gabber("sessions", "dtmf", sid, "--json", "-").json == {"status": "ok"}
+    messages = gabber("sessions", "messages", sid).json
+    assert [m["content"][0]["text"] for m in messages["values"]] == ["generic hello"]
+    # A body field named like a global option (--human) gets a --body- flag.
+    attached = gabber("sessions", "attach-human", sid, "--body-human", "h_generic")
+    assert attached.json["human"] == "h_generic", attached.err
+    table_out = gabber("sessions", "get", sid, "--format", "table").out.splitlines()
+    assert table_out[0].split() == ["field", "value"]
+    assert ["id", sid] in [line.split()[:2] for line in table_out]
+    assert gabber("sessions", "end", sid).json["state"] == "ended"
+
+
+@pytest.mark.usefixtures("generic_only")
+def test_generic_command_refuses_unknown_fields_and_missing_body(
+    gabber: Any, tmp_path: Path
+) -> None:
+    body = tmp_path / "speak.json"
+    body.write_text(json.dumps({"text": "hi", "volume": 3}), encoding="utf-8")
+    unknown = gabber("sessions", "speak", "rs_1", "--json", str(body))
+    assert unknown.code == 2
+    assert "unknown field(s) ['volume']" in unknown.err
+    missing = gabber("sessions", "update", "rs_1")
+    assert missing.code == 2
+    assert "--json" in missing.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import shutil
 import subprocess
@@ -178,3 +179,77 @@ def test_api_md_shows_every_facade_method_and_model() -> None:
         assert f"### {name}\n" in text
         for prop in schema.get("properties", {}):
             assert f"| `{prop}` |" in text
+
+
+# ------------------------------------------------ the facade: defaults and generation
+def _facts(method: str, *, paged: bool = False, query: tuple[str, ...] = ()) -> Any:
+    from gabber_client._operations import SpecOperation
+
+    return SpecOperation(
+        method=method,
+        path="/v1/things",
+        security=("ApiKeyAuth",),
+        api_key_only=True,
+        human_header=False,
+        request_body=None,
+        response=None,
+        summary="",
+        parameters=tuple(("query", name, name, "string") for name in query),
+        paged=paged,
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "idempotent"),
+    [("GET", True), ("PUT", True), ("DELETE", True), ("POST", False), ("PATCH", False)],
+)
+def test_an_operation_without_overrides_gets_the_documented_defaults(
+    method: str, idempotent: bool
+) -> None:
+    from gabber_client._operations import resolve
+
+    entry = resolve("list_new_things", _facts(method))
+    assert entry.method == "list_new_things"
+    assert entry.cli == "list-new-things"
+    assert entry.retry_after_sent is idempotent
+    assert entry.paging == "none"
+
+
+def test_paging_is_read_from_the_response_and_the_query() -> None:
+    from gabber_client._operations import Override, resolve
+
+    assert resolve("a", _facts("GET", paged=True, query=("page",))).paging == "token"
+    assert resolve("a", _facts("GET", paged=True, query=("limit",))).paging == "url"
+    assert resolve("a", _facts("GET", query=("page",))).paging == "none"
+    override = Override("nicer", retry_after_sent=False, paging="none", cli="go")
+    entry = resolve("a", _facts("GET", paged=True, query=("page",)), override)
+    assert (entry.method, entry.retry_after_sent, entry.paging, entry.cli) == (
+        "nicer",
+        False,
+        "none",
+        "go",
+    )
+
+
+def test_the_generated_facade_has_a_method_for_every_operation_of_a_grown_spec() -> None:
+    """The generator alone turns new operations into typed methods (a spec with
+    every operation twice, the copies under new ids, rendered in-process)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT))
+    import facade
+    import generate
+
+    from benchmarks.spec_scale import scaled_spec
+
+    document = scaled_spec(SPEC, 2)
+    source = facade.Facade(document, generate.operation_facts(document)).render()
+    tree = ast.parse(source)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    for name in ("Realtime", "AsyncRealtime"):
+        methods = {
+            n.name
+            for n in classes[name].body
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        for operation in OPERATIONS:
+            assert f"{operation}_copy1" in methods, (name, operation)

@@ -352,10 +352,12 @@ def _add_generic(sessions: _Operations, operation: str, entry: Operation) -> Non
                 help=f"the {wire} query parameter",
             )
     fields = facts.body_fields if entry.body is None and entry.body_builder is None else None
+    taken = {flag for flag, _ in _global_options()} | {"--json", "--help"}
     for wire, name, kind, required in fields or ():
         if kind.startswith("const "):
             continue
         flag = f"--{name.rstrip('_').replace('_', '-')}"
+        flag = f"--body-{flag[2:]}" if flag in taken else flag  # e.g. a field named human
         what = f"the body's {wire}" + (" (required)" if required else "")
         if kind == "boolean":
             p.add_argument(
