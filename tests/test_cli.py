@@ -678,8 +678,12 @@ def generic_only(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_generic_commands_reach_every_operation(
     gabber: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    config = {"general": {}, "input": {}, "generative": {"llm": "llm-g"}, "output": {}}
-    config["output"] = {"stream_transcript": True}
+    config: dict[str, Any] = {
+        "general": {},
+        "input": {},
+        "generative": {"llm": "llm-g"},
+        "output": {"stream_transcript": True},
+    }
     started = gabber("sessions", "start", "--config", json.dumps(config), "--simulated")
     assert started.code == 0, started.err
     session = started.json["session"]
