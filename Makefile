@@ -110,7 +110,8 @@ $(BENCH_STAMP): pyproject.toml
 
 # The fake figure serves the fake from .venv (it needs the fake extra); everything
 # else runs in .venv-bench. `make bench ARGS=--check` fails on a missed goal;
-# ARGS also takes --quick, --only NAMES, --markdown.
+# ARGS also takes --quick, --only NAMES, --markdown, and --spec-scale N (instead of the
+# figures: a package generated from N times the operations against the spec as is).
 bench: $(DEV) $(BENCH_STAMP)  ## benchmarks: figures as ratios against baselines measured in the same run
 	$(BENCH_PY) -m benchmarks --fake-python $(abspath $(PY)) $(ARGS)
 
