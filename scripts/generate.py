@@ -30,6 +30,8 @@ from typing import Any
 from openapi_python_client.strings import PythonIdentifier, snake_case
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The facade generator imports this checkout's package (its operation table).
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 import facade  # scripts/facade.py
 import typed_dicts  # scripts/typed_dicts.py
 
