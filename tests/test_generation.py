@@ -253,3 +253,41 @@ def test_the_generated_facade_has_a_method_for_every_operation_of_a_grown_spec()
         }
         for operation in OPERATIONS:
             assert f"{operation}_copy1" in methods, (name, operation)
+
+
+def _render(document: dict[str, Any]) -> str:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import facade
+    import generate
+
+    return str(facade.Facade(document, generate.operation_facts(document)).render())
+
+
+def _with_operation(operation_id: str, tag: str = "realtime") -> dict[str, Any]:
+    import copy
+
+    document = copy.deepcopy(SPEC)
+    template = document["paths"]["/v1/realtime/{session}"]["get"]
+    document["paths"]["/v1/realtime/{session}/extra"] = {
+        "get": {**copy.deepcopy(template), "operationId": operation_id, "tags": [tag]}
+    }
+    return document
+
+
+def test_the_generator_refuses_a_method_name_used_twice() -> None:
+    # "start" is the table's name for start_realtime_session already.
+    with pytest.raises(SystemExit, match=r"method name 'start' is used by \[.*'start'"):
+        _render(_with_operation("start"))
+
+
+def test_the_generator_refuses_an_operation_of_another_resource() -> None:
+    with pytest.raises(SystemExit, match="get_voice: its first tag is 'voices'"):
+        _render(_with_operation("get_voice", tag="voices"))
+
+
+def test_a_new_get_operation_is_generated_with_its_defaults() -> None:
+    source = _render(_with_operation("get_realtime_session_extra"))
+    assert "    def get_realtime_session_extra(\n        self,\n        session: str," in source
+    assert "    async def get_realtime_session_extra(" in source
+    assert "self.get_realtime_session_extra = to_raw_response_wrapper(" in source
+    assert "Retried, when it fails, even after the request may have reached" in source
