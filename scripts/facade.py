@@ -56,6 +56,7 @@ class Method:
     params: list[Param]
     doc: list[str]
     docstring: str
+    async_docstring: str
     result: str
     """The parsed result's type (``Call[...]``)."""
     returns: str
@@ -179,6 +180,7 @@ class Facade:
             params=[],
             doc=[],
             docstring="",
+            async_docstring="",
             result="None",
             returns="None",
             async_returns="None",
@@ -215,14 +217,9 @@ class Facade:
         method.params = [p for p in params if not p.keyword] + keyword_params
         _check_names(op, method.params)
         self._returns(method, facts, entry)
-        method.doc = self._doc(method, facts, entry, spec_op)
-        indent = "\n        "
-        body = indent.join(method.doc[1:]).replace(indent + indent, indent + "\n        ")
-        method.docstring = (
-            f'"""{method.doc[0]}"""'
-            if len(method.doc) == 1
-            else f'"""{method.doc[0]}{indent}{body}{indent}"""'.replace(" \n", "\n")
-        )
+        method.doc = self._doc(method, facts, entry, spec_op, is_async=False)
+        method.docstring = _docstring(method.doc)
+        method.async_docstring = _docstring(self._doc(method, facts, entry, spec_op, is_async=True))
         return method
 
     def _resolve(self, node: dict[str, Any]) -> dict[str, Any]:
@@ -308,7 +305,13 @@ class Facade:
             method.async_returns = f"AsyncPaginator[{item}]"
 
     def _doc(
-        self, method: Method, facts: dict[str, Any], entry: Any, spec_op: dict[str, Any]
+        self,
+        method: Method,
+        facts: dict[str, Any],
+        entry: Any,
+        spec_op: dict[str, Any],
+        *,
+        is_async: bool,
     ) -> list[str]:
         summary = " ".join(spec_op.get("summary", "").split()) or method.name
         summary = summary if summary.endswith(".") else summary + "."
@@ -324,13 +327,15 @@ class Facade:
         ]
         if facts["api_key_only"]:
             notes.append("Accepts an API key only (not a usage token).")
-        if entry.paging == "token":
-            notes.append("Returns the first page; iterate it for every item of every page.")
-        elif entry.paging == "url":
+        if entry.paging != "none":
             notes.append(
-                "Returns the first page; iterate it for every item of every page (next "
-                "pages are followed on the base URL's origin only)."
+                "Returns an AsyncPaginator: ``async for`` it for every item of every page, "
+                "or await it for the first page."
+                if is_async
+                else "Returns the first page; iterate it for every item of every page."
             )
+        if entry.paging == "url":
+            notes.append("Next pages are followed on the base URL's origin only.")
         paragraphs.append(" ".join(notes))
         lines: list[str] = []
         for paragraph in paragraphs:
@@ -367,6 +372,14 @@ class Facade:
             models=[n for n in used if not n.endswith("Param")],
             params_types=[n for n in used if n.endswith("Param")],
         )
+
+
+def _docstring(lines: list[str]) -> str:
+    """``lines`` as a method's docstring (8 spaces in, the closing quotes on their own line)."""
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    body = "".join(f"\n        {line}" if line else "\n" for line in lines[1:])
+    return f'"""{lines[0]}{body}\n        """'
 
 
 def _union(parts: list[str]) -> str:

@@ -365,8 +365,8 @@ class Realtime(SyncAPIResource):
         Get all ContextMessages associated with the given RealtimeSession.
 
         Retried, when it fails, even after the request may have reached the server
-        (idempotent). Returns the first page; iterate it for every item of every page
-        (next pages are followed on the base URL's origin only).
+        (idempotent). Returns the first page; iterate it for every item of every page.
+        Next pages are followed on the base URL's origin only.
 
         Args:
             session: The unique identifier of the RealtimeSession.
@@ -396,8 +396,8 @@ class Realtime(SyncAPIResource):
         Get the timeline of the RealtimeSession with the given identifier.
 
         Retried, when it fails, even after the request may have reached the server
-        (idempotent). Returns the first page; iterate it for every item of every page
-        (next pages are followed on the base URL's origin only).
+        (idempotent). Returns the first page; iterate it for every item of every page.
+        Next pages are followed on the base URL's origin only.
 
         Args:
             session: The unique identifier of the RealtimeSession.
@@ -505,7 +505,8 @@ class AsyncRealtime(AsyncAPIResource):
         List all Realtime Sessions, newest first, one page at a time.
 
         Retried, when it fails, even after the request may have reached the server
-        (idempotent). Returns the first page; iterate it for every item of every page.
+        (idempotent). Returns an AsyncPaginator: ``async for`` it for every item of
+        every page, or await it for the first page.
 
         Args:
             page: Page token for pagination, from `next_page` of the previous page.
@@ -728,8 +729,9 @@ class AsyncRealtime(AsyncAPIResource):
         Get all ContextMessages associated with the given RealtimeSession.
 
         Retried, when it fails, even after the request may have reached the server
-        (idempotent). Returns the first page; iterate it for every item of every page
-        (next pages are followed on the base URL's origin only).
+        (idempotent). Returns an AsyncPaginator: ``async for`` it for every item of
+        every page, or await it for the first page. Next pages are followed on the base
+        URL's origin only.
 
         Args:
             session: The unique identifier of the RealtimeSession.
@@ -759,8 +761,9 @@ class AsyncRealtime(AsyncAPIResource):
         Get the timeline of the RealtimeSession with the given identifier.
 
         Retried, when it fails, even after the request may have reached the server
-        (idempotent). Returns the first page; iterate it for every item of every page
-        (next pages are followed on the base URL's origin only).
+        (idempotent). Returns an AsyncPaginator: ``async for`` it for every item of
+        every page, or await it for the first page. Next pages are followed on the base
+        URL's origin only.
 
         Args:
             session: The unique identifier of the RealtimeSession.
