@@ -1,4 +1,4 @@
-"""The eleven operations, sync and async: what goes on the wire and what comes back.
+"""Every operation, sync and async: what goes on the wire and what comes back.
 
 Method, path (session ids percent-encoded), headers (credentials, ``x-human-id``,
 ``User-Agent``), exact JSON body and parsed result, table-driven over

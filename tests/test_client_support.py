@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import httpx
+import spec_calls
 
-from gabber_client import AsyncGabber, AsyncPage, Gabber, SyncPage
+from gabber_client import AsyncGabber, AsyncPage, Gabber, SyncPage, models
 from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
 from gabber_client.models import (
     ContextMessage,
@@ -133,7 +134,27 @@ def default_reply(request: httpx.Request) -> httpx.Response:
         return json_response(page_json([timeline_json(1.5)]))
     if last == "dtmf":
         return httpx.Response(200, headers={"x-request-id": "req_test"})
+    operation = _operation_of(request.method, segments)
+    response = SPEC_OPERATIONS[operation].response if operation is not None else None
+    if operation is not None and response != "RealtimeSession":
+        # An operation this mock has no canned body for: what its schema allows.
+        reply = spec_calls.answer(operation)
+        reply.headers["x-request-id"] = "req_test"
+        return reply
     return json_response(session_json())
+
+
+def _operation_of(method: str, segments: list[str]) -> str | None:
+    """The spec's operation whose method and path template match the request."""
+    for operation, facts in SPEC_OPERATIONS.items():
+        template = facts.path.split("/")[1:]
+        if (
+            facts.method == method
+            and len(template) == len(segments)
+            and all(t.startswith("{") or t == s for t, s in zip(template, segments, strict=True))
+        ):
+            return operation
+    return None
 
 
 # ------------------------------------------------------------------ the mock API
@@ -416,8 +437,41 @@ OPS: list[Op] = [
         check=_check_none,
     ),
 ]
-"""Every operation of the facade (``tests/test_coverage.py`` checks that this list
-covers the operation table)."""
+"""The operations with hand-written test data (exact bodies, result checks)."""
+
+
+def _generic_op(operation: str) -> Op:
+    """An operation without hand-written data: called with the arguments its schemas
+    make (``spec_calls``); it must send the minimal body and parse the answer."""
+    entry, facts = OPERATIONS[operation], SPEC_OPERATIONS[operation]
+    args, kwargs = spec_calls.call_arguments(operation)
+
+    def call(rt: Any, s: str, **kw: Any) -> Any:
+        positional = [s if a == spec_calls.SESSION else a for a in args]
+        return getattr(rt, entry.method)(*positional, **kwargs, **kw)
+
+    body = None
+    if facts.request_body is not None:
+        body = spec_calls.minimal({"$ref": f"#/components/schemas/{facts.request_body}"})
+
+    def check(result: Any) -> None:
+        if facts.response is None:
+            assert result is None
+        elif entry.paging != "none":
+            assert result.total_count >= 0
+        else:
+            assert isinstance(result, getattr(models, facts.response))
+
+    return Op(entry.method, call, body, check=check)
+
+
+OPS += [
+    _generic_op(operation)
+    for operation, entry in OPERATIONS.items()
+    if entry.method not in {op.name for op in OPS}
+]
+"""Every operation of the spec: the hand-written ones above, then one built from the
+spec for any other."""
 
 API_KEY_ONLY = frozenset(o.name for o in OPS if SPEC_OPERATIONS[o.operation_id].api_key_only)
 """The operations whose only security scheme is ApiKeyAuth (the spec's security)."""
