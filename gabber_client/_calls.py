@@ -265,7 +265,7 @@ def start(
     if extra is not None:
         if not isinstance(extra, Mapping):
             raise InvalidArgumentError("extra", f"expected dict, got {type(extra).__name__}")
-        body.field_extra = Extra.from_dict(dict(extra))
+        body.extra = Extra.from_dict(dict(extra))
     return _call(
         "start_realtime_session",
         start_realtime_session._get_kwargs(body=body, x_human_id=_human(human)),

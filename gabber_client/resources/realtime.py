@@ -35,7 +35,6 @@ if TYPE_CHECKING:
         RealtimeSessionStartResponse,
         RealtimeSessionTimelineItem,
     )
-    from .._generated.types import Unset
     from .._options import Body, Headers, Query, RequestOptions, Timeout
     from ..types import (
         RealtimeSessionConfigCreateParam,
@@ -61,10 +60,10 @@ class _PageData(Protocol[T_co]):
     @property
     def total_count(self) -> int: ...
     @property
-    def next_page(self) -> str | Unset | None: ...
+    def next_page(self) -> str | None: ...
 
 
-def _next(value: str | Unset | None) -> str | None:
+def _next(value: str | None) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
