@@ -72,7 +72,7 @@ class BadRequest:
         if type_ is UNSET:
             type_ = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif type_ is not None and not isinstance(type_, str):
             raise TypeError(f"Expected a string for BadRequestType, got {type(type_).__name__}")
 
@@ -80,7 +80,7 @@ class BadRequest:
         if message is UNSET:
             message = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         elif message is not None and not isinstance(message, str):
             raise TypeError(f"BadRequest.message: expected string, got {type(message).__name__}")
 

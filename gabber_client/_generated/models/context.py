@@ -104,7 +104,7 @@ class Context:
         if human is UNSET:
             human = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Context.human: expected string, got {type(human).__name__}")
 

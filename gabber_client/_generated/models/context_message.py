@@ -133,7 +133,7 @@ class ContextMessage:
         if _speaking_started_at_json is UNSET:
             speaking_started_at = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         else:
             if _speaking_started_at_json is None:
                 speaking_started_at = _speaking_started_at_json
@@ -145,7 +145,7 @@ class ContextMessage:
         if _speaking_ended_at_json is UNSET:
             speaking_ended_at = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         else:
             if _speaking_ended_at_json is None:
                 speaking_ended_at = _speaking_ended_at_json
@@ -156,7 +156,7 @@ class ContextMessage:
         if realtime_session is UNSET:
             realtime_session = None
             _n_absent += 1
-            _absent |= 4
+            _absent += 4
         elif realtime_session is not None and not isinstance(realtime_session, str):
             raise TypeError(
                 f"ContextMessage.realtime_session: expected string, got {type(realtime_session).__name__}"
@@ -167,7 +167,7 @@ class ContextMessage:
         if _tool_calls_json is UNSET:
             tool_calls = None
             _n_absent += 1
-            _absent |= 8
+            _absent += 8
         else:
             if _tool_calls_json is None:
                 tool_calls = _tool_calls_json

@@ -79,7 +79,7 @@ class ContextMessageContentText:
         if text is UNSET:
             text = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif text is not None and not isinstance(text, str):
             raise TypeError(
                 f"ContextMessageContentText.text: expected string, got {type(text).__name__}"

@@ -90,7 +90,7 @@ class ListRealtimeSessions200Response:
         if next_page is UNSET:
             next_page = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif next_page is not None and not isinstance(next_page, str):
             raise TypeError(
                 f"ListRealtimeSessions200Response.next_page: expected string, got {type(next_page).__name__}"

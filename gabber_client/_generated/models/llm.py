@@ -117,7 +117,7 @@ class LLM:
         if project is UNSET:
             project = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif project is not None and not isinstance(project, str):
             raise TypeError(f"LLM.project: expected string, got {type(project).__name__}")
 

@@ -147,7 +147,7 @@ class Persona:
         if image_url is UNSET:
             image_url = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif image_url is not None and not isinstance(image_url, str):
             raise TypeError(f"Persona.image_url: expected string, got {type(image_url).__name__}")
 
@@ -155,7 +155,7 @@ class Persona:
         if human is UNSET:
             human = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Persona.human: expected string, got {type(human).__name__}")
 
@@ -163,7 +163,7 @@ class Persona:
         if gender is UNSET:
             gender = None
             _n_absent += 1
-            _absent |= 4
+            _absent += 4
         elif gender is not None and not isinstance(gender, str):
             raise TypeError(f"Expected a string for PersonaGender, got {type(gender).__name__}")
 
@@ -172,7 +172,7 @@ class Persona:
         if _tags_json is UNSET:
             tags = None
             _n_absent += 1
-            _absent |= 8
+            _absent += 8
         else:
             if _tags_json is None:
                 tags = _tags_json

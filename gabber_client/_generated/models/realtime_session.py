@@ -155,7 +155,7 @@ class RealtimeSession:
         if _ended_at_json is UNSET:
             ended_at = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         else:
             if _ended_at_json is None:
                 ended_at = _ended_at_json
@@ -166,7 +166,7 @@ class RealtimeSession:
         if human is UNSET:
             human = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"RealtimeSession.human: expected string, got {type(human).__name__}")
 
@@ -175,7 +175,7 @@ class RealtimeSession:
         if _extra_json is UNSET:
             extra = None
             _n_absent += 1
-            _absent |= 4
+            _absent += 4
         else:
             if _extra_json is None:
                 extra = _extra_json

@@ -121,7 +121,7 @@ class RealtimeSessionGenerativeConfig:
         if _voice_override_json is UNSET:
             voice_override = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         else:
             if _voice_override_json is None:
                 voice_override = _voice_override_json
@@ -133,7 +133,7 @@ class RealtimeSessionGenerativeConfig:
         if _persona_json is UNSET:
             persona = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         else:
             if _persona_json is None:
                 persona = _persona_json
@@ -145,7 +145,7 @@ class RealtimeSessionGenerativeConfig:
         if _scenario_json is UNSET:
             scenario = None
             _n_absent += 1
-            _absent |= 4
+            _absent += 4
         else:
             if _scenario_json is None:
                 scenario = _scenario_json
@@ -157,7 +157,7 @@ class RealtimeSessionGenerativeConfig:
         if _extra_json is UNSET:
             extra = None
             _n_absent += 1
-            _absent |= 8
+            _absent += 8
         else:
             if _extra_json is None:
                 extra = _extra_json

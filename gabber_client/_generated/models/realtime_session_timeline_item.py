@@ -76,7 +76,7 @@ class RealtimeSessionTimelineItem:
         if seconds is UNSET:
             seconds = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif seconds is not None and not (
             isinstance(seconds, (int, float)) and not isinstance(seconds, bool)
         ):
@@ -88,7 +88,7 @@ class RealtimeSessionTimelineItem:
         if type_ is UNSET:
             type_ = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         elif type_ is not None and not isinstance(type_, str):
             raise TypeError(
                 f"Expected a string for RealtimeSessionTimelineItemType, got {type(type_).__name__}"

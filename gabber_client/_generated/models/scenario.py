@@ -108,7 +108,7 @@ class Scenario:
         if human is UNSET:
             human = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Scenario.human: expected string, got {type(human).__name__}")
 

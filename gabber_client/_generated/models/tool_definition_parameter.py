@@ -112,7 +112,7 @@ class ToolDefinitionParameter:
         if default is UNSET:
             default = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif default is not None and not isinstance(default, str):
             raise TypeError(
                 f"ToolDefinitionParameter.default: expected string, got {type(default).__name__}"

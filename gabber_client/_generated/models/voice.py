@@ -199,7 +199,7 @@ class Voice:
         if service is UNSET:
             service = None
             _n_absent += 1
-            _absent |= 1
+            _absent += 1
         elif service is not None and not isinstance(service, str):
             raise TypeError(f"Voice.service: expected string, got {type(service).__name__}")
 
@@ -207,7 +207,7 @@ class Voice:
         if model is UNSET:
             model = None
             _n_absent += 1
-            _absent |= 2
+            _absent += 2
         elif model is not None and not isinstance(model, str):
             raise TypeError(f"Voice.model: expected string, got {type(model).__name__}")
 
@@ -215,7 +215,7 @@ class Voice:
         if voice is UNSET:
             voice = None
             _n_absent += 1
-            _absent |= 4
+            _absent += 4
         elif voice is not None and not isinstance(voice, str):
             raise TypeError(f"Voice.voice: expected string, got {type(voice).__name__}")
 
@@ -224,7 +224,7 @@ class Voice:
         if _embeddings_json is UNSET:
             embeddings = None
             _n_absent += 1
-            _absent |= 8
+            _absent += 8
         else:
             if _embeddings_json is None:
                 embeddings = _embeddings_json
@@ -247,7 +247,7 @@ class Voice:
         if cartesia_voice_id is UNSET:
             cartesia_voice_id = None
             _n_absent += 1
-            _absent |= 16
+            _absent += 16
         elif cartesia_voice_id is not None and not isinstance(cartesia_voice_id, str):
             raise TypeError(
                 f"Voice.cartesia_voice_id: expected string, got {type(cartesia_voice_id).__name__}"
@@ -257,7 +257,7 @@ class Voice:
         if elevenlabs_voice_id is UNSET:
             elevenlabs_voice_id = None
             _n_absent += 1
-            _absent |= 32
+            _absent += 32
         elif elevenlabs_voice_id is not None and not isinstance(elevenlabs_voice_id, str):
             raise TypeError(
                 f"Voice.elevenlabs_voice_id: expected string, got {type(elevenlabs_voice_id).__name__}"
@@ -267,7 +267,7 @@ class Voice:
         if project is UNSET:
             project = None
             _n_absent += 1
-            _absent |= 64
+            _absent += 64
         elif project is not None and not isinstance(project, str):
             raise TypeError(f"Voice.project: expected string, got {type(project).__name__}")
 
@@ -275,7 +275,7 @@ class Voice:
         if human is UNSET:
             human = None
             _n_absent += 1
-            _absent |= 128
+            _absent += 128
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Voice.human: expected string, got {type(human).__name__}")
 
@@ -283,7 +283,7 @@ class Voice:
         if preview_url is UNSET:
             preview_url = None
             _n_absent += 1
-            _absent |= 256
+            _absent += 256
         elif preview_url is not None and not isinstance(preview_url, str):
             raise TypeError(f"Voice.preview_url: expected string, got {type(preview_url).__name__}")
 
@@ -292,7 +292,7 @@ class Voice:
         if _extra_json is UNSET:
             extra = None
             _n_absent += 1
-            _absent |= 512
+            _absent += 512
         else:
             if _extra_json is None:
                 extra = _extra_json
