@@ -288,3 +288,39 @@ def test_a_new_template_shadowing_upstream_is_named(tmp_path: Path, new: str) ->
     upstream = _copy(tmp_path, new, "")
     [problem] = template_problems(MANIFEST, TEMPLATES, upstream, "9.9.9")
     assert f"{new} is listed as new" in problem
+
+
+def _render_models_init(imports: list[str]) -> str:
+    """models_init.py.jinja rendered as the generator renders it, for one model."""
+    from types import SimpleNamespace
+
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+
+    env = Environment(  # the generator's settings (openapi_python_client.Project)
+        loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(_upstream_templates())]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.loopcontrols"],
+        keep_trailing_newline=True,
+        autoescape=False,  # Python source, as the generator renders it
+    )
+    voice = SimpleNamespace(class_info=SimpleNamespace(name="Voice", module_name="voice"))
+    env.globals["openapi"] = SimpleNamespace(models=[voice], enums=[])
+    return env.get_template("models_init.py.jinja").render(imports=imports, alls=["Voice"])
+
+
+def test_models_init_reads_class_info_and_checks_the_import_strings() -> None:
+    assert '"Voice": ".voice",' in _render_models_init(["from .voice import Voice"])
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [["from .voice import Voice as V"], ["from . import voice"], []],
+)
+def test_models_init_refuses_import_strings_in_another_format(imports: list[str]) -> None:
+    from jinja2 import UndefinedError
+
+    with pytest.raises(
+        UndefinedError, match=re.escape("models_init.py.jinja: the generator's model imports")
+    ):
+        _render_models_init(imports)
