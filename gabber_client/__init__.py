@@ -11,7 +11,7 @@
 
 :class:`AsyncGabber` has the same methods as coroutines. Models are in
 :mod:`gabber_client.models`, errors in :mod:`gabber_client.errors` (re-exported
-here), :class:`Unset` and :data:`UNSET` (the type and value of a model field
+here), :class:`Unset` and :data:`UNSET` (the type and value of a request model field
 that is not set), and a local fake of the API for tests in :mod:`gabber_client.testing`.
 """
 

@@ -8,7 +8,7 @@ The names end in ``Param`` (as in openai-python) so that a model and its dict fo
 can be imported side by side. At runtime a dict is still checked against the spec
 before it is sent, whatever its static type.
 
-``Unset``/``UNSET`` mark a model field that was not given (as opposed to ``None``).
+``Unset``/``UNSET`` mark a request model field that was not given (as opposed to ``None``).
 
 ``Timeout``, ``Headers``, ``Query`` and ``Body`` are the types of the per-call
 options ``timeout``, ``extra_headers``, ``extra_query`` and ``extra_body``;

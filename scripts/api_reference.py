@@ -143,7 +143,7 @@ def _python_name(model: Any, wire: str) -> str:
         names = {field.name for field in attrs.fields(model)}
     except (TypeError, attrs.exceptions.NotAnAttrsClassError):
         return wire
-    for candidate in (wire, f"{wire}_", f"field{wire}"):
+    for candidate in (wire, f"{wire}_", wire.lstrip("_")):
         if candidate in names:
             return candidate
     return wire

@@ -204,7 +204,7 @@ def config_create_model() -> RealtimeSessionConfigCreate:
     generative = RealtimeSessionGenerativeConfigCreate(
         llm="llm_1", persona="persona_1", tool_definitions=["td_1"]
     )
-    generative.field_extra = gabber_client.models.Extra.from_dict({"partner": "acme"})
+    generative.extra = gabber_client.models.Extra.from_dict({"partner": "acme"})
     return RealtimeSessionConfigCreate(
         general=RealtimeSessionGeneralConfig(time_limit_s=300, save_messages=True),
         input_=RealtimeSessionInputConfig(interruptable=True, parallel_listening=False),

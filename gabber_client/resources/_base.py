@@ -16,7 +16,6 @@ from ..pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
     from .._client import AsyncGabber, Gabber
-    from .._generated.types import Unset
     from .._options import RequestOptions
 
 __all__ = ["AsyncAPIResource", "SyncAPIResource"]
@@ -32,11 +31,11 @@ class _PageData(Protocol[T_co]):
     @property
     def total_count(self) -> int: ...
     @property
-    def next_page(self) -> str | Unset | None: ...
+    def next_page(self) -> str | None: ...
 
 
-def _next(value: str | Unset | None) -> str | None:
-    return value if isinstance(value, str) and value else None
+def _next(value: str | None) -> str | None:
+    return value or None
 
 
 def _next_call(

@@ -43,8 +43,8 @@ def _worker(client: Gabber, worker: int, barrier: threading.Barrier) -> _Tally:
         kind = ("start", "get", "speak", "update", "get")[i % 5]
         if kind == "start":
             started = client.realtime.start(payloads.START_CONFIG, extra={"tag": tag})
-            assert isinstance(started.session.field_extra, Extra)
-            assert started.session.field_extra["tag"] == tag
+            assert isinstance(started.session.extra, Extra)
+            assert started.session.extra["tag"] == tag
             tally.started.append(started.session.id)
             tally.calls["start_realtime_session"] += 1
             continue
@@ -105,8 +105,8 @@ async def test_one_async_client_with_1000_concurrent_calls(in_process: Rig) -> N
 
         async def start(n: int) -> None:
             started = await client.realtime.start(payloads.START_CONFIG, extra={"tag": n})
-            assert isinstance(started.session.field_extra, Extra)
-            assert started.session.field_extra["tag"] == n
+            assert isinstance(started.session.extra, Extra)
+            assert started.session.extra["tag"] == n
 
         async def get(session: str) -> None:
             assert (await client.realtime.get(session)).id == session

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import assert_type
 
-from gabber_client._generated.types import Unset
 from gabber_client.models import (
     BadRequest,
     ContextMessage,
@@ -36,7 +35,7 @@ def message_role(message: ContextMessage) -> None:
 
 def timeline_type(item: RealtimeSessionTimelineItem) -> None:
     """A timeline type from the future (``tool``) is a str."""
-    assert_type(item.type_, str | None | Unset)
+    assert_type(item.type_, str | None)
     item.type_ = "tool"
 
 
@@ -54,13 +53,13 @@ def tool_call_type(call: ContextMessageToolCall) -> None:
 
 def persona_gender(persona: Persona) -> None:
     """A persona gender from the future (``nonbinary``) is a str."""
-    assert_type(persona.gender, str | None | Unset)
+    assert_type(persona.gender, str | None)
     persona.gender = "nonbinary"
 
 
 def bad_request_type(error: BadRequest) -> None:
     """A BadRequest type from the future (``quota_frozen``) is a str."""
-    assert_type(error.type_, str | None | Unset)
+    assert_type(error.type_, str | None)
     error.type_ = "quota_frozen"
 
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Context")
 
@@ -38,48 +38,49 @@ class Context:
     """ The project that owns the context. """
     latest_messages: list[ContextMessage]
     """ The context's latest messages. """
-    human: None | str | Unset = UNSET
+    human: None | str = None
     """ The human that owns the context. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        created_at = self.created_at.isoformat()
-
-        project = self.project
-
-        latest_messages = []
-        for latest_messages_item_data in self.latest_messages:
-            latest_messages_item = latest_messages_item_data.to_dict()
-            latest_messages.append(latest_messages_item)
-
-        human: None | str | Unset
-        if isinstance(self.human, Unset):
-            human = UNSET
-        else:
-            human = self.human
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "created_at": created_at,
-                "project": project,
-                "latest_messages": latest_messages,
-            }
-        )
-        if human is not UNSET:
-            field_dict["human"] = human
-
+        field_dict["id"] = self.id
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["project"] = self.project
+        field_dict["latest_messages"] = [item.to_dict() for item in self.latest_messages]
+        if self.human is not None:
+            field_dict["human"] = self.human
+        elif not self._absent & 1:
+            field_dict["human"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "id",
+            "created_at",
+            "project",
+            "latest_messages",
+        }
+        if self.human is not None or not self._absent & 1:
+            fields_set.add("human")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Context: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"Context.id: expected string, got {type(id).__name__}")
@@ -101,7 +102,9 @@ class Context:
 
         human = src_dict.get("human", UNSET)
         if human is UNSET:
+            human = None
             _n_absent += 1
+            _absent += 1
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Context.human: expected string, got {type(human).__name__}")
 
@@ -111,6 +114,7 @@ class Context:
         _context.project = project
         _context.latest_messages = latest_messages
         _context.human = human
+        _context._absent = _absent
 
         _context.additional_properties = (
             {}

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.context_message_role import ContextMessageRole
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContextMessage")
 
@@ -42,88 +42,73 @@ class ContextMessage:
     """ Who the message is from. """
     content: list[ContextMessageContentText]
     """ The parts of the message. """
-    speaking_started_at: datetime.datetime | None | Unset = UNSET
+    speaking_started_at: datetime.datetime | None = None
     """ When speaking the message started. """
-    speaking_ended_at: datetime.datetime | None | Unset = UNSET
+    speaking_ended_at: datetime.datetime | None = None
     """ When speaking the message ended. """
-    realtime_session: None | str | Unset = UNSET
+    realtime_session: None | str = None
     """ The id of the realtime session the message was made in. """
-    tool_calls: list[ContextMessageToolCall] | None | Unset = UNSET
+    tool_calls: list[ContextMessageToolCall] | None = None
     """ The tool calls the message makes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=15, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        created_at = self.created_at.isoformat()
-
-        role: str = self.role
-
-        content = []
-        for content_item_data in self.content:
-            content_item = content_item_data.to_dict()
-            content.append(content_item)
-
-        speaking_started_at: None | str | Unset
-        if isinstance(self.speaking_started_at, Unset):
-            speaking_started_at = UNSET
-        elif isinstance(self.speaking_started_at, datetime.datetime):
-            speaking_started_at = self.speaking_started_at.isoformat()
-        else:
-            speaking_started_at = self.speaking_started_at
-
-        speaking_ended_at: None | str | Unset
-        if isinstance(self.speaking_ended_at, Unset):
-            speaking_ended_at = UNSET
-        elif isinstance(self.speaking_ended_at, datetime.datetime):
-            speaking_ended_at = self.speaking_ended_at.isoformat()
-        else:
-            speaking_ended_at = self.speaking_ended_at
-
-        realtime_session: None | str | Unset
-        if isinstance(self.realtime_session, Unset):
-            realtime_session = UNSET
-        else:
-            realtime_session = self.realtime_session
-
-        tool_calls: list[dict[str, Any]] | None | Unset
-        if isinstance(self.tool_calls, Unset):
-            tool_calls = UNSET
-        elif isinstance(self.tool_calls, list):
-            tool_calls = []
-            for tool_calls_type_0_item_data in self.tool_calls:
-                tool_calls_type_0_item = tool_calls_type_0_item_data.to_dict()
-                tool_calls.append(tool_calls_type_0_item)
-
-        else:
-            tool_calls = self.tool_calls
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "created_at": created_at,
-                "role": role,
-                "content": content,
-            }
-        )
-        if speaking_started_at is not UNSET:
-            field_dict["speaking_started_at"] = speaking_started_at
-        if speaking_ended_at is not UNSET:
-            field_dict["speaking_ended_at"] = speaking_ended_at
-        if realtime_session is not UNSET:
-            field_dict["realtime_session"] = realtime_session
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-
+        field_dict["id"] = self.id
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["role"] = self.role
+        field_dict["content"] = [item.to_dict() for item in self.content]
+        if self.speaking_started_at is not None:
+            field_dict["speaking_started_at"] = self.speaking_started_at.isoformat()
+        elif not self._absent & 1:
+            field_dict["speaking_started_at"] = None
+        if self.speaking_ended_at is not None:
+            field_dict["speaking_ended_at"] = self.speaking_ended_at.isoformat()
+        elif not self._absent & 2:
+            field_dict["speaking_ended_at"] = None
+        if self.realtime_session is not None:
+            field_dict["realtime_session"] = self.realtime_session
+        elif not self._absent & 4:
+            field_dict["realtime_session"] = None
+        if self.tool_calls is not None:
+            field_dict["tool_calls"] = [item.to_dict() for item in self.tool_calls]
+        elif not self._absent & 8:
+            field_dict["tool_calls"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "id",
+            "created_at",
+            "role",
+            "content",
+        }
+        if self.speaking_started_at is not None or not self._absent & 1:
+            fields_set.add("speaking_started_at")
+        if self.speaking_ended_at is not None or not self._absent & 2:
+            fields_set.add("speaking_ended_at")
+        if self.realtime_session is not None or not self._absent & 4:
+            fields_set.add("realtime_session")
+        if self.tool_calls is not None or not self._absent & 8:
+            fields_set.add("tool_calls")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"ContextMessage: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"ContextMessage.id: expected string, got {type(id).__name__}")
@@ -144,10 +129,11 @@ class ContextMessage:
             content.append(_ContextMessageContentText_from_dict(_content_json_item))
 
         _speaking_started_at_json = src_dict.get("speaking_started_at", UNSET)
-        speaking_started_at: datetime.datetime | None | Unset
+        speaking_started_at: datetime.datetime | None
         if _speaking_started_at_json is UNSET:
-            speaking_started_at = UNSET
+            speaking_started_at = None
             _n_absent += 1
+            _absent += 1
         else:
             if _speaking_started_at_json is None:
                 speaking_started_at = _speaking_started_at_json
@@ -155,10 +141,11 @@ class ContextMessage:
                 speaking_started_at = _fromisoformat(_speaking_started_at_json)
 
         _speaking_ended_at_json = src_dict.get("speaking_ended_at", UNSET)
-        speaking_ended_at: datetime.datetime | None | Unset
+        speaking_ended_at: datetime.datetime | None
         if _speaking_ended_at_json is UNSET:
-            speaking_ended_at = UNSET
+            speaking_ended_at = None
             _n_absent += 1
+            _absent += 2
         else:
             if _speaking_ended_at_json is None:
                 speaking_ended_at = _speaking_ended_at_json
@@ -167,17 +154,20 @@ class ContextMessage:
 
         realtime_session = src_dict.get("realtime_session", UNSET)
         if realtime_session is UNSET:
+            realtime_session = None
             _n_absent += 1
+            _absent += 4
         elif realtime_session is not None and not isinstance(realtime_session, str):
             raise TypeError(
                 f"ContextMessage.realtime_session: expected string, got {type(realtime_session).__name__}"
             )
 
         _tool_calls_json = src_dict.get("tool_calls", UNSET)
-        tool_calls: list[ContextMessageToolCall] | None | Unset
+        tool_calls: list[ContextMessageToolCall] | None
         if _tool_calls_json is UNSET:
-            tool_calls = UNSET
+            tool_calls = None
             _n_absent += 1
+            _absent += 8
         else:
             if _tool_calls_json is None:
                 tool_calls = _tool_calls_json
@@ -199,6 +189,7 @@ class ContextMessage:
         _context_message.speaking_ended_at = speaking_ended_at
         _context_message.realtime_session = realtime_session
         _context_message.tool_calls = tool_calls
+        _context_message._absent = _absent
 
         _context_message.additional_properties = (
             {}

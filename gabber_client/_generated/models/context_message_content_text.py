@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..models.context_message_content_text_type import (
     ContextMessageContentTextType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContextMessageContentText")
 
@@ -30,30 +30,36 @@ class ContextMessageContentText:
 
     type_: ContextMessageContentTextType
     """ The kind of part. """
-    text: None | str | Unset = UNSET
+    text: None | str = None
     """ The text. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        text: None | str | Unset
-        if isinstance(self.text, Unset):
-            text = UNSET
-        else:
-            text = self.text
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if text is not UNSET:
-            field_dict["text"] = text
-
+        field_dict["type"] = self.type_
+        if self.text is not None:
+            field_dict["text"] = self.text
+        elif not self._absent & 1:
+            field_dict["text"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "type_",
+        }
+        if self.text is not None or not self._absent & 1:
+            fields_set.add("text")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -62,6 +68,7 @@ class ContextMessageContentText:
                 f"ContextMessageContentText: expected object, got {type(src_dict).__name__}"
             )
         _n_absent = 0
+        _absent = 0
         type_ = src_dict["type"]
         if type_ not in {
             "text",
@@ -70,7 +77,9 @@ class ContextMessageContentText:
 
         text = src_dict.get("text", UNSET)
         if text is UNSET:
+            text = None
             _n_absent += 1
+            _absent += 1
         elif text is not None and not isinstance(text, str):
             raise TypeError(
                 f"ContextMessageContentText.text: expected string, got {type(text).__name__}"
@@ -79,6 +88,7 @@ class ContextMessageContentText:
         _context_message_content_text = _object_new(cls)
         _context_message_content_text.type_ = type_
         _context_message_content_text.text = text
+        _context_message_content_text._absent = _absent
 
         _context_message_content_text.additional_properties = (
             {}

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="GetRealtimeSessionTimeline200Response")
 
@@ -30,36 +30,38 @@ class GetRealtimeSessionTimeline200Response:
     """ How many timeline items there are in all. """
     values: list[RealtimeSessionTimelineItem]
     """ The timeline items of this page. """
-    next_page: None | str | Unset = UNSET
+    next_page: None | str = None
     """ The URL of the next page; absent or null on the last page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        total_count = self.total_count
-
-        values = []
-        for values_item_data in self.values:
-            values_item = values_item_data.to_dict()
-            values.append(values_item)
-
-        next_page: None | str | Unset
-        if isinstance(self.next_page, Unset):
-            next_page = UNSET
-        else:
-            next_page = self.next_page
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_count": total_count,
-                "values": values,
-            }
-        )
-        if next_page is not UNSET:
-            field_dict["next_page"] = next_page
-
+        field_dict["total_count"] = self.total_count
+        field_dict["values"] = [item.to_dict() for item in self.values]
+        if self.next_page is not None:
+            field_dict["next_page"] = self.next_page
+        elif not self._absent & 1:
+            field_dict["next_page"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "total_count",
+            "values",
+        }
+        if self.next_page is not None or not self._absent & 1:
+            fields_set.add("next_page")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -68,6 +70,7 @@ class GetRealtimeSessionTimeline200Response:
                 f"GetRealtimeSessionTimeline200Response: expected object, got {type(src_dict).__name__}"
             )
         _n_absent = 0
+        _absent = 0
         total_count = src_dict["total_count"]
         if not (isinstance(total_count, int) and not isinstance(total_count, bool)):
             raise TypeError(
@@ -85,7 +88,9 @@ class GetRealtimeSessionTimeline200Response:
 
         next_page = src_dict.get("next_page", UNSET)
         if next_page is UNSET:
+            next_page = None
             _n_absent += 1
+            _absent += 1
         elif next_page is not None and not isinstance(next_page, str):
             raise TypeError(
                 f"GetRealtimeSessionTimeline200Response.next_page: expected string, got {type(next_page).__name__}"
@@ -95,6 +100,7 @@ class GetRealtimeSessionTimeline200Response:
         _get_realtime_session_timeline_200_response.total_count = total_count
         _get_realtime_session_timeline_200_response.values = values
         _get_realtime_session_timeline_200_response.next_page = next_page
+        _get_realtime_session_timeline_200_response._absent = _absent
 
         _get_realtime_session_timeline_200_response.additional_properties = (
             {}

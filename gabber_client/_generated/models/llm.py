@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LLM")
 
@@ -44,51 +44,53 @@ class LLM:
     """ Whether the LLM is compliance-certified. """
     description: str
     """ What the LLM is. """
-    project: None | str | Unset = UNSET
+    project: None | str = None
     """ The project that owns the LLM, for a project's own LLM. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at.isoformat()
-
-        id = self.id
-
-        name = self.name
-
-        type_ = self.type_
-
-        compliance = self.compliance
-
-        description = self.description
-
-        project: None | str | Unset
-        if isinstance(self.project, Unset):
-            project = UNSET
-        else:
-            project = self.project
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "id": id,
-                "name": name,
-                "type": type_,
-                "compliance": compliance,
-                "description": description,
-            }
-        )
-        if project is not UNSET:
-            field_dict["project"] = project
-
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["id"] = self.id
+        field_dict["name"] = self.name
+        field_dict["type"] = self.type_
+        field_dict["compliance"] = self.compliance
+        field_dict["description"] = self.description
+        if self.project is not None:
+            field_dict["project"] = self.project
+        elif not self._absent & 1:
+            field_dict["project"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "created_at",
+            "id",
+            "name",
+            "type_",
+            "compliance",
+            "description",
+        }
+        if self.project is not None or not self._absent & 1:
+            fields_set.add("project")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"LLM: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         created_at = _fromisoformat(src_dict["created_at"])
 
         id = src_dict["id"]
@@ -113,7 +115,9 @@ class LLM:
 
         project = src_dict.get("project", UNSET)
         if project is UNSET:
+            project = None
             _n_absent += 1
+            _absent += 1
         elif project is not None and not isinstance(project, str):
             raise TypeError(f"LLM.project: expected string, got {type(project).__name__}")
 
@@ -125,6 +129,7 @@ class LLM:
         _llm.compliance = compliance
         _llm.description = description
         _llm.project = project
+        _llm._absent = _absent
 
         _llm.additional_properties = (
             {}

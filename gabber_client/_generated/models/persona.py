@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.persona_gender import PersonaGender
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Persona")
 
@@ -48,89 +48,77 @@ class Persona:
     """ The project that owns the persona. """
     voice: str
     """ The id of the persona's voice. """
-    image_url: None | str | Unset = UNSET
+    image_url: None | str = None
     """ A picture of the persona. """
-    human: None | str | Unset = UNSET
+    human: None | str = None
     """ The human that owns the persona. """
-    gender: None | PersonaGender | Unset = UNSET
+    gender: None | PersonaGender = None
     """ The persona's gender. """
-    tags: list[PersonaTag] | None | Unset = UNSET
+    tags: list[PersonaTag] | None = None
     """ The persona's tags. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=15, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at.isoformat()
-
-        description = self.description
-
-        id = self.id
-
-        name = self.name
-
-        project = self.project
-
-        voice = self.voice
-
-        image_url: None | str | Unset
-        if isinstance(self.image_url, Unset):
-            image_url = UNSET
-        else:
-            image_url = self.image_url
-
-        human: None | str | Unset
-        if isinstance(self.human, Unset):
-            human = UNSET
-        else:
-            human = self.human
-
-        gender: None | str | Unset
-        if isinstance(self.gender, Unset):
-            gender = UNSET
-        elif isinstance(self.gender, str):
-            gender = self.gender
-        else:
-            gender = self.gender
-
-        tags: list[dict[str, Any]] | None | Unset
-        if isinstance(self.tags, Unset):
-            tags = UNSET
-        elif isinstance(self.tags, list):
-            tags = []
-            for tags_type_0_item_data in self.tags:
-                tags_type_0_item = tags_type_0_item_data.to_dict()
-                tags.append(tags_type_0_item)
-
-        else:
-            tags = self.tags
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "description": description,
-                "id": id,
-                "name": name,
-                "project": project,
-                "voice": voice,
-            }
-        )
-        if image_url is not UNSET:
-            field_dict["image_url"] = image_url
-        if human is not UNSET:
-            field_dict["human"] = human
-        if gender is not UNSET:
-            field_dict["gender"] = gender
-        if tags is not UNSET:
-            field_dict["tags"] = tags
-
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["description"] = self.description
+        field_dict["id"] = self.id
+        field_dict["name"] = self.name
+        field_dict["project"] = self.project
+        field_dict["voice"] = self.voice
+        if self.image_url is not None:
+            field_dict["image_url"] = self.image_url
+        elif not self._absent & 1:
+            field_dict["image_url"] = None
+        if self.human is not None:
+            field_dict["human"] = self.human
+        elif not self._absent & 2:
+            field_dict["human"] = None
+        if self.gender is not None:
+            field_dict["gender"] = self.gender
+        elif not self._absent & 4:
+            field_dict["gender"] = None
+        if self.tags is not None:
+            field_dict["tags"] = [item.to_dict() for item in self.tags]
+        elif not self._absent & 8:
+            field_dict["tags"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "created_at",
+            "description",
+            "id",
+            "name",
+            "project",
+            "voice",
+        }
+        if self.image_url is not None or not self._absent & 1:
+            fields_set.add("image_url")
+        if self.human is not None or not self._absent & 2:
+            fields_set.add("human")
+        if self.gender is not None or not self._absent & 4:
+            fields_set.add("gender")
+        if self.tags is not None or not self._absent & 8:
+            fields_set.add("tags")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Persona: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         created_at = _fromisoformat(src_dict["created_at"])
 
         description = src_dict["description"]
@@ -157,27 +145,34 @@ class Persona:
 
         image_url = src_dict.get("image_url", UNSET)
         if image_url is UNSET:
+            image_url = None
             _n_absent += 1
+            _absent += 1
         elif image_url is not None and not isinstance(image_url, str):
             raise TypeError(f"Persona.image_url: expected string, got {type(image_url).__name__}")
 
         human = src_dict.get("human", UNSET)
         if human is UNSET:
+            human = None
             _n_absent += 1
+            _absent += 2
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Persona.human: expected string, got {type(human).__name__}")
 
         gender = src_dict.get("gender", UNSET)
         if gender is UNSET:
+            gender = None
             _n_absent += 1
+            _absent += 4
         elif gender is not None and not isinstance(gender, str):
             raise TypeError(f"Expected a string for PersonaGender, got {type(gender).__name__}")
 
         _tags_json = src_dict.get("tags", UNSET)
-        tags: list[PersonaTag] | None | Unset
+        tags: list[PersonaTag] | None
         if _tags_json is UNSET:
-            tags = UNSET
+            tags = None
             _n_absent += 1
+            _absent += 8
         else:
             if _tags_json is None:
                 tags = _tags_json
@@ -201,6 +196,7 @@ class Persona:
         _persona.human = human
         _persona.gender = gender
         _persona.tags = tags
+        _persona._absent = _absent
 
         _persona.additional_properties = (
             {}

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.realtime_session_state import RealtimeSessionState
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RealtimeSession")
 
@@ -50,81 +50,71 @@ class RealtimeSession:
     """ The configuration of a session, with its generative objects expanded. """
     data: list[RealtimeSessionData]
     """ Data gathered about the session (phone numbers). """
-    ended_at: datetime.datetime | None | Unset = UNSET
+    ended_at: datetime.datetime | None = None
     """ When the session ended. """
-    human: None | str | Unset = UNSET
+    human: None | str = None
     """ The id of the human the session belongs to. """
-    field_extra: Extra | None | Unset = UNSET
+    extra: Extra | None = None
     """ Free-form data for partner integrations. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=7, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        state: str = self.state
-
-        created_at = self.created_at.isoformat()
-
-        project = self.project
-
-        simulated = self.simulated
-
-        config = self.config.to_dict()
-
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
-        ended_at: None | str | Unset
-        if isinstance(self.ended_at, Unset):
-            ended_at = UNSET
-        elif isinstance(self.ended_at, datetime.datetime):
-            ended_at = self.ended_at.isoformat()
-        else:
-            ended_at = self.ended_at
-
-        human: None | str | Unset
-        if isinstance(self.human, Unset):
-            human = UNSET
-        else:
-            human = self.human
-
-        field_extra: dict[str, Any] | None | Unset
-        if isinstance(self.field_extra, Unset):
-            field_extra = UNSET
-        elif isinstance(self.field_extra, Extra):
-            field_extra = self.field_extra.to_dict()
-        else:
-            field_extra = self.field_extra
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "state": state,
-                "created_at": created_at,
-                "project": project,
-                "simulated": simulated,
-                "config": config,
-                "data": data,
-            }
-        )
-        if ended_at is not UNSET:
-            field_dict["ended_at"] = ended_at
-        if human is not UNSET:
-            field_dict["human"] = human
-        if field_extra is not UNSET:
-            field_dict["_extra"] = field_extra
-
+        field_dict["id"] = self.id
+        field_dict["state"] = self.state
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["project"] = self.project
+        field_dict["simulated"] = self.simulated
+        field_dict["config"] = self.config.to_dict()
+        field_dict["data"] = [item.to_dict() for item in self.data]
+        if self.ended_at is not None:
+            field_dict["ended_at"] = self.ended_at.isoformat()
+        elif not self._absent & 1:
+            field_dict["ended_at"] = None
+        if self.human is not None:
+            field_dict["human"] = self.human
+        elif not self._absent & 2:
+            field_dict["human"] = None
+        if self.extra is not None:
+            field_dict["_extra"] = self.extra.to_dict()
+        elif not self._absent & 4:
+            field_dict["_extra"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "id",
+            "state",
+            "created_at",
+            "project",
+            "simulated",
+            "config",
+            "data",
+        }
+        if self.ended_at is not None or not self._absent & 1:
+            fields_set.add("ended_at")
+        if self.human is not None or not self._absent & 2:
+            fields_set.add("human")
+        if self.extra is not None or not self._absent & 4:
+            fields_set.add("extra")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"RealtimeSession: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError(f"RealtimeSession.id: expected string, got {type(id).__name__}")
@@ -161,10 +151,11 @@ class RealtimeSession:
             data.append(_RealtimeSessionData_from_dict(_data_json_item))
 
         _ended_at_json = src_dict.get("ended_at", UNSET)
-        ended_at: datetime.datetime | None | Unset
+        ended_at: datetime.datetime | None
         if _ended_at_json is UNSET:
-            ended_at = UNSET
+            ended_at = None
             _n_absent += 1
+            _absent += 1
         else:
             if _ended_at_json is None:
                 ended_at = _ended_at_json
@@ -173,20 +164,23 @@ class RealtimeSession:
 
         human = src_dict.get("human", UNSET)
         if human is UNSET:
+            human = None
             _n_absent += 1
+            _absent += 2
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"RealtimeSession.human: expected string, got {type(human).__name__}")
 
-        _field_extra_json = src_dict.get("_extra", UNSET)
-        field_extra: Extra | None | Unset
-        if _field_extra_json is UNSET:
-            field_extra = UNSET
+        _extra_json = src_dict.get("_extra", UNSET)
+        extra: Extra | None
+        if _extra_json is UNSET:
+            extra = None
             _n_absent += 1
+            _absent += 4
         else:
-            if _field_extra_json is None:
-                field_extra = _field_extra_json
+            if _extra_json is None:
+                extra = _extra_json
             else:
-                field_extra = _Extra_from_dict(_field_extra_json)
+                extra = _Extra_from_dict(_extra_json)
 
         _realtime_session = _object_new(cls)
         _realtime_session.id = id
@@ -198,7 +192,8 @@ class RealtimeSession:
         _realtime_session.data = data
         _realtime_session.ended_at = ended_at
         _realtime_session.human = human
-        _realtime_session.field_extra = field_extra
+        _realtime_session.extra = extra
+        _realtime_session._absent = _absent
 
         _realtime_session.additional_properties = (
             {}

@@ -36,26 +36,29 @@ class RealtimeSessionConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        general = self.general.to_dict()
-
-        input_ = self.input_.to_dict()
-
-        generative = self.generative.to_dict()
-
-        output = self.output.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "general": general,
-                "input": input_,
-                "generative": generative,
-                "output": output,
-            }
-        )
-
+        field_dict["general"] = self.general.to_dict()
+        field_dict["input"] = self.input_.to_dict()
+        field_dict["generative"] = self.generative.to_dict()
+        field_dict["output"] = self.output.to_dict()
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "general",
+            "input_",
+            "generative",
+            "output",
+        }
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RealtimeSessionGenerativeConfig")
 
@@ -36,77 +36,64 @@ class RealtimeSessionGenerativeConfig:
     """ The conversation memory of a session. """
     tool_definitions: list[ToolDefinition]
     """ The tools the agent may call. """
-    voice_override: None | Unset | Voice = UNSET
+    voice_override: None | Voice = None
     """ The voice used instead of the persona's. """
-    persona: None | Persona | Unset = UNSET
+    persona: None | Persona = None
     """ The persona the agent plays. """
-    scenario: None | Scenario | Unset = UNSET
+    scenario: None | Scenario = None
     """ The scenario the agent plays out. """
-    field_extra: Extra | None | Unset = UNSET
+    extra: Extra | None = None
     """ Free-form data for partner integrations. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=15, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        llm = self.llm.to_dict()
-
-        context = self.context.to_dict()
-
-        tool_definitions = []
-        for tool_definitions_item_data in self.tool_definitions:
-            tool_definitions_item = tool_definitions_item_data.to_dict()
-            tool_definitions.append(tool_definitions_item)
-
-        voice_override: dict[str, Any] | None | Unset
-        if isinstance(self.voice_override, Unset):
-            voice_override = UNSET
-        elif isinstance(self.voice_override, Voice):
-            voice_override = self.voice_override.to_dict()
-        else:
-            voice_override = self.voice_override
-
-        persona: dict[str, Any] | None | Unset
-        if isinstance(self.persona, Unset):
-            persona = UNSET
-        elif isinstance(self.persona, Persona):
-            persona = self.persona.to_dict()
-        else:
-            persona = self.persona
-
-        scenario: dict[str, Any] | None | Unset
-        if isinstance(self.scenario, Unset):
-            scenario = UNSET
-        elif isinstance(self.scenario, Scenario):
-            scenario = self.scenario.to_dict()
-        else:
-            scenario = self.scenario
-
-        field_extra: dict[str, Any] | None | Unset
-        if isinstance(self.field_extra, Unset):
-            field_extra = UNSET
-        elif isinstance(self.field_extra, Extra):
-            field_extra = self.field_extra.to_dict()
-        else:
-            field_extra = self.field_extra
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "llm": llm,
-                "context": context,
-                "tool_definitions": tool_definitions,
-            }
-        )
-        if voice_override is not UNSET:
-            field_dict["voice_override"] = voice_override
-        if persona is not UNSET:
-            field_dict["persona"] = persona
-        if scenario is not UNSET:
-            field_dict["scenario"] = scenario
-        if field_extra is not UNSET:
-            field_dict["_extra"] = field_extra
-
+        field_dict["llm"] = self.llm.to_dict()
+        field_dict["context"] = self.context.to_dict()
+        field_dict["tool_definitions"] = [item.to_dict() for item in self.tool_definitions]
+        if self.voice_override is not None:
+            field_dict["voice_override"] = self.voice_override.to_dict()
+        elif not self._absent & 1:
+            field_dict["voice_override"] = None
+        if self.persona is not None:
+            field_dict["persona"] = self.persona.to_dict()
+        elif not self._absent & 2:
+            field_dict["persona"] = None
+        if self.scenario is not None:
+            field_dict["scenario"] = self.scenario.to_dict()
+        elif not self._absent & 4:
+            field_dict["scenario"] = None
+        if self.extra is not None:
+            field_dict["_extra"] = self.extra.to_dict()
+        elif not self._absent & 8:
+            field_dict["_extra"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "llm",
+            "context",
+            "tool_definitions",
+        }
+        if self.voice_override is not None or not self._absent & 1:
+            fields_set.add("voice_override")
+        if self.persona is not None or not self._absent & 2:
+            fields_set.add("persona")
+        if self.scenario is not None or not self._absent & 4:
+            fields_set.add("scenario")
+        if self.extra is not None or not self._absent & 8:
+            fields_set.add("extra")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -115,6 +102,7 @@ class RealtimeSessionGenerativeConfig:
                 f"RealtimeSessionGenerativeConfig: expected object, got {type(src_dict).__name__}"
             )
         _n_absent = 0
+        _absent = 0
         llm = _LLM_from_dict(src_dict["llm"])
 
         context = _Context_from_dict(src_dict["context"])
@@ -129,10 +117,11 @@ class RealtimeSessionGenerativeConfig:
             tool_definitions.append(_ToolDefinition_from_dict(_tool_definitions_json_item))
 
         _voice_override_json = src_dict.get("voice_override", UNSET)
-        voice_override: None | Unset | Voice
+        voice_override: None | Voice
         if _voice_override_json is UNSET:
-            voice_override = UNSET
+            voice_override = None
             _n_absent += 1
+            _absent += 1
         else:
             if _voice_override_json is None:
                 voice_override = _voice_override_json
@@ -140,10 +129,11 @@ class RealtimeSessionGenerativeConfig:
                 voice_override = _Voice_from_dict(_voice_override_json)
 
         _persona_json = src_dict.get("persona", UNSET)
-        persona: None | Persona | Unset
+        persona: None | Persona
         if _persona_json is UNSET:
-            persona = UNSET
+            persona = None
             _n_absent += 1
+            _absent += 2
         else:
             if _persona_json is None:
                 persona = _persona_json
@@ -151,26 +141,28 @@ class RealtimeSessionGenerativeConfig:
                 persona = _Persona_from_dict(_persona_json)
 
         _scenario_json = src_dict.get("scenario", UNSET)
-        scenario: None | Scenario | Unset
+        scenario: None | Scenario
         if _scenario_json is UNSET:
-            scenario = UNSET
+            scenario = None
             _n_absent += 1
+            _absent += 4
         else:
             if _scenario_json is None:
                 scenario = _scenario_json
             else:
                 scenario = _Scenario_from_dict(_scenario_json)
 
-        _field_extra_json = src_dict.get("_extra", UNSET)
-        field_extra: Extra | None | Unset
-        if _field_extra_json is UNSET:
-            field_extra = UNSET
+        _extra_json = src_dict.get("_extra", UNSET)
+        extra: Extra | None
+        if _extra_json is UNSET:
+            extra = None
             _n_absent += 1
+            _absent += 8
         else:
-            if _field_extra_json is None:
-                field_extra = _field_extra_json
+            if _extra_json is None:
+                extra = _extra_json
             else:
-                field_extra = _Extra_from_dict(_field_extra_json)
+                extra = _Extra_from_dict(_extra_json)
 
         _realtime_session_generative_config = _object_new(cls)
         _realtime_session_generative_config.llm = llm
@@ -179,7 +171,8 @@ class RealtimeSessionGenerativeConfig:
         _realtime_session_generative_config.voice_override = voice_override
         _realtime_session_generative_config.persona = persona
         _realtime_session_generative_config.scenario = scenario
-        _realtime_session_generative_config.field_extra = field_extra
+        _realtime_session_generative_config.extra = extra
+        _realtime_session_generative_config._absent = _absent
 
         _realtime_session_generative_config.additional_properties = (
             {}

@@ -42,7 +42,7 @@ class RealtimeSessionGenerativeConfigCreate:
     """ The id of the context; a new context is created if absent. """
     tool_definitions: list[str] | None | Unset = UNSET
     """ The ids of the tool definitions the agent may call. """
-    field_extra: Extra | None | Unset = UNSET
+    extra: Extra | None | Unset = UNSET
     """ Free-form data for partner integrations. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -82,13 +82,13 @@ class RealtimeSessionGenerativeConfigCreate:
         else:
             tool_definitions = self.tool_definitions
 
-        field_extra: dict[str, Any] | None | Unset
-        if isinstance(self.field_extra, Unset):
-            field_extra = UNSET
-        elif isinstance(self.field_extra, Extra):
-            field_extra = self.field_extra.to_dict()
+        extra: dict[str, Any] | None | Unset
+        if isinstance(self.extra, Unset):
+            extra = UNSET
+        elif isinstance(self.extra, Extra):
+            extra = self.extra.to_dict()
         else:
-            field_extra = self.field_extra
+            extra = self.extra
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -107,8 +107,8 @@ class RealtimeSessionGenerativeConfigCreate:
             field_dict["context"] = context
         if tool_definitions is not UNSET:
             field_dict["tool_definitions"] = tool_definitions
-        if field_extra is not UNSET:
-            field_dict["_extra"] = field_extra
+        if extra is not UNSET:
+            field_dict["_extra"] = extra
 
         return field_dict
 
@@ -177,16 +177,16 @@ class RealtimeSessionGenerativeConfigCreate:
                         )
                 tool_definitions = _tool_definitions_json
 
-        _field_extra_json = src_dict.get("_extra", UNSET)
-        field_extra: Extra | None | Unset
-        if _field_extra_json is UNSET:
-            field_extra = UNSET
+        _extra_json = src_dict.get("_extra", UNSET)
+        extra: Extra | None | Unset
+        if _extra_json is UNSET:
+            extra = UNSET
             _n_absent += 1
         else:
-            if _field_extra_json is None:
-                field_extra = _field_extra_json
+            if _extra_json is None:
+                extra = _extra_json
             else:
-                field_extra = _Extra_from_dict(_field_extra_json)
+                extra = _Extra_from_dict(_extra_json)
 
         _realtime_session_generative_config_create = _object_new(cls)
         _realtime_session_generative_config_create.llm = llm
@@ -195,7 +195,7 @@ class RealtimeSessionGenerativeConfigCreate:
         _realtime_session_generative_config_create.scenario = scenario
         _realtime_session_generative_config_create.context = context
         _realtime_session_generative_config_create.tool_definitions = tool_definitions
-        _realtime_session_generative_config_create.field_extra = field_extra
+        _realtime_session_generative_config_create.extra = extra
 
         _realtime_session_generative_config_create.additional_properties = (
             {}

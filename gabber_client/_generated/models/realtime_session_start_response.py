@@ -30,20 +30,25 @@ class RealtimeSessionStartResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        session = self.session.to_dict()
-
-        connection_details = self.connection_details.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "session": session,
-                "connection_details": connection_details,
-            }
-        )
-
+        field_dict["session"] = self.session.to_dict()
+        field_dict["connection_details"] = self.connection_details.to_dict()
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "session",
+            "connection_details",
+        }
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..models.realtime_session_timeline_item_type import (
     RealtimeSessionTimelineItemType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RealtimeSessionTimelineItem")
 
@@ -28,36 +28,41 @@ _KNOWN_KEYS = frozenset(
 class RealtimeSessionTimelineItem:
     """A stretch of the session's timeline."""
 
-    seconds: float | None | Unset = UNSET
+    seconds: float | None = None
     """ How long the stretch lasted, in seconds. """
-    type_: None | RealtimeSessionTimelineItemType | Unset = UNSET
+    type_: None | RealtimeSessionTimelineItemType = None
     """ Who was speaking, or silence. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=3, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        seconds: float | None | Unset
-        if isinstance(self.seconds, Unset):
-            seconds = UNSET
-        else:
-            seconds = self.seconds
-
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, str):
-            type_ = self.type_
-        else:
-            type_ = self.type_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if seconds is not UNSET:
-            field_dict["seconds"] = seconds
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
+        if self.seconds is not None:
+            field_dict["seconds"] = self.seconds
+        elif not self._absent & 1:
+            field_dict["seconds"] = None
+        if self.type_ is not None:
+            field_dict["type"] = self.type_
+        elif not self._absent & 2:
+            field_dict["type"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = set()
+        if self.seconds is not None or not self._absent & 1:
+            fields_set.add("seconds")
+        if self.type_ is not None or not self._absent & 2:
+            fields_set.add("type_")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -66,9 +71,12 @@ class RealtimeSessionTimelineItem:
                 f"RealtimeSessionTimelineItem: expected object, got {type(src_dict).__name__}"
             )
         _n_absent = 0
+        _absent = 0
         seconds = src_dict.get("seconds", UNSET)
         if seconds is UNSET:
+            seconds = None
             _n_absent += 1
+            _absent += 1
         elif seconds is not None and not (
             isinstance(seconds, (int, float)) and not isinstance(seconds, bool)
         ):
@@ -78,7 +86,9 @@ class RealtimeSessionTimelineItem:
 
         type_ = src_dict.get("type", UNSET)
         if type_ is UNSET:
+            type_ = None
             _n_absent += 1
+            _absent += 2
         elif type_ is not None and not isinstance(type_, str):
             raise TypeError(
                 f"Expected a string for RealtimeSessionTimelineItemType, got {type(type_).__name__}"
@@ -87,6 +97,7 @@ class RealtimeSessionTimelineItem:
         _realtime_session_timeline_item = _object_new(cls)
         _realtime_session_timeline_item.seconds = seconds
         _realtime_session_timeline_item.type_ = type_
+        _realtime_session_timeline_item._absent = _absent
 
         _realtime_session_timeline_item.additional_properties = (
             {}

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Scenario")
 
@@ -41,48 +41,51 @@ class Scenario:
     """ The project that owns the scenario. """
     prompt: str
     """ The scenario's prompt. """
-    human: None | str | Unset = UNSET
+    human: None | str = None
     """ The human that owns the scenario. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at.isoformat()
-
-        id = self.id
-
-        name = self.name
-
-        project = self.project
-
-        prompt = self.prompt
-
-        human: None | str | Unset
-        if isinstance(self.human, Unset):
-            human = UNSET
-        else:
-            human = self.human
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "id": id,
-                "name": name,
-                "project": project,
-                "prompt": prompt,
-            }
-        )
-        if human is not UNSET:
-            field_dict["human"] = human
-
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["id"] = self.id
+        field_dict["name"] = self.name
+        field_dict["project"] = self.project
+        field_dict["prompt"] = self.prompt
+        if self.human is not None:
+            field_dict["human"] = self.human
+        elif not self._absent & 1:
+            field_dict["human"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "created_at",
+            "id",
+            "name",
+            "project",
+            "prompt",
+        }
+        if self.human is not None or not self._absent & 1:
+            fields_set.add("human")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Scenario: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         created_at = _fromisoformat(src_dict["created_at"])
 
         id = src_dict["id"]
@@ -103,7 +106,9 @@ class Scenario:
 
         human = src_dict.get("human", UNSET)
         if human is UNSET:
+            human = None
             _n_absent += 1
+            _absent += 1
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Scenario.human: expected string, got {type(human).__name__}")
 
@@ -114,6 +119,7 @@ class Scenario:
         _scenario.project = project
         _scenario.prompt = prompt
         _scenario.human = human
+        _scenario._absent = _absent
 
         _scenario.additional_properties = (
             {}

@@ -30,7 +30,7 @@ class StartRealtimeSessionRequest:
     """ The configuration of a new session. """
     simulated: bool | None | Unset = UNSET
     """ Start a simulated session (no real audio). """
-    field_extra: Extra | None | Unset = UNSET
+    extra: Extra | None | Unset = UNSET
     """ Free-form data for partner integrations. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,13 +43,13 @@ class StartRealtimeSessionRequest:
         else:
             simulated = self.simulated
 
-        field_extra: dict[str, Any] | None | Unset
-        if isinstance(self.field_extra, Unset):
-            field_extra = UNSET
-        elif isinstance(self.field_extra, Extra):
-            field_extra = self.field_extra.to_dict()
+        extra: dict[str, Any] | None | Unset
+        if isinstance(self.extra, Unset):
+            extra = UNSET
+        elif isinstance(self.extra, Extra):
+            extra = self.extra.to_dict()
         else:
-            field_extra = self.field_extra
+            extra = self.extra
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,8 +60,8 @@ class StartRealtimeSessionRequest:
         )
         if simulated is not UNSET:
             field_dict["simulated"] = simulated
-        if field_extra is not UNSET:
-            field_dict["_extra"] = field_extra
+        if extra is not UNSET:
+            field_dict["_extra"] = extra
 
         return field_dict
 
@@ -82,21 +82,21 @@ class StartRealtimeSessionRequest:
                 f"StartRealtimeSessionRequest.simulated: expected boolean, got {type(simulated).__name__}"
             )
 
-        _field_extra_json = src_dict.get("_extra", UNSET)
-        field_extra: Extra | None | Unset
-        if _field_extra_json is UNSET:
-            field_extra = UNSET
+        _extra_json = src_dict.get("_extra", UNSET)
+        extra: Extra | None | Unset
+        if _extra_json is UNSET:
+            extra = UNSET
             _n_absent += 1
         else:
-            if _field_extra_json is None:
-                field_extra = _field_extra_json
+            if _extra_json is None:
+                extra = _extra_json
             else:
-                field_extra = _Extra_from_dict(_field_extra_json)
+                extra = _Extra_from_dict(_extra_json)
 
         _start_realtime_session_request = _object_new(cls)
         _start_realtime_session_request.config = config
         _start_realtime_session_request.simulated = simulated
-        _start_realtime_session_request.field_extra = field_extra
+        _start_realtime_session_request.extra = extra
 
         _start_realtime_session_request.additional_properties = (
             {}

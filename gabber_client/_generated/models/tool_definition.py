@@ -39,32 +39,31 @@ class ToolDefinition:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        description = self.description
-
-        parameters = []
-        for parameters_item_data in self.parameters:
-            parameters_item = parameters_item_data.to_dict()
-            parameters.append(parameters_item)
-
-        call_settings = self.call_settings.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "description": description,
-                "parameters": parameters,
-                "call_settings": call_settings,
-            }
-        )
-
+        field_dict["id"] = self.id
+        field_dict["name"] = self.name
+        field_dict["description"] = self.description
+        field_dict["parameters"] = [item.to_dict() for item in self.parameters]
+        field_dict["call_settings"] = self.call_settings.to_dict()
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "id",
+            "name",
+            "description",
+            "parameters",
+            "call_settings",
+        }
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -33,24 +33,25 @@ class ToolDefinitionCallSettings:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        destination: dict[str, Any]
-        if isinstance(self.destination, ToolDefinitionCallSettingsDestinationWebRequest):
-            destination = self.destination.to_dict()
-        else:
-            destination = self.destination.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "destination": destination,
-            }
-        )
-
+        field_dict["id"] = self.id
+        field_dict["destination"] = self.destination.to_dict()
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "id",
+            "destination",
+        }
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -81,32 +82,9 @@ class ToolDefinitionCallSettings:
                 _destination_json
             )
         else:
-
-            def _parse_destination(
-                data: object,
-            ) -> (
-                ToolDefinitionCallSettingsDestinationClientApp
-                | ToolDefinitionCallSettingsDestinationWebRequest
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_tool_definition_call_settings_destination_type_0 = (
-                        ToolDefinitionCallSettingsDestinationWebRequest.from_dict(data)
-                    )
-
-                    return componentsschemas_tool_definition_call_settings_destination_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_tool_definition_call_settings_destination_type_1 = (
-                    ToolDefinitionCallSettingsDestinationClientApp.from_dict(data)
-                )
-
-                return componentsschemas_tool_definition_call_settings_destination_type_1
-
-            destination = _parse_destination(_destination_json)
+            raise TypeError(
+                f"ToolDefinitionCallSettings.destination: expected an object whose type is web_request or client_app, got {_destination_json_tag!r}"
+            )
 
         _tool_definition_call_settings = _object_new(cls)
         _tool_definition_call_settings.id = id

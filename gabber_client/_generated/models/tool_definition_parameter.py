@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..models.tool_definition_parameter_type import (
     ToolDefinitionParameterType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ToolDefinitionParameter")
 
@@ -39,39 +39,42 @@ class ToolDefinitionParameter:
     """ The parameter's JSON type. """
     required: bool
     """ Whether the parameter must be given. """
-    default: None | str | Unset = UNSET
+    default: None | str = None
     """ The parameter's default value, as text. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        description = self.description
-
-        type_: str = self.type_
-
-        required = self.required
-
-        default: None | str | Unset
-        if isinstance(self.default, Unset):
-            default = UNSET
-        else:
-            default = self.default
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "description": description,
-                "type": type_,
-                "required": required,
-            }
-        )
-        if default is not UNSET:
-            field_dict["default"] = default
-
+        field_dict["name"] = self.name
+        field_dict["description"] = self.description
+        field_dict["type"] = self.type_
+        field_dict["required"] = self.required
+        if self.default is not None:
+            field_dict["default"] = self.default
+        elif not self._absent & 1:
+            field_dict["default"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "name",
+            "description",
+            "type_",
+            "required",
+        }
+        if self.default is not None or not self._absent & 1:
+            fields_set.add("default")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -80,6 +83,7 @@ class ToolDefinitionParameter:
                 f"ToolDefinitionParameter: expected object, got {type(src_dict).__name__}"
             )
         _n_absent = 0
+        _absent = 0
         name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError(
@@ -106,7 +110,9 @@ class ToolDefinitionParameter:
 
         default = src_dict.get("default", UNSET)
         if default is UNSET:
+            default = None
             _n_absent += 1
+            _absent += 1
         elif default is not None and not isinstance(default, str):
             raise TypeError(
                 f"ToolDefinitionParameter.default: expected string, got {type(default).__name__}"
@@ -118,6 +124,7 @@ class ToolDefinitionParameter:
         _tool_definition_parameter.type_ = type_
         _tool_definition_parameter.required = required
         _tool_definition_parameter.default = default
+        _tool_definition_parameter._absent = _absent
 
         _tool_definition_parameter.additional_properties = (
             {}

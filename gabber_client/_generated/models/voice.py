@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Voice")
 
@@ -53,149 +53,125 @@ class Voice:
     """ What the voice costs. """
     tags: list[VoiceTag]
     """ The voice's tags. """
-    service: None | str | Unset = UNSET
+    service: None | str = None
     """ The speech service behind the voice. """
-    model: None | str | Unset = UNSET
+    model: None | str = None
     """ The speech model behind the voice. """
-    voice: None | str | Unset = UNSET
+    voice: None | str = None
     """ The voice's id at its service. """
-    embeddings: list[float] | None | Unset = UNSET
+    embeddings: list[float] | None = None
     """ The voice's embedding vector. """
-    cartesia_voice_id: None | str | Unset = UNSET
+    cartesia_voice_id: None | str = None
     """ The voice's id at Cartesia. """
-    elevenlabs_voice_id: None | str | Unset = UNSET
+    elevenlabs_voice_id: None | str = None
     """ The voice's id at ElevenLabs. """
-    project: None | str | Unset = UNSET
+    project: None | str = None
     """ The project that owns the voice, for a cloned voice. """
-    human: None | str | Unset = UNSET
+    human: None | str = None
     """ The human that owns the voice, for a cloned voice. """
-    preview_url: None | str | Unset = UNSET
+    preview_url: None | str = None
     """ Where to hear a sample of the voice. """
-    field_extra: Extra | None | Unset = UNSET
+    extra: Extra | None = None
     """ Free-form data for partner integrations. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _absent: int = _attrs_field(init=False, default=1023, repr=False, eq=False)
+    """Which optional nullable fields the body left out, one bit each (see model_fields_set)."""
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at.isoformat()
-
-        id = self.id
-
-        name = self.name
-
-        language = self.language
-
-        pricing = self.pricing.to_dict()
-
-        tags = []
-        for tags_item_data in self.tags:
-            tags_item = tags_item_data.to_dict()
-            tags.append(tags_item)
-
-        service: None | str | Unset
-        if isinstance(self.service, Unset):
-            service = UNSET
-        else:
-            service = self.service
-
-        model: None | str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        else:
-            model = self.model
-
-        voice: None | str | Unset
-        if isinstance(self.voice, Unset):
-            voice = UNSET
-        else:
-            voice = self.voice
-
-        embeddings: list[float] | None | Unset
-        if isinstance(self.embeddings, Unset):
-            embeddings = UNSET
-        elif isinstance(self.embeddings, list):
-            embeddings = self.embeddings
-
-        else:
-            embeddings = self.embeddings
-
-        cartesia_voice_id: None | str | Unset
-        if isinstance(self.cartesia_voice_id, Unset):
-            cartesia_voice_id = UNSET
-        else:
-            cartesia_voice_id = self.cartesia_voice_id
-
-        elevenlabs_voice_id: None | str | Unset
-        if isinstance(self.elevenlabs_voice_id, Unset):
-            elevenlabs_voice_id = UNSET
-        else:
-            elevenlabs_voice_id = self.elevenlabs_voice_id
-
-        project: None | str | Unset
-        if isinstance(self.project, Unset):
-            project = UNSET
-        else:
-            project = self.project
-
-        human: None | str | Unset
-        if isinstance(self.human, Unset):
-            human = UNSET
-        else:
-            human = self.human
-
-        preview_url: None | str | Unset
-        if isinstance(self.preview_url, Unset):
-            preview_url = UNSET
-        else:
-            preview_url = self.preview_url
-
-        field_extra: dict[str, Any] | None | Unset
-        if isinstance(self.field_extra, Unset):
-            field_extra = UNSET
-        elif isinstance(self.field_extra, Extra):
-            field_extra = self.field_extra.to_dict()
-        else:
-            field_extra = self.field_extra
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "id": id,
-                "name": name,
-                "language": language,
-                "pricing": pricing,
-                "tags": tags,
-            }
-        )
-        if service is not UNSET:
-            field_dict["service"] = service
-        if model is not UNSET:
-            field_dict["model"] = model
-        if voice is not UNSET:
-            field_dict["voice"] = voice
-        if embeddings is not UNSET:
-            field_dict["embeddings"] = embeddings
-        if cartesia_voice_id is not UNSET:
-            field_dict["cartesia_voice_id"] = cartesia_voice_id
-        if elevenlabs_voice_id is not UNSET:
-            field_dict["elevenlabs_voice_id"] = elevenlabs_voice_id
-        if project is not UNSET:
-            field_dict["project"] = project
-        if human is not UNSET:
-            field_dict["human"] = human
-        if preview_url is not UNSET:
-            field_dict["preview_url"] = preview_url
-        if field_extra is not UNSET:
-            field_dict["_extra"] = field_extra
-
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["id"] = self.id
+        field_dict["name"] = self.name
+        field_dict["language"] = self.language
+        field_dict["pricing"] = self.pricing.to_dict()
+        field_dict["tags"] = [item.to_dict() for item in self.tags]
+        if self.service is not None:
+            field_dict["service"] = self.service
+        elif not self._absent & 1:
+            field_dict["service"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif not self._absent & 2:
+            field_dict["model"] = None
+        if self.voice is not None:
+            field_dict["voice"] = self.voice
+        elif not self._absent & 4:
+            field_dict["voice"] = None
+        if self.embeddings is not None:
+            field_dict["embeddings"] = self.embeddings
+        elif not self._absent & 8:
+            field_dict["embeddings"] = None
+        if self.cartesia_voice_id is not None:
+            field_dict["cartesia_voice_id"] = self.cartesia_voice_id
+        elif not self._absent & 16:
+            field_dict["cartesia_voice_id"] = None
+        if self.elevenlabs_voice_id is not None:
+            field_dict["elevenlabs_voice_id"] = self.elevenlabs_voice_id
+        elif not self._absent & 32:
+            field_dict["elevenlabs_voice_id"] = None
+        if self.project is not None:
+            field_dict["project"] = self.project
+        elif not self._absent & 64:
+            field_dict["project"] = None
+        if self.human is not None:
+            field_dict["human"] = self.human
+        elif not self._absent & 128:
+            field_dict["human"] = None
+        if self.preview_url is not None:
+            field_dict["preview_url"] = self.preview_url
+        elif not self._absent & 256:
+            field_dict["preview_url"] = None
+        if self.extra is not None:
+            field_dict["_extra"] = self.extra.to_dict()
+        elif not self._absent & 512:
+            field_dict["_extra"] = None
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "created_at",
+            "id",
+            "name",
+            "language",
+            "pricing",
+            "tags",
+        }
+        if self.service is not None or not self._absent & 1:
+            fields_set.add("service")
+        if self.model is not None or not self._absent & 2:
+            fields_set.add("model")
+        if self.voice is not None or not self._absent & 4:
+            fields_set.add("voice")
+        if self.embeddings is not None or not self._absent & 8:
+            fields_set.add("embeddings")
+        if self.cartesia_voice_id is not None or not self._absent & 16:
+            fields_set.add("cartesia_voice_id")
+        if self.elevenlabs_voice_id is not None or not self._absent & 32:
+            fields_set.add("elevenlabs_voice_id")
+        if self.project is not None or not self._absent & 64:
+            fields_set.add("project")
+        if self.human is not None or not self._absent & 128:
+            fields_set.add("human")
+        if self.preview_url is not None or not self._absent & 256:
+            fields_set.add("preview_url")
+        if self.extra is not None or not self._absent & 512:
+            fields_set.add("extra")
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"Voice: expected object, got {type(src_dict).__name__}")
         _n_absent = 0
+        _absent = 0
         created_at = _fromisoformat(src_dict["created_at"])
 
         id = src_dict["id"]
@@ -221,27 +197,34 @@ class Voice:
 
         service = src_dict.get("service", UNSET)
         if service is UNSET:
+            service = None
             _n_absent += 1
+            _absent += 1
         elif service is not None and not isinstance(service, str):
             raise TypeError(f"Voice.service: expected string, got {type(service).__name__}")
 
         model = src_dict.get("model", UNSET)
         if model is UNSET:
+            model = None
             _n_absent += 1
+            _absent += 2
         elif model is not None and not isinstance(model, str):
             raise TypeError(f"Voice.model: expected string, got {type(model).__name__}")
 
         voice = src_dict.get("voice", UNSET)
         if voice is UNSET:
+            voice = None
             _n_absent += 1
+            _absent += 4
         elif voice is not None and not isinstance(voice, str):
             raise TypeError(f"Voice.voice: expected string, got {type(voice).__name__}")
 
         _embeddings_json = src_dict.get("embeddings", UNSET)
-        embeddings: list[float] | None | Unset
+        embeddings: list[float] | None
         if _embeddings_json is UNSET:
-            embeddings = UNSET
+            embeddings = None
             _n_absent += 1
+            _absent += 8
         else:
             if _embeddings_json is None:
                 embeddings = _embeddings_json
@@ -262,7 +245,9 @@ class Voice:
 
         cartesia_voice_id = src_dict.get("cartesia_voice_id", UNSET)
         if cartesia_voice_id is UNSET:
+            cartesia_voice_id = None
             _n_absent += 1
+            _absent += 16
         elif cartesia_voice_id is not None and not isinstance(cartesia_voice_id, str):
             raise TypeError(
                 f"Voice.cartesia_voice_id: expected string, got {type(cartesia_voice_id).__name__}"
@@ -270,7 +255,9 @@ class Voice:
 
         elevenlabs_voice_id = src_dict.get("elevenlabs_voice_id", UNSET)
         if elevenlabs_voice_id is UNSET:
+            elevenlabs_voice_id = None
             _n_absent += 1
+            _absent += 32
         elif elevenlabs_voice_id is not None and not isinstance(elevenlabs_voice_id, str):
             raise TypeError(
                 f"Voice.elevenlabs_voice_id: expected string, got {type(elevenlabs_voice_id).__name__}"
@@ -278,32 +265,39 @@ class Voice:
 
         project = src_dict.get("project", UNSET)
         if project is UNSET:
+            project = None
             _n_absent += 1
+            _absent += 64
         elif project is not None and not isinstance(project, str):
             raise TypeError(f"Voice.project: expected string, got {type(project).__name__}")
 
         human = src_dict.get("human", UNSET)
         if human is UNSET:
+            human = None
             _n_absent += 1
+            _absent += 128
         elif human is not None and not isinstance(human, str):
             raise TypeError(f"Voice.human: expected string, got {type(human).__name__}")
 
         preview_url = src_dict.get("preview_url", UNSET)
         if preview_url is UNSET:
+            preview_url = None
             _n_absent += 1
+            _absent += 256
         elif preview_url is not None and not isinstance(preview_url, str):
             raise TypeError(f"Voice.preview_url: expected string, got {type(preview_url).__name__}")
 
-        _field_extra_json = src_dict.get("_extra", UNSET)
-        field_extra: Extra | None | Unset
-        if _field_extra_json is UNSET:
-            field_extra = UNSET
+        _extra_json = src_dict.get("_extra", UNSET)
+        extra: Extra | None
+        if _extra_json is UNSET:
+            extra = None
             _n_absent += 1
+            _absent += 512
         else:
-            if _field_extra_json is None:
-                field_extra = _field_extra_json
+            if _extra_json is None:
+                extra = _extra_json
             else:
-                field_extra = _Extra_from_dict(_field_extra_json)
+                extra = _Extra_from_dict(_extra_json)
 
         _voice = _object_new(cls)
         _voice.created_at = created_at
@@ -321,7 +315,8 @@ class Voice:
         _voice.project = project
         _voice.human = human
         _voice.preview_url = preview_url
-        _voice.field_extra = field_extra
+        _voice.extra = extra
+        _voice._absent = _absent
 
         _voice.additional_properties = (
             {}

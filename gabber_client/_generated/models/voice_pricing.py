@@ -33,23 +33,27 @@ class VoicePricing:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        price_per_second = self.price_per_second
-
-        currency = self.currency
-
-        product_name = self.product_name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "price_per_second": price_per_second,
-                "currency": currency,
-                "product_name": product_name,
-            }
-        )
-
+        field_dict["price_per_second"] = self.price_per_second
+        field_dict["currency"] = self.currency
+        field_dict["product_name"] = self.product_name
         return field_dict
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The names of the fields the response body had, as in pydantic.
+
+        An optional field the body left out reads as None; this tells it apart
+        from a null. A field given a value since counts as set; a model built
+        by hand counts its optional fields that are not None.
+        """
+        fields_set: set[str] = {
+            "price_per_second",
+            "currency",
+            "product_name",
+        }
+        return frozenset(fields_set)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
