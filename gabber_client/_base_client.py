@@ -347,7 +347,12 @@ class BaseClient(Generic[H]):
         return self._derive(settings, added)
 
     def for_human(self, human: str | None) -> Self:
-        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
+        """A client scoped to ``human``, sharing this one's connections: its default
+        ``x-human-id`` is ``human``, and an operation the API does not scope by
+        ``x-human-id`` (``speak``, ``dtmf``, ``initiate_outbound_call``,
+        ``attach_human``) is sent only once a scoped ``GET`` of its session showed the
+        session is ``human``'s (else :class:`~gabber_client.NotFoundError`, nothing
+        sent). ``for_human(None)``: an unscoped client, which acts on any session."""
         return self._derive(derive(self._settings, human=human))
 
     @property
@@ -576,6 +581,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
 
     def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        if self._settings.human is not None:  # a scoped client stays in scope: see _scope.py
+            from . import _scope
+
+            _scope.check_sync(self, call, options)
         http = self._pool.current()  # closed? forked? (see _pool.py)
         request = self._build_request(http, call, options)
         retries = 0
@@ -608,6 +617,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
 
     async def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        if self._settings.human is not None:  # a scoped client stays in scope: see _scope.py
+            from . import _scope
+
+            await _scope.check_async(self, call, options)
         http = self._pool.current_async()  # closed? forked? another event loop?
         request = self._build_request(http, call, options)
         retries = 0
