@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import operation_names  # scripts/operation_names.py
 import typed_dicts  # scripts/typed_dicts.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ def generate(spec: Path, out_root: Path) -> Path:
     ruff = [str(bin_dir / "ruff"), "format", "--quiet", "--config", str(out_root / "ruff.toml")]
     subprocess.run([*ruff, str(facts)], env=env, check=True)
     typed_dicts.write(target)  # the request TypedDicts, from that openapi.json
+    operation_names.write(target)  # the operations' names as Literal types
     return target
 
 

@@ -15,12 +15,12 @@ from typing import Any
 
 import httpx
 import pytest
+from test_client_support import OPS, Op
 
 from gabber_client import AsyncGabber, Gabber, InvalidArgumentError, NotFoundError
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client._scope import CHECKED, OWNER_OPERATION, Rule, _rule
 from gabber_client.testing import FakeGabber
-from test_client_support import OPS, Op
 
 OP_OF = {op.operation_id: op for op in OPS}
 ALL = sorted(SPEC_OPERATIONS)
@@ -153,7 +153,7 @@ def test_a_default_human_scopes_as_for_human_does(operation: str) -> None:
 
 
 def test_a_token_client_is_scoped_by_the_api_not_checked() -> None:
-    fake, alice, bob = _setup()
+    fake, _alice, bob = _setup()
     token = fake.issue_token("bob")
     with fake.client(token=token) as client:
         scoped = client.for_human("bob")
@@ -174,8 +174,10 @@ def test_the_check_keeps_the_call_timeout_and_not_its_extras() -> None:
     with fake.client(http_client=http, human="bob") as client:
         client.realtime.speak(bob, "hi", timeout=3.5, extra_headers={"X-Trace": "t1"})
     check, speak = seen
-    assert check.method == "GET" and check.headers["x-human-id"] == "bob"
-    assert "x-trace" not in check.headers and speak.headers["x-trace"] == "t1"
+    assert check.method == "GET"
+    assert check.headers["x-human-id"] == "bob"
+    assert "x-trace" not in check.headers
+    assert speak.headers["x-trace"] == "t1"
     assert check.extensions["timeout"]["read"] == 3.5
 
 
@@ -198,9 +200,9 @@ def test_a_session_of_another_human_returned_anyway_is_refused() -> None:
         raise AssertionError(f"sent {request.method} {request.url}")
 
     http = httpx.Client(transport=httpx.MockTransport(handler))
-    with Gabber(api_key="k", base_url="http://x.test", http_client=http, human="bob") as client:
-        with pytest.raises(InvalidArgumentError, match=r"dtmf was not sent") as raised:
-            client.realtime.dtmf("rs_1", "1")
+    client = Gabber(api_key="k", base_url="http://x.test", http_client=http, human="bob")
+    with client, pytest.raises(InvalidArgumentError, match=r"dtmf was not sent") as raised:
+        client.realtime.dtmf("rs_1", "1")
     assert raised.value.parameter == "session"
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from urllib.parse import parse_qs
 
 from ._catalog import Catalog
-from ._faults import Fault, FaultQueue
+from ._faults import Fault, FaultQueue, OperationName
 from ._http import (
     ApiError,
     FakeRequest,
@@ -230,7 +230,7 @@ class FakeGabber:
         content_type: str | None = None,
         delay: float = 0.0,
         drop: bool = False,
-        operation: str | None = None,
+        operation: OperationName | None = None,
         times: int = 1,
     ) -> Fault:
         """Queue a fault for the next ``times`` requests (of ``operation``, if given).
@@ -238,7 +238,8 @@ class FakeGabber:
         Pass a :class:`Fault`, or its fields as keywords::
 
             fake.inject_fault(status=429, headers={"Retry-After": "1"}, times=2)
-            fake.inject_fault(Fault(drop=True, operation="end_realtime_session"))
+            fake.inject_fault(drop=True, operation="end")  # client.realtime.end only
+            fake.inject_fault(Fault(drop=True, operation="end_realtime_session"))  # the same
 
         Faults are consumed in the order they were queued. Returns the fault.
         """
