@@ -117,6 +117,9 @@ class Settings:
     timeout: httpx.Timeout
     max_retries: int
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    retry_waits: bool = True
+    """Whether to wait between retries (backoff, ``Retry-After``). The fake's clients
+    do not (``gabber_client.testing``): retries against it take no wall time."""
 
 
 def _max_response_bytes(value: object) -> int:
@@ -610,7 +613,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 took_effect = took_effect or _options.may_have_taken_effect(response)
                 response.close()
             retries += 1
-            _sleep(wait)
+            _sleep(wait if self._settings.retry_waits else 0.0)
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
@@ -646,4 +649,4 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 took_effect = took_effect or _options.may_have_taken_effect(response)
                 await response.aclose()
             retries += 1
-            await _async_sleep(wait)
+            await _async_sleep(wait if self._settings.retry_waits else 0.0)
