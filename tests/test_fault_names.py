@@ -12,7 +12,7 @@ from gabber_client import InternalServerError
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client._generated.operation_names import MethodName, OperationId, OperationName
 from gabber_client._operations import OPERATIONS
-from gabber_client.testing import Fault, FakeGabber
+from gabber_client.testing import FakeGabber, Fault
 
 
 def _names(alias: object) -> set[str]:
