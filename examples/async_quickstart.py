@@ -67,8 +67,12 @@ async def walk_through(client: AsyncGabber) -> None:
         step(7, "attach human", f"session now belongs to {session.human}")
 
         # `async for` over a page follows next_page: every message, page by page.
-        roles = [message.role async for message in await client.realtime.messages(session_id)]
-        step(8, "messages", f"{len(roles)} message(s): {', '.join(roles) or 'none yet'}")
+        # A message's content is a list of parts; a text part has .text (or none).
+        said = [
+            f"{message.role} {' '.join(part.text or '' for part in message.content)!r}"
+            async for message in await client.realtime.messages(session_id)
+        ]
+        step(8, "messages", f"{len(said)} message(s): {', '.join(said) or 'none yet'}")
 
         seconds = 0.0
         items = 0

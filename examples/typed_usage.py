@@ -74,9 +74,12 @@ def sync_usage(fake: FakeGabber) -> None:
             session_id, source_phone_number="+12025550100", destination_phone_number="+12025550123"
         )
 
-        # A session started without a human (say, by a phone call) can be given one.
+        # A session started without a human (say, by a phone call) can be given one. It
+        # is no session of HUMAN yet, so this client (scoped to HUMAN) refuses to act
+        # on it: claiming it takes an unscoped client, on purpose.
         anonymous = fake.create_session()["id"]
-        attached: RealtimeSession = client.realtime.attach_human(anonymous, HUMAN)
+        unscoped = client.for_human(None)
+        attached: RealtimeSession = unscoped.realtime.attach_human(anonymous, HUMAN)
         expect(attached.human == HUMAN, "human attached")
 
         # Pages iterate lazily over every page; the fake serves two items per page.

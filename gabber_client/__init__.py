@@ -24,6 +24,7 @@ from ._constants import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
 )
+from ._parse import parse_config
 from ._request_id import get_request_id
 from ._response import APIResponse
 from ._version import __version__
@@ -81,6 +82,7 @@ __all__ = [
     "Unset",
     "__version__",
     "get_request_id",
+    "parse_config",
 ]
 
 

@@ -117,6 +117,9 @@ class Settings:
     timeout: httpx.Timeout
     max_retries: int
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    retry_waits: bool = True
+    """Whether to wait between retries (backoff, ``Retry-After``). The fake's clients
+    do not (``gabber_client.testing``): retries against it take no wall time."""
 
 
 def _max_response_bytes(value: object) -> int:
@@ -347,7 +350,12 @@ class BaseClient(Generic[H]):
         return self._derive(settings, added)
 
     def for_human(self, human: str | None) -> Self:
-        """A client whose default ``x-human-id`` is ``human``, sharing this one's connections."""
+        """A client scoped to ``human``, sharing this one's connections: its default
+        ``x-human-id`` is ``human``, and an operation the API does not scope by
+        ``x-human-id`` (``speak``, ``dtmf``, ``initiate_outbound_call``,
+        ``attach_human``) is sent only once a scoped ``GET`` of its session showed the
+        session is ``human``'s (else :class:`~gabber_client.NotFoundError`, nothing
+        sent). ``for_human(None)``: an unscoped client, which acts on any session."""
         return self._derive(derive(self._settings, human=human))
 
     @property
@@ -576,6 +584,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends :class:`Call` objects with an :class:`httpx.Client`, retrying per policy."""
 
     def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        if self._settings.human is not None:  # a scoped client stays in scope: see _scope.py
+            from . import _scope
+
+            _scope.check_sync(self, call, options)
         http = self._pool.current()  # closed? forked? (see _pool.py)
         request = self._build_request(http, call, options)
         retries = 0
@@ -601,13 +613,17 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 took_effect = took_effect or _options.may_have_taken_effect(response)
                 response.close()
             retries += 1
-            _sleep(wait)
+            _sleep(wait if self._settings.retry_waits else 0.0)
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends :class:`Call` objects with an :class:`httpx.AsyncClient`, retrying per policy."""
 
     async def _request(self, call: Call[T], options: RequestOptions | None = None) -> T:
+        if self._settings.human is not None:  # a scoped client stays in scope: see _scope.py
+            from . import _scope
+
+            await _scope.check_async(self, call, options)
         http = self._pool.current_async()  # closed? forked? another event loop?
         request = self._build_request(http, call, options)
         retries = 0
@@ -633,4 +649,4 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 took_effect = took_effect or _options.may_have_taken_effect(response)
                 await response.aclose()
             retries += 1
-            await _async_sleep(wait)
+            await _async_sleep(wait if self._settings.retry_waits else 0.0)

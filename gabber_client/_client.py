@@ -184,13 +184,14 @@ class Gabber(SyncAPIClient):
             ```python
             from gabber_client import Gabber, NotFoundError
             from gabber_client.models import RealtimeSession
+            from gabber_client.types import RealtimeSessionConfigCreateParam
 
             with Gabber() as client:
                 try:
                     client.post("/v1/beta/not_in_the_spec_yet", json={"a": 1})
                 except NotFoundError as exc:
                     print(exc.status_code)  # 404: the fake does not serve it
-                config = {
+                config: RealtimeSessionConfigCreateParam = {
                     "general": {},
                     "input": {},
                     "generative": {"llm": "llm_1"},

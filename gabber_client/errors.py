@@ -128,11 +128,12 @@ class APIConnectionError(APIError):
         ```python
         from gabber_client import APIConnectionError
         from gabber_client.testing import FakeGabber
+        from gabber_client.types import RealtimeSessionConfigCreateParam
 
         fake = FakeGabber()
         # The fake starts the session, then drops the connection: the answer is lost.
         fake.inject_fault(drop=True, operation="start_realtime_session")
-        config = {
+        config: RealtimeSessionConfigCreateParam = {
             "general": {},
             "input": {},
             "generative": {"llm": "llm_1"},

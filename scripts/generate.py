@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The facade generator imports this checkout's package (its operation table).
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 import facade  # scripts/facade.py
+import operation_names  # scripts/operation_names.py
 import typed_dicts  # scripts/typed_dicts.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +92,7 @@ def generate(spec: Path, out_root: Path) -> Path:
             env=env,
             check=True,
         )
+    operation_names.write(target)  # the operations' names as Literal types
     return target
 
 

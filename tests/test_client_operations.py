@@ -143,11 +143,14 @@ async def test_human_header_from_for_human(mock_api: MockApi, kind: str, human_o
 async def test_no_human_header_where_the_spec_has_none(
     mock_api: MockApi, kind: str, no_human_op: Op
 ) -> None:
-    client = mock_api.client(human="h_default").for_human("h_scoped")
+    client = mock_api.client(human="h_default").for_human("h_1")  # the canned session's
 
     await mock_api.settle(no_human_op.call(client.realtime, "rs_1"))
 
-    assert "x-human-id" not in mock_api.requests[0].headers
+    # First the scoped GET that checks the session is h_1's (see _scope.py), then the call.
+    check, sent = mock_api.requests
+    assert (check.method, check.headers["x-human-id"]) == ("GET", "h_1")
+    assert "x-human-id" not in sent.headers
 
 
 # Hard-coded expectations: each character that means something in a URL, or is not

@@ -56,7 +56,8 @@ def assert_all_steps(output: str) -> None:
     assert details["start"].endswith(" in_progress")
     assert details["update"] == "time limit now 600 s"
     assert details["attach human"] == "session now belongs to quickstart-human"
-    assert details["messages"] == "1 message(s): assistant"
+    spoken = "'Hello from the gabber-client quickstart!'"
+    assert details["messages"] == f"1 message(s): assistant {spoken}"  # the text, not a repr
     assert details["list"] == "ours is #1, newest first"
     assert details["end"].endswith(" ended")
 

@@ -1,4 +1,5 @@
-"""Every Python code block of the user docs runs: README.md, api.md and docs/**/*.md.
+"""Every Python code block of the user docs runs: README.md, api.md, docs/**/*.md and
+the examples in the package's docstrings.
 
 The convention (see CONTRIBUTING.md):
 
@@ -16,7 +17,9 @@ The convention (see CONTRIBUTING.md):
 Files are found by glob, so a new page under docs/ is picked up with no edit here.
 ``api.md`` (generated; the docs site includes it) shows its signatures as ``text``
 blocks, so its ```` ```python ```` blocks are the examples of the package's
-docstrings, run here like the others.
+docstrings, run here like the others; a docstring example api.md does not show
+(``gabber_client.parse_config``'s, say) runs from its module, its id naming the file
+and line. ``tests/test_docs_typing.py`` type-checks the same blocks.
 """
 
 from __future__ import annotations
@@ -72,7 +75,13 @@ def python_blocks(path: Path) -> Iterator[Block]:
     """The ```python blocks of ``path``, in order. A fence closes with the same
     character, at least as long, and nothing after it (CommonMark); the block's
     indentation (inside a list item) is removed."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    return blocks_in_text(path.read_text(encoding="utf-8"), path)
+
+
+def blocks_in_text(text: str, path: Path, first_line: int = 1) -> Iterator[Block]:
+    """The ```python blocks of ``text``, found in ``path`` from line ``first_line``
+    on (a docstring inside a module, say): see :func:`python_blocks`."""
+    lines = text.splitlines()
     index = 0
     while index < len(lines):
         opening = FENCE.match(lines[index])
@@ -97,14 +106,45 @@ def python_blocks(path: Path) -> Iterator[Block]:
         body = [line.removeprefix(indent) for line in lines[start:index]]
         index += 1
         if language == "python":
-            yield Block(path, start, "\n".join(body) + "\n")
+            yield Block(path, start + first_line - 1, "\n".join(body) + "\n")
 
 
 def doc_files() -> list[Path]:
     return [ROOT / "README.md", ROOT / "api.md", *sorted((ROOT / "docs").glob("**/*.md"))]
 
 
-BLOCKS = [block for path in doc_files() for block in python_blocks(path)]
+def docstring_blocks() -> Iterator[Block]:
+    """The fenced ```python blocks of the docstrings of the hand-written package
+    (the generated code has none)."""
+    for path in sorted((ROOT / "gabber_client").rglob("*.py")):
+        if "_generated" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(
+                node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
+            ):
+                continue
+            body = node.body
+            if not (
+                body
+                and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)
+            ):
+                continue
+            yield from blocks_in_text(body[0].value.value, path, body[0].value.lineno)
+
+
+def all_blocks() -> list[Block]:
+    """The blocks of the Markdown files, then the docstring examples that api.md does
+    not show (those it shows run once, from api.md)."""
+    blocks = [block for path in doc_files() for block in python_blocks(path)]
+    shown = {block.code for block in blocks}
+    return [*blocks, *(block for block in docstring_blocks() if block.code not in shown)]
+
+
+BLOCKS = all_blocks()
 
 
 def _id(block: Block) -> str:

@@ -68,8 +68,9 @@ class Realtime(SyncAPIResource):
     Example:
         ```python
         from gabber_client import Gabber
+        from gabber_client.types import RealtimeSessionConfigCreateParam
 
-        config = {
+        config: RealtimeSessionConfigCreateParam = {
             "general": {"time_limit_s": 600},
             "input": {},
             "generative": {"llm": "llm_1"},

@@ -29,8 +29,8 @@ it, the first use of a name of this package raises
 Faults and records, for testing how an app copes::
 
     fake.inject_fault(status=429, headers={"Retry-After": "1"}, times=2)
-    fake.inject_fault(drop=True, operation="end_realtime_session")
-    assert fake.requests[-1].operation == "end_realtime_session"
+    fake.inject_fault(drop=True, operation="end")  # as you call it: client.realtime.end
+    assert fake.requests[-1].operation == "end_realtime_session"  # records: operationIds
 
 The fake follows openapi.yaml: it validates request bodies against its schemas
 (400 naming the field), enforces both security schemes (401), scopes sessions to
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ._asgi import FakeASGIApp
     from ._catalog import Catalog
     from ._fake import DEFAULT_API_KEY, DEFAULT_BASE_URL, FakeGabber
-    from ._faults import Fault
+    from ._faults import Fault, OperationName
     from ._json import MessageJSON, SessionJSON
     from ._records import RecordedRequest
     from ._routing import OPERATION_IDS
@@ -69,6 +69,7 @@ __all__ = [
     "FakeTransport",
     "Fault",
     "MessageJSON",
+    "OperationName",
     "RecordedRequest",
     "SessionJSON",
 ]
@@ -86,6 +87,7 @@ _HOMES: dict[str, str] = {
     "FakeServer": "._server",
     "FakeTransport": "._transport",
     "Fault": "._faults",
+    "OperationName": "._faults",
     "MessageJSON": "._json",
     "SessionJSON": "._json",
     "RecordedRequest": "._records",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from urllib.parse import parse_qs
 
 from ._catalog import Catalog
-from ._faults import Fault, FaultQueue
+from ._faults import Fault, FaultQueue, OperationName
 from ._http import (
     ApiError,
     FakeRequest,
@@ -230,7 +230,7 @@ class FakeGabber:
         content_type: str | None = None,
         delay: float = 0.0,
         drop: bool = False,
-        operation: str | None = None,
+        operation: OperationName | None = None,
         times: int = 1,
     ) -> Fault:
         """Queue a fault for the next ``times`` requests (of ``operation``, if given).
@@ -238,7 +238,8 @@ class FakeGabber:
         Pass a :class:`Fault`, or its fields as keywords::
 
             fake.inject_fault(status=429, headers={"Retry-After": "1"}, times=2)
-            fake.inject_fault(Fault(drop=True, operation="end_realtime_session"))
+            fake.inject_fault(drop=True, operation="end")  # client.realtime.end only
+            fake.inject_fault(Fault(drop=True, operation="end_realtime_session"))  # the same
 
         Faults are consumed in the order they were queued. Returns the fault.
         """
@@ -378,6 +379,7 @@ class FakeGabber:
         max_retries: int | None = None,
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
+        retry_waits: bool = False,
     ) -> Gabber:
         """A :class:`gabber_client.Gabber` bound to this fake in-process.
 
@@ -385,13 +387,19 @@ class FakeGabber:
         the first accepted key (none when ``token`` is given), ``base_url`` =
         :attr:`base_url`, ``http_client`` = an :class:`httpx.Client` over
         :meth:`transport`; ``timeout`` and ``max_retries`` those of ``Gabber``.
+
+        Its retries do not wait (the backoff and ``Retry-After`` are skipped), so a
+        test of retries takes no wall time; ``retry_waits=True`` waits as a client of
+        the real API does.
         """
         import httpx
 
         from gabber_client import Gabber
         from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
-        return Gabber(
+        from ._waits import with_retry_waits
+
+        client = Gabber(
             api_key=self.api_key if api_key is None and token is None else api_key,
             token=token,
             base_url=self._base_url if base_url is None else base_url,
@@ -401,6 +409,7 @@ class FakeGabber:
             http_client=http_client or httpx.Client(transport=self.transport()),
             default_headers=default_headers,
         )
+        return with_retry_waits(client, retry_waits)
 
     def async_client(
         self,
@@ -413,15 +422,19 @@ class FakeGabber:
         max_retries: int | None = None,
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
+        retry_waits: bool = False,
     ) -> AsyncGabber:
         """An :class:`gabber_client.AsyncGabber` bound to this fake in-process; the
-        same arguments and defaults as :meth:`client`, with an :class:`httpx.AsyncClient`."""
+        same arguments and defaults as :meth:`client` (its retries do not wait unless
+        ``retry_waits=True``), with an :class:`httpx.AsyncClient`."""
         import httpx
 
         from gabber_client import AsyncGabber
         from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
-        return AsyncGabber(
+        from ._waits import with_retry_waits
+
+        client = AsyncGabber(
             api_key=self.api_key if api_key is None and token is None else api_key,
             token=token,
             base_url=self._base_url if base_url is None else base_url,
@@ -431,6 +444,7 @@ class FakeGabber:
             http_client=http_client or httpx.AsyncClient(transport=self.transport()),
             default_headers=default_headers,
         )
+        return with_retry_waits(client, retry_waits)
 
     # --------------------------------------------------------------- handling
     def handle(self, request: FakeRequest) -> FakeResponse:

@@ -7,9 +7,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from gabber_client._generated.operation_names import OperationName
+from gabber_client._operations import by_method
+
 from ._routing import OPERATION_IDS
 
-__all__ = ["Fault", "FaultQueue"]
+__all__ = ["Fault", "FaultQueue", "OperationName", "operation_id"]
+
+
+def operation_id(name: str) -> str:
+    """The operationId an operation ``name`` stands for: a method of
+    ``client.realtime`` (``"start"``) or an operationId (``"start_realtime_session"``)."""
+    if name in OPERATION_IDS:
+        return name
+    found = by_method().get(name)
+    if found is None or found not in OPERATION_IDS:
+        methods = sorted(method for method, op in by_method().items() if op in OPERATION_IDS)
+        raise ValueError(
+            f"operation must be a method of client.realtime ({', '.join(methods)}), "
+            f"an operationId ({', '.join(sorted(OPERATION_IDS))}) or None, got {name!r}"
+        )
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -31,8 +49,12 @@ class Fault:
         drop: Drop the connection instead of answering in full: over loopback the
             socket is closed mid-response; in-process the transport raises
             :class:`httpx.RemoteProtocolError`.
-        operation: Only requests of this operation id (e.g.
-            ``"start_realtime_session"``) match; ``None`` matches every request.
+        operation: Only requests of this operation match, named as you call it
+            (``"start"``, the method of ``client.realtime``) or by its operationId
+            (``"start_realtime_session"``); typed :data:`OperationName`, so that
+            mypy and pyright reject an unknown name. Stored as the operationId (as
+            :attr:`RecordedRequest.operation` names it). ``None`` matches every
+            request.
         times: How many matching requests the fault applies to.
 
     When a fault sets neither ``status`` nor ``body``, the request is handled
@@ -47,7 +69,7 @@ class Fault:
     content_type: str | None = None
     delay: float = 0.0
     drop: bool = False
-    operation: str | None = None
+    operation: OperationName | None = None
     times: int = 1
 
     def __post_init__(self) -> None:
@@ -57,10 +79,8 @@ class Fault:
             raise ValueError(f"delay must be >= 0 seconds, got {self.delay!r}")
         if self.times < 1:
             raise ValueError(f"times must be >= 1, got {self.times!r}")
-        if self.operation is not None and self.operation not in OPERATION_IDS:
-            raise ValueError(
-                f"operation must be one of {sorted(OPERATION_IDS)} or None, got {self.operation!r}"
-            )
+        if self.operation is not None:
+            object.__setattr__(self, "operation", operation_id(self.operation))
         if (
             self.status is None
             and self.body is None

@@ -7,7 +7,18 @@ extra:
 * ``gabber_fake``: a fresh :class:`~gabber_client.testing.FakeGabber` per test;
 * ``gabber``: a :class:`gabber_client.Gabber` bound to it in-process;
 * ``async_gabber``: an :class:`gabber_client.AsyncGabber` bound to it (an async
-  fixture when pytest-asyncio is installed).
+  fixture when pytest-asyncio is installed);
+* ``gabber_factory`` and ``async_gabber_factory``: factories of clients bound to
+  ``gabber_fake``, for an app that makes its own client (a web app, in its
+  lifespan): the client is then made, used and closed on the app's event loop.
+
+The clients of these fixtures do not wait between retries (see
+``FakeGabber.client``): a test of retries takes no wall time.
+
+``async_gabber`` belongs to the test's event loop: an app run by Starlette's
+``TestClient`` (its own loop, in another thread) cannot use it, and says so with a
+:class:`~gabber_client.ClientStateError`; give such an app
+``async_gabber_factory`` instead (docs/web-apps.md).
 
 ``gabber_client`` and ``async_gabber_client`` are deprecated aliases of ``gabber``
 and ``async_gabber`` (a fixture named ``gabber_client`` shadows the package inside
@@ -22,7 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import warnings
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -31,7 +42,15 @@ if TYPE_CHECKING:
     from gabber_client import AsyncGabber, Gabber
     from gabber_client.testing import FakeGabber
 
-__all__ = ["async_gabber", "async_gabber_client", "gabber", "gabber_client", "gabber_fake"]
+__all__ = [
+    "async_gabber",
+    "async_gabber_client",
+    "async_gabber_factory",
+    "gabber",
+    "gabber_client",
+    "gabber_factory",
+    "gabber_fake",
+]
 
 
 @pytest.fixture
@@ -56,6 +75,24 @@ def gabber(gabber_fake: FakeGabber) -> Iterator[Gabber]:
         yield client
     finally:
         client.close()
+
+
+@pytest.fixture
+def gabber_factory(gabber_fake: FakeGabber) -> Callable[..., Gabber]:
+    """Makes a :class:`gabber_client.Gabber` bound in-process to ``gabber_fake`` per
+    call (the arguments of :meth:`FakeGabber.client`): for an app that makes its own
+    client. The app closes what it makes."""
+    return gabber_fake.client
+
+
+@pytest.fixture
+def async_gabber_factory(gabber_fake: FakeGabber) -> Callable[..., AsyncGabber]:
+    """Makes an :class:`gabber_client.AsyncGabber` bound in-process to ``gabber_fake``
+    per call (the arguments of :meth:`FakeGabber.async_client`): give it to a web app
+    that makes its client in its lifespan, so that the client lives on the app's
+    event loop, whichever runs it (``TestClient``'s own, or the test's with
+    ``httpx.ASGITransport``). The app closes what it makes."""
+    return gabber_fake.async_client
 
 
 def _deprecated(old: str, new: str) -> None:

@@ -53,6 +53,9 @@ class CannedApi:
         if schema is None:
             return httpx.Response(200)
         body = minimal_instance(schema, self.spec["components"]["schemas"])
+        human = request.headers.get("x-human-id")
+        if human is not None and schema.get("$ref", "").endswith("/RealtimeSession"):
+            body["human"] = human  # as a server scoping by x-human-id answers
         next_page = self.next_pages.pop(operation, None)
         if next_page is not None:
             body["next_page"] = next_page

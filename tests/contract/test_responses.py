@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 from urllib.parse import quote
 
 import httpx
@@ -32,7 +32,7 @@ from openapi_core.templating.paths.exceptions import PathError
 from gabber_client import AsyncGabber, Gabber
 from gabber_client._operations import OPERATIONS as FACADE_OPERATIONS
 from gabber_client.errors import BadRequestError, NotFoundError
-from gabber_client.testing import FakeGabber
+from gabber_client.testing import FakeGabber, OperationName
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 from ._openapi import SERVER_URL, ContractTransport, load_spec, operation_id
@@ -361,10 +361,12 @@ def _errors(world: World, operation: str, sid: str) -> None:
         with pytest.raises(NotFoundError):
             world.client.realtime.get(sid, human=OTHER)
     # 429 and 500, injected: the fake's own bodies for them must conform as well.
-    world.fake.inject_fault(status=429, headers={"Retry-After": "0"}, operation=operation)
+    world.fake.inject_fault(
+        status=429, headers={"Retry-After": "0"}, operation=cast(OperationName, operation)
+    )
     response = send()
     assert (response.status_code, response.headers["retry-after"]) == (429, "0")
-    world.fake.inject_fault(status=500, operation=operation)
+    world.fake.inject_fault(status=500, operation=cast(OperationName, operation))
     assert send().status_code == 500
 
 

@@ -164,7 +164,7 @@ async def test_async_faults(fake: FakeGabber, ahttp: httpx.AsyncClient) -> None:
         ({"status": 500, "delay": -1}, "delay"),
         ({"status": 500, "delay": float("nan")}, "delay"),
         ({"status": 500, "times": 0}, "times"),
-        ({"status": 500, "operation": "start"}, "operation"),
+        ({"status": 500, "operation": "strat"}, "operation"),
         ({}, "at least one"),
     ],
 )

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 import httpx
 import pytest
 
 from gabber_client import APIConnectionError, APITimeoutError, AsyncGabber, Gabber
 from gabber_client._operations import OPERATIONS as TABLE
-from gabber_client.testing import FakeGabber, FakeServer
+from gabber_client.testing import FakeGabber, FakeServer, OperationName
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 CONFIG: RealtimeSessionConfigCreateParam = {
@@ -99,7 +99,7 @@ def test_a_dropped_connection_may_have_taken_effect(
     operation: str, reach: tuple[FakeGabber, Callable[..., Gabber]], no_sleep: list[float]
 ) -> None:
     fake, make = reach
-    fake.inject_fault(drop=True, operation=operation)
+    fake.inject_fault(drop=True, operation=cast(OperationName, operation))
     error = _call(fake, make(), operation)
     assert type(error) is APIConnectionError
     assert error.may_have_taken_effect is True
@@ -122,7 +122,7 @@ def test_a_read_timeout_may_have_taken_effect(
     operation: str, reach: tuple[FakeGabber, Callable[..., Gabber]], no_sleep: list[float]
 ) -> None:
     fake, make = reach
-    fake.inject_fault(delay=2.0, operation=operation)
+    fake.inject_fault(delay=2.0, operation=cast(OperationName, operation))
     error = _call(fake, make(timeout=SHORT), operation)
     assert isinstance(error, APITimeoutError)
     assert error.may_have_taken_effect is True

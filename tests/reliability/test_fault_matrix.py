@@ -18,7 +18,7 @@ import json
 import time
 from collections.abc import Callable
 from email.utils import formatdate
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -33,7 +33,7 @@ from gabber_client import (
 )
 from gabber_client._operations import OPERATIONS as TABLE
 from gabber_client.models import RealtimeSession
-from gabber_client.testing import Fault
+from gabber_client.testing import Fault, OperationName
 
 from . import payloads
 from .rig import PHONE_FROM, PHONE_TO, Rig, closed_port
@@ -72,7 +72,7 @@ def _run(rig: Rig, operation: str, fault: Fault | None = None, **options: Any) -
 
 
 def _fault(operation: str, **fields: Any) -> Fault:
-    return Fault(operation=operation, **fields)
+    return Fault(operation=cast(OperationName, operation), **fields)
 
 
 def _backoffs_ok(waits: list[float]) -> None:
@@ -430,7 +430,7 @@ async def test_async_non_idempotent_call_is_not_retried_after_a_lost_response(
     rig: Rig, waits: list[float], operation: str
 ) -> None:
     session = rig.session()
-    rig.fake.inject_fault(drop=True, operation=operation)
+    rig.fake.inject_fault(drop=True, operation=cast(OperationName, operation))
     async with rig.async_client() as client:
         call = (
             client.realtime.speak(session, "hi")
