@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from gabber_client._generated.operation_names import OperationName
-from gabber_client._operations import by_method
+from gabber_client._operations import OPERATIONS
 
 from ._routing import OPERATION_IDS
 
@@ -20,9 +20,10 @@ def operation_id(name: str) -> str:
     ``client.realtime`` (``"start"``) or an operationId (``"start_realtime_session"``)."""
     if name in OPERATION_IDS:
         return name
-    found = by_method().get(name)
+    by_method = {entry.method: op for op, entry in OPERATIONS.items()}
+    found = by_method.get(name)
     if found is None or found not in OPERATION_IDS:
-        methods = sorted(method for method, op in by_method().items() if op in OPERATION_IDS)
+        methods = sorted(method for method, op in by_method.items() if op in OPERATION_IDS)
         raise ValueError(
             f"operation must be a method of client.realtime ({', '.join(methods)}), "
             f"an operationId ({', '.join(sorted(OPERATION_IDS))}) or None, got {name!r}"
