@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
+from gabber_client._generated._spec_facts import ERROR_MESSAGES
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client.testing import FakeGabber, _schema
 
@@ -203,6 +204,11 @@ def _lifecycle(rec: Recorder) -> None:
     rec.send("end_realtime_session", first)
     rec.send("get_realtime_session", first)
     rec.send("get_realtime_session", "rs_none")  # a 404: a BadRequest body
+    for operation, by_status in ERROR_MESSAGES.items():  # each declared 5xx body
+        for status in (s for s in by_status if s.startswith("5")):
+            rec.fake.inject_fault(status=int(status), operation=operation)
+            body = _body(operation) if SPEC_OPERATIONS[operation].request_body else None
+            rec.send(operation, first, json=body)
 
 
 def test_every_optional_response_property_appears_over_a_lifecycle(recorder: Recorder) -> None:
