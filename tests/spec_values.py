@@ -1,4 +1,6 @@
-"""Values the spec does not know, by construction, for forward-compatibility probes.
+"""Values built from the spec: minimal valid configs and bodies (:func:`minimal_config`,
+:func:`minimal_body`), and values the spec does not know, by construction, for
+forward-compatibility probes.
 
 A probe that sends "a value the server may add later" must not pick one that merely
 happens to be absent today (it may be added upstream tomorrow, and the probe would
@@ -9,10 +11,14 @@ one of those it lists: the listed values joined, plus a suffix.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from gabber_client._minimal import minimal_value, request_body_schema
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
@@ -57,3 +63,23 @@ def unknown_member_tag(union: str) -> str:
     """A discriminator tag the oneOf ``union`` has no member for."""
     mapping = _schema(union)["discriminator"]["mapping"]
     return _beyond(list(mapping))
+
+
+# ------------------------------------------------ minimal valid values, from the spec
+CONFIG_SCHEMA = "RealtimeSessionConfigCreate"
+"""The schema of a new session's configuration."""
+
+
+def minimal_config(overrides: Mapping[str, Any] | None = None) -> RealtimeSessionConfigCreateParam:
+    """A minimal valid session config built from the spec (its required fields, each
+    its default, else its example, else a value of its type), ``overrides`` merged in.
+    What a test uses when it needs "some valid config", so that a field made required
+    upstream breaks no test."""
+    config: RealtimeSessionConfigCreateParam = minimal_value(CONFIG_SCHEMA, overrides)
+    return config
+
+
+def minimal_body(operation: str, overrides: Mapping[str, Any] | None = None) -> Any:
+    """A minimal valid request body of ``operation`` (``None`` if it takes none)."""
+    schema = request_body_schema(operation)
+    return None if schema is None else minimal_value(schema, overrides)

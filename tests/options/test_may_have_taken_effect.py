@@ -10,18 +10,14 @@ from typing import Any, TypedDict
 
 import httpx
 import pytest
+from spec_values import minimal_config
 
 from gabber_client import APIConnectionError, APITimeoutError, AsyncGabber, Gabber
 from gabber_client._operations import OPERATIONS as TABLE
 from gabber_client.testing import FakeGabber, FakeServer
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
-CONFIG: RealtimeSessionConfigCreateParam = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+CONFIG: RealtimeSessionConfigCreateParam = minimal_config()
 
 
 class Phones(TypedDict):
