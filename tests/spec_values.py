@@ -11,7 +11,8 @@ one of those it lists: the listed values joined, plus a suffix.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import inspect
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +84,48 @@ def minimal_body(operation: str, overrides: Mapping[str, Any] | None = None) -> 
     """A minimal valid request body of ``operation`` (``None`` if it takes none)."""
     schema = request_body_schema(operation)
     return None if schema is None else minimal_value(schema, overrides)
+
+
+def _is_const(schema_name: str, key: str) -> bool:
+    """Whether ``key`` of the body schema (or of its oneOf members) takes one value only
+    (a ``type`` tag), which the facade fills in itself."""
+    node = _schema(schema_name)
+    members = [m["$ref"].rsplit("/", 1)[1] for m in node.get("oneOf", []) if "$ref" in m]
+    for name in [schema_name, *members]:
+        prop = _schema(name).get("properties", {}).get(key, {})
+        if "const" in prop or len(prop.get("enum", ())) == 1:
+            return True
+    return False
+
+
+def facade_arguments(
+    method: Callable[..., Any], operation: str, session: str | None, body: Any
+) -> dict[str, Any]:
+    """The keyword arguments that make the facade ``method`` of ``operation`` send
+    ``body`` for ``session``, read from its signature: a body field goes to the
+    parameter of its name; what is left goes whole to the one required parameter no
+    field named (``update(session, config)``); a single-value tag the facade fills in
+    is dropped."""
+    parameters = inspect.signature(method).parameters
+    arguments: dict[str, Any] = {}
+    if session is not None:
+        arguments["session"] = session
+    rest: dict[str, Any] = {}
+    for key, value in (body or {}).items():
+        if key in parameters and key != "session":
+            arguments[key] = value
+        else:
+            rest[key] = value
+    unfilled = [
+        name
+        for name, parameter in parameters.items()
+        if parameter.default is inspect.Parameter.empty
+        and parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)
+        and name not in arguments
+    ]
+    schema = request_body_schema(operation)
+    if len(unfilled) == 1 and body is not None:
+        arguments[unfilled[0]] = rest
+    elif unfilled or any(schema is None or not _is_const(schema, key) for key in rest):
+        raise TypeError(f"{operation}: cannot map {sorted(rest)} onto {list(parameters)}")
+    return arguments

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable, Mapping
 
-import httpx
 import pytest
 
 from gabber_client import _operations
@@ -189,24 +188,6 @@ def test_an_entry_the_spec_no_longer_has_is_named() -> None:
     spec = {op: facts for op, facts in SPEC_OPERATIONS.items() if op != operation}
     [problem] = coverage_problems(spec, OPERATIONS)
     assert f"names {operation!r}, which openapi.yaml no longer has" in problem
-
-
-def test_a_route_of_the_spec_without_a_handler_is_a_501_naming_it() -> None:
-    fake = FakeGabber()
-    operation = next(op for op, facts in SPEC_OPERATIONS.items() if facts.request_body is None)
-    facts = SPEC_OPERATIONS[operation]
-    handler = _HANDLERS.pop(operation)
-    try:
-        with httpx.Client(transport=fake.transport(), base_url=fake.base_url) as http:
-            response = http.request(
-                facts.method,
-                facts.path.replace("{session}", "rs_1"),
-                headers={"x-api-key": fake.api_key},
-            )
-    finally:
-        _HANDLERS[operation] = handler
-    assert response.status_code == 501
-    assert operation in response.json()["message"]
 
 
 def test_the_client_tests_have_data_for_every_operation() -> None:

@@ -292,7 +292,9 @@ def test_the_catalog_refuses_unknown_ids_naming_the_field() -> None:
             ),
         }
         for key, (value, message) in cases.items():
-            response = client.post("/v1/realtime/start", json=start_body(**{"llm": "llm_1", key: value}))
+            response = client.post(
+                "/v1/realtime/start", json=start_body(**{"llm": "llm_1", key: value})
+            )
             assert_conforms(response)
             assert error(response, 400) == message
         # A context the fake created is known from then on.
