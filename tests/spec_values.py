@@ -129,3 +129,48 @@ def facade_arguments(
     elif unfilled or any(schema is None or not _is_const(schema, key) for key in rest):
         raise TypeError(f"{operation}: cannot map {sorted(rest)} onto {list(parameters)}")
     return arguments
+
+
+def facade_method_name(operation: str) -> str:
+    """The facade method of ``operation`` (the operation table)."""
+    from gabber_client._operations import OPERATIONS
+
+    return OPERATIONS[operation].method
+
+
+def call_operation(client: Any, operation: str, session: str, **options: Any) -> Any:
+    """Call ``operation`` through ``client.realtime`` (sync or async: an async client's
+    call is returned unawaited) for ``session`` (ignored when its path takes none),
+    with the minimal valid body its schema gives; ``options`` are passed on."""
+    method = getattr(client.realtime, facade_method_name(operation))
+    path = _operation_path(operation)
+    takes = session if "{session}" in path else None
+    return method(**facade_arguments(method, operation, takes, minimal_body(operation)), **options)
+
+
+def _operation_path(operation: str) -> str:
+    for path, item in spec()["paths"].items():
+        for entry in item.values():
+            if isinstance(entry, dict) and entry.get("operationId") == operation:
+                return str(path)
+    raise KeyError(operation)
+
+
+def operation_ids() -> list[str]:
+    """Every operationId of the spec, sorted."""
+    return sorted(
+        entry["operationId"]
+        for item in spec()["paths"].values()
+        for entry in item.values()
+        if isinstance(entry, dict) and "operationId" in entry
+    )
+
+
+def operation_caller(operation: str) -> Callable[[Any, str], Any]:
+    """``call(client, session)``: :func:`call_operation` of ``operation``."""
+
+    def call(client: Any, session: str) -> Any:
+        return call_operation(client, operation, session)
+
+    call.__name__ = operation
+    return call
