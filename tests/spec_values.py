@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -174,3 +175,26 @@ def operation_caller(operation: str) -> Callable[[Any, str], Any]:
 
     call.__name__ = operation
     return call
+
+
+def _resolved(node: Any) -> dict[str, Any]:
+    while isinstance(node, dict) and "$ref" in node:
+        node = _schema(node["$ref"].rsplit("/", 1)[1])
+    return node if isinstance(node, dict) else {}
+
+
+def schema_breaking_body(operation: str) -> Any:
+    """The minimal body of ``operation`` with one field the schema requires (else its
+    first field) given a value of a JSON type the schema does not allow; ``None`` for
+    an operation without a body."""
+    body = minimal_body(operation)
+    schema_name = request_body_schema(operation)
+    if body is None or schema_name is None:
+        return None
+    schema = _resolved(_schema(schema_name))
+    if "oneOf" in schema:
+        schema = _resolved(schema["oneOf"][0])
+    key = (schema.get("required") or list(schema["properties"]))[0]
+    allowed = json.dumps(_resolved(schema["properties"][key]))
+    body[key] = "not an array" if '"array"' in allowed else []
+    return body
