@@ -27,7 +27,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 ARGS ?=
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup generate check-drift lint format typecheck pytest test soak contract demo docs docs-serve dist bench clean api-diff spec-evolution
+.PHONY: setup generate check check-drift lint format typecheck pytest test soak contract demo docs docs-serve dist bench clean api-diff spec-evolution
 
 setup: $(DEV)  ## the development environment: package, `fake` extra, `dev` group
 
@@ -54,6 +54,11 @@ $(RELEASE): $(RUNTIME)
 generate: $(DEV)  ## regenerate gabber_client/_generated/ and api.md from openapi.yaml
 	$(PY) scripts/generate.py
 
+# The fast consistency check (a few seconds): names every stale generated file, stale
+# table entry, and operation the facade, the fake or the CLI does not reach, in one run.
+check: $(DEV)  ## fast consistency check: what is missing or stale, and what to run
+	$(PY) scripts/check.py
+
 check-drift: $(DEV)  ## fail when _generated/ or api.md does not match openapi.yaml
 	$(PY) scripts/check_drift.py
 
@@ -68,10 +73,13 @@ format: $(DEV)
 typecheck: $(DEV)  ## mypy --strict over the package, its tests, scripts, examples and benchmarks
 	$(BIN)/mypy --strict gabber_client tests scripts benchmarks $(wildcard examples/*.py)
 
+# The suite on every core (pytest-xdist; PYTEST_WORKERS=0 runs it in this process).
+PYTEST_WORKERS ?= auto
 pytest: $(DEV)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
-test: check-drift lint typecheck pytest
+# `check` first: in seconds it names what is missing or stale, before the long steps.
+test: check check-drift lint typecheck pytest
 
 BASE ?= HEAD
 api-diff: $(DEV)  ## markdown report of openapi.yaml's changes against git ref BASE (default HEAD)
@@ -82,7 +90,7 @@ spec-evolution: $(DEV)  ## realistic upstream spec changes, each applied to a co
 	$(PY) scripts/spec_evolution.py
 
 soak: $(DEV)  ## the long soaks (tens of thousands of cancelled calls); CI runs them too
-	$(BIN)/pytest -m soak tests/reliability
+	$(BIN)/pytest -p no:xdist -m soak tests/reliability
 
 contract: $(DEV)  ## the contract suite alone: client, fake and spec agree
 	$(BIN)/pytest tests/contract

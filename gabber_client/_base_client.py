@@ -20,6 +20,7 @@ from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
 )
+from ._generated._spec_facts import ERROR_MESSAGE_FIELDS, ERROR_MESSAGES
 from ._logging import logger, setup_from_env
 from ._options import RequestOptions
 from ._pool import Pool
@@ -469,20 +470,27 @@ class BaseClient(Generic[H]):
             raise APIResponseValidationError(f"{where}: {exc}", response=response) from None
 
     @staticmethod
-    def _status_error(response: httpx.Response) -> APIStatusError:
+    def _status_error(response: httpx.Response, operation: str) -> APIStatusError:
         try:
             body: Any = response.json()
         except (ValueError, RecursionError):  # not JSON (HTML, empty, nested too deep)
             body = None
         error = status_error_class(response.status_code)
-        detail = body.get("message") if isinstance(body, dict) else None
+        # The message is the field the spec's error body for this status names
+        # (_spec_facts.ERROR_MESSAGES); when the body lacks it (or the status declares
+        # no body), the first field of any declared error body that it holds.
+        declared = ERROR_MESSAGES.get(operation, {}).get(str(response.status_code))
+        fields = body if isinstance(body, dict) else {}
+        candidates = tuple(dict.fromkeys(filter(None, (declared, *ERROR_MESSAGE_FIELDS))))
+        field = next((f for f in candidates if isinstance(fields.get(f), str)), declared)
+        detail = fields.get(field) if field is not None else None
         if not isinstance(detail, str) or not detail:
             snippet = response.text[:200].strip() if body is None else ""
             detail = snippet or response.reason_phrase or "no details"
         request = response.request
         path = request.url.raw_path.decode("ascii")
         message = f"{response.status_code} from {request.method} {path}: {detail}"
-        return error(message, response=response, body=body)
+        return error(message, response=response, body=body, message_field=field or "message")
 
     @staticmethod
     def _connection_error(
@@ -609,7 +617,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                     return self._result(call, response)
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
-                    raise self._status_error(response)
+                    raise self._status_error(response, call.operation)
                 took_effect = took_effect or _options.may_have_taken_effect(response)
                 response.close()
             retries += 1
@@ -645,7 +653,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                     return self._result(call, response)
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
-                    raise self._status_error(response)
+                    raise self._status_error(response, call.operation)
                 took_effect = took_effect or _options.may_have_taken_effect(response)
                 await response.aclose()
             retries += 1

@@ -186,12 +186,20 @@ class APIStatusError(APIError):
     """The API answered with a non-2xx status.
 
     :attr:`body` is the parsed JSON body (``None`` when the body is not JSON);
-    :attr:`type` and :attr:`error_message` come from a ``BadRequest``-shaped body
-    (``{"type": ..., "message": ...}``) when there is one; :attr:`request_id` is the
-    ``x-request-id`` response header.
+    :attr:`error_message` is the message field of the error body the spec declares
+    for this operation and status (``message`` of a ``BadRequest`` body, ``error``
+    of a 500's ``{"error": ...}``), :attr:`type` the ``type`` field, when there is
+    one; :attr:`request_id` is the ``x-request-id`` response header.
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, body: JSONValue) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: JSONValue,
+        message_field: str = "message",
+    ) -> None:
         super().__init__(message, request=response.request)
         self.response: httpx.Response = response
         self.status_code: int = response.status_code
@@ -199,7 +207,7 @@ class APIStatusError(APIError):
         self.request_id: str | None = response.headers.get("x-request-id")
         fields = body if isinstance(body, dict) else {}
         type_ = fields.get("type")
-        error_message = fields.get("message")
+        error_message = fields.get(message_field)
         self.type: str | None = type_ if isinstance(type_, str) else None
         self.error_message: str | None = error_message if isinstance(error_message, str) else None
 

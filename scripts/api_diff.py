@@ -316,7 +316,9 @@ def _classify_change(
     if kind in ("operation", "request body", "member", "schema"):
         return attribute != "required" or bool(new)
     if kind == "response":
-        return attribute == "schema"
+        # A response gaining a body schema only documents more (callers ignored the
+        # body before); a body dropped or retyped is breaking.
+        return attribute == "schema" and old is not None
     if kind == "parameter":
         return attribute != "required" or bool(new)
     if kind == "field":

@@ -231,13 +231,52 @@ def _paged(document: Any, schema: str | None) -> bool:
     )
 
 
+def _message_property(document: Any, schema: Any) -> str | None:
+    """The property of error schema ``schema`` that holds the message: its first
+    string property that is not an enum (``message`` of ``BadRequest``)."""
+    schema = _resolve(document, schema)
+    for name, prop in schema.get("properties", {}).items():
+        for option in [prop, *prop.get("anyOf", []), *prop.get("oneOf", [])]:
+            option = _resolve(document, option)
+            kinds = option.get("type", [])
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            if "string" in kinds and "enum" not in option:
+                return str(name)
+    return None
+
+
+def error_message_facts(document: Any) -> dict[str, dict[str, str]]:
+    """operationId -> {status: the property of its declared error body holding the
+    message}, for each non-2xx response whose JSON body schema has one."""
+    facts: dict[str, dict[str, str]] = {}
+    for item in document["paths"].values():
+        for method, operation in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            fields: dict[str, str] = {}
+            for status, response in operation.get("responses", {}).items():
+                if str(status).startswith("2"):
+                    continue
+                content = _resolve(document, response).get("content", {})
+                schema = content.get("application/json", {}).get("schema")
+                field = _message_property(document, schema) if schema is not None else None
+                if field is not None:
+                    fields[str(status)] = field
+            facts[operation["operationId"]] = dict(sorted(fields.items()))
+    return dict(sorted(facts.items()))
+
+
 def spec_facts_module(document: Any) -> str:
     """The source of ``_generated/_spec_facts.py`` (ruff formats it afterwards)."""
     entries = "".join(
         f"    {op!r}: Operation({', '.join(f'{k}={v!r}' for k, v in facts.items())}),\n"
         for op, facts in operation_facts(document).items()
     )
-    return SPEC_FACTS_TEMPLATE.replace("@ENTRIES@", entries)
+    messages = error_message_facts(document)
+    fields = sorted({field for by_status in messages.values() for field in by_status.values()})
+    return SPEC_FACTS_TEMPLATE.replace("@ENTRIES@", entries) + ERROR_MESSAGES_TEMPLATE.replace(
+        "@MESSAGES@", repr(messages)
+    ).replace("@FIELDS@", repr(tuple(fields)))
 
 
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
@@ -289,6 +328,17 @@ class Operation(NamedTuple):
 OPERATIONS: Final[dict[str, Operation]] = {
 @ENTRIES@}
 """operationId -> :class:`Operation`, sorted by operationId."""
+'''
+
+ERROR_MESSAGES_TEMPLATE = '''
+
+ERROR_MESSAGES: Final[dict[str, dict[str, str]]] = @MESSAGES@
+"""operationId -> {status code: the property of its declared error body that holds
+the message (the first string property that is not an enum)}."""
+
+ERROR_MESSAGE_FIELDS: Final[tuple[str, ...]] = @FIELDS@
+"""Every property named in :data:`ERROR_MESSAGES`: where the message of an error
+response whose status declares no body is looked for."""
 '''
 
 

@@ -6,9 +6,15 @@ the repository, and the outcome the maintainers' guide promises for each.
   pass ``make generate && make test`` with no other edit; the new field is
   reachable through the facade and echoed by the fake, the new enum value comes
   through the facade; ``make api-diff`` reports them as not breaking (exit 0);
-* a new operation is absorbed by ``make generate`` and then fails the coverage
-  check with a message naming it and the files to edit; ``make api-diff`` reports
-  it as an addition (exit 0);
+* a new operation (a POST on a session with a small body, answering with the
+  session): ``make generate`` then ``make test`` is green with no hand-written
+  line, and the operation works through ``Gabber``, ``AsyncGabber`` (and their raw
+  twins), ``gabber sessions`` and the fake; ``make api-diff`` reports it as an
+  addition (exit 0);
+* a new optional response field: green, produced by the fake and typed in its JSON;
+* a request field made required (upstream's ``general.save_messages``): ``make
+  api-diff`` exits 1 naming it; the fake's default session and ``gabber sessions
+  start`` still work; only the user doc examples fail, each naming its block;
 * a breaking change (a required response field renamed) makes ``make api-diff``
   exit 1 naming the field.
 
@@ -216,66 +222,239 @@ def enum_value(copy: Copy) -> str:
     return report
 
 
-def new_operation(copy: Copy) -> str:
-    def change(spec: Spec) -> None:
-        session = spec["paths"]["/v1/realtime/{session}/end"]["post"]
-        spec["paths"]["/v1/realtime/{session}/transfer"] = {
-            "post": {
-                "operationId": "transfer_realtime_session",
-                "tags": ["realtime"],
-                "summary": "Transfer a RealtimeSession.",
-                "description": "Transfer the call of a live session to a phone number.",
-                "security": [{"ApiKeyAuth": []}],
-                "parameters": [{"$ref": "#/components/parameters/Session"}],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/TransferRequest"}
-                        }
-                    },
+TRANSFER = "transfer_realtime_session"
+
+
+def _add_transfer(spec: Spec) -> None:
+    """A 12th operation as upstream would add one: a POST on a session with a small
+    body, answering with the session."""
+    session = spec["paths"]["/v1/realtime/{session}/end"]["post"]
+    spec["paths"]["/v1/realtime/{session}/transfer"] = {
+        "post": {
+            "operationId": TRANSFER,
+            "tags": ["realtime"],
+            "summary": "Transfer a RealtimeSession.",
+            "description": "Transfer the call of a live session to a phone number.",
+            "security": [{"ApiKeyAuth": []}],
+            "parameters": [{"$ref": "#/components/parameters/Session"}],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/TransferRequest"}}
                 },
-                "responses": session["responses"],
-            }
-        }
-        spec["components"]["schemas"]["TransferRequest"] = {
-            "type": "object",
-            "description": "The body of transfer_realtime_session.",
-            "required": ["destination_phone_number"],
-            "properties": {
-                "destination_phone_number": {
-                    "type": "string",
-                    "description": "The phone number to transfer to (E.164).",
-                }
             },
+            "responses": session["responses"],
+        }
+    }
+    spec["components"]["schemas"]["TransferRequest"] = {
+        "type": "object",
+        "description": "The body of transfer_realtime_session.",
+        "required": ["destination_phone_number"],
+        "properties": {
+            "destination_phone_number": {
+                "type": "string",
+                "description": "The phone number to transfer to (E.164).",
+                "example": "+14155550123",
+            }
+        },
+    }
+
+
+_SURFACE = """
+    import contextlib, io, json, re
+    from gabber_client.cli import main
+    from gabber_client.resources.realtime import AsyncRealtime, Realtime
+    help_text = io.StringIO()
+    with contextlib.redirect_stdout(help_text), contextlib.suppress(SystemExit):
+        main(["sessions", "--help"])
+    commands = re.search(r"\\{([^}]*)\\}", help_text.getvalue())
+    print(json.dumps({
+        "sync": sorted(n for n in dir(Realtime) if not n.startswith("_")),
+        "async": sorted(n for n in dir(AsyncRealtime) if not n.startswith("_")),
+        "cli": sorted(commands[1].split(",")) if commands else [],
+    }))
+"""
+
+
+def _surface(copy: Copy) -> dict[str, list[str]]:
+    """The public methods of ``Realtime`` and ``AsyncRealtime``, and the ``gabber
+    sessions`` commands, of the copy as it is now."""
+    import json
+
+    found: dict[str, list[str]] = json.loads(copy.python(_SURFACE).stdout)
+    return found
+
+
+def new_operation(copy: Copy) -> str:
+    """A new operation reaches Gabber, AsyncGabber, the CLI and the fake through
+    ``make generate`` alone: ``make test`` is green with no hand-written line."""
+    before = _surface(copy)
+    copy.edit(_add_transfer)
+    report = _api_diff(copy, 0, f"operation `{TRANSFER}`")
+    _generate_and_test(copy)
+    changed = [line[3:] for line in copy.run("git", "status", "--porcelain").stdout.splitlines()]
+    after = _surface(copy)
+    new = {key: sorted(set(after[key]) - set(before[key])) for key in after}
+    if len(new["sync"]) != 1 or new["async"] != new["sync"]:
+        raise Failed(f"expected one new method on Realtime and AsyncRealtime, got {new}")
+    if len(new["cli"]) != 1:
+        raise Failed(f"expected one new `gabber sessions` command, got {new['cli']}")
+    method, command = new["sync"][0], new["cli"][0]
+    copy.python(
+        f"""
+        import asyncio, contextlib, io, json, os, sys
+        sys.path.insert(0, "tests")
+        from spec_values import facade_arguments, minimal_body
+        from gabber_client.cli import main
+        from gabber_client.testing import FakeGabber, FakeServer
+
+        OPERATION, METHOD, COMMAND = {TRANSFER!r}, {method!r}, {command!r}
+        body = minimal_body(OPERATION)
+        fake = FakeGabber()
+        session = fake.create_session()["id"]
+
+        def arguments(bound):
+            return facade_arguments(bound, OPERATION, session, body)
+
+        with fake.client() as client:  # Gabber
+            bound = getattr(client.realtime, METHOD)
+            assert bound(**arguments(bound)).id == session
+            raw = getattr(client.realtime.with_raw_response, METHOD)
+            assert raw(**arguments(raw)).parse().id == session
+
+        async def run_async():  # AsyncGabber
+            async with fake.async_client() as client:
+                bound = getattr(client.realtime, METHOD)
+                return (await bound(**arguments(bound))).id
+
+        assert asyncio.run(run_async()) == session
+        sent = [r for r in fake.requests if r.operation == OPERATION]
+        assert [r.status for r in sent] == [200, 200, 200], sent
+        assert all(r.json == body for r in sent), [r.json for r in sent]
+
+        # The fake validates it: a body the schema refuses is a 400 naming the field.
+        import httpx
+        from gabber_client._generated._spec_facts import OPERATIONS
+        path = OPERATIONS[OPERATION].path.replace("{{session}}", session)
+        with httpx.Client(transport=fake.transport(), base_url=fake.base_url) as http:
+            bad = {{key: 5 for key in body}}
+            refused = http.post(path, json=bad, headers={{"x-api-key": fake.api_key}})
+            assert refused.status_code == 400, refused.text
+            assert next(iter(body)) in refused.json()["message"], refused.text
+
+        # The CLI, against the fake on loopback.
+        with FakeServer(fake) as server:
+            os.environ["GABBER_API_KEY"] = server.api_key
+            usage = io.StringIO()
+            with contextlib.redirect_stdout(usage), contextlib.suppress(SystemExit):
+                main(["sessions", COMMAND, "--help"])
+            argv = ["--base-url", server.base_url, "sessions", COMMAND, session]
+            for field, value in body.items():
+                flag = "--" + field.replace("_", "-")
+                if flag in usage.getvalue():
+                    argv += [flag, str(value)]
+                elif "--json" in usage.getvalue():
+                    with open("transfer.json", "w") as f:
+                        json.dump(body, f)
+                    argv += ["--json", "transfer.json"]
+                    break
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                status = main(argv)
+            assert status == 0, (argv, out.getvalue())
+            assert fake.requests[-1].operation == OPERATION, fake.requests[-1]
+            assert fake.requests[-1].json == body, fake.requests[-1].json
+        print("ok")
+        """
+    )
+    return (
+        report
+        + f"\nmake generate + make test green with no hand edit; changed: {', '.join(changed)}"
+        + f"\nreached as Realtime.{method}, AsyncRealtime.{method}, `gabber sessions {command}`"
+    )
+
+
+def new_response_field(copy: Copy) -> str:
+    """A new optional response field: green, produced by the fake, typed in its JSON."""
+
+    def change(spec: Spec) -> None:
+        session = spec["components"]["schemas"]["RealtimeSession"]
+        session["properties"]["region"] = {
+            "type": ["string", "null"],
+            "description": "Where the session runs.",
+            "example": "us-east",
         }
 
     copy.edit(change)
-    report = _api_diff(copy, 0, "operation `transfer_realtime_session`")
-    copy.make("generate")
-    copy.make("check-drift")
-    proc = copy.run(
-        str(VENV / "bin" / "pytest"),
-        "-q",
-        "-p",
-        "no:randomly",
-        "tests/test_coverage.py",
-        check=False,
+    report = _api_diff(copy, 0, "RealtimeSession.region")
+    _generate_and_test(copy)
+    copy.python(
+        """
+        from typing import get_type_hints
+        from gabber_client.testing import FakeGabber, SessionJSON
+
+        assert "region" in get_type_hints(SessionJSON)
+        fake = FakeGabber()
+        session = fake.create_session()
+        assert session["region"] == "us-east", session
+        with fake.client() as client:
+            assert client.realtime.get(session["id"]).region == "us-east"
+        """
     )
-    output = proc.stdout + proc.stderr
-    if proc.returncode == 0:
-        raise Failed("the coverage check passed with an operation the facade lacks")
-    for needle in (
-        "operation transfer_realtime_session (POST /v1/realtime/{session}/transfer)",
-        "gabber_client/_operations.py",
-        "gabber_client/resources/realtime.py",
-        "gabber_client/testing/_fake.py",
-        "gabber_client/cli/_parser.py",
-    ):
-        if needle not in output:
-            raise Failed(f"the coverage failure does not name {needle!r}:\n{output[-3000:]}")
-    message = next(line for line in output.splitlines() if "transfer_realtime_session (" in line)
-    return report + "\ncoverage check: " + message.strip()
+    return report
+
+
+def required_request_field(copy: Copy) -> str:
+    """A request field made required (as upstream did with ``save_messages``):
+    api-diff exits 1 naming it; the fake and the CLI still work; only the user doc
+    examples fail, each naming its block."""
+
+    def change(spec: Spec) -> None:
+        general = spec["components"]["schemas"]["RealtimeSessionGeneralConfig"]
+        general["required"] = [*general.get("required", []), "save_messages"]
+
+    copy.edit(change)
+    report = _api_diff(copy, 1, "RealtimeSessionGeneralConfig.save_messages", "**breaking**")
+    copy.make("generate")
+    copy.python(
+        """
+        import contextlib, io, os
+        from gabber_client.cli import main
+        from gabber_client.testing import FakeGabber, FakeServer
+
+        fake = FakeGabber()
+        created = fake.create_session()
+        assert created["config"]["general"]["save_messages"] is True, created
+        with FakeServer(fake) as server:
+            os.environ["GABBER_API_KEY"] = server.api_key
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                status = main(["--base-url", server.base_url, "sessions", "start", "--llm", "l"])
+            assert status == 0, out.getvalue()
+        assert len(fake.sessions()) == 2
+        """
+    )
+    pytest = copy.run(
+        str(VENV / "bin" / "pytest"), "-q", "-p", "no:randomly", "-n", "auto", "-rf", check=False
+    )
+    failed = [
+        line.split(" ", 2)[1]
+        for line in pytest.stdout.splitlines()
+        if line.startswith(("FAILED ", "ERROR "))
+    ]
+    allowed = ("tests/test_docs.py::", "tests/test_client_examples.py::", "tests/test_demo.py::")
+    others = [test for test in failed if not test.startswith(allowed)]
+    if not failed or others:
+        tail = "\n".join(pytest.stdout.splitlines()[-40:])
+        raise Failed(f"expected only user doc examples to fail; others: {others}\n{tail}")
+    unnamed = [test for test in failed if "[" not in test and "example" not in test]
+    if unnamed:
+        raise Failed(f"failures that name no block: {unnamed}")
+    typecheck = copy.make("typecheck", check=False)
+    errors = [line for line in typecheck.stdout.splitlines() if ": error:" in line]
+    if any(not line.startswith(("examples/", "README", "docs/")) for line in errors):
+        raise Failed("mypy errors outside the user examples:\n" + "\n".join(errors))
+    return report + "\nfailing, each a user doc block: " + ", ".join(failed)
 
 
 def renamed_required_field(copy: Copy) -> str:
@@ -322,6 +501,8 @@ SCENARIOS: dict[str, Callable[[Copy], str]] = {
     "optional-config-field": optional_config_field,
     "enum-value": enum_value,
     "new-operation": new_operation,
+    "new-response-field": new_response_field,
+    "required-request-field": required_request_field,
     "renamed-required-field": renamed_required_field,
     "description-only": description_only,
     "reserialised": reserialised,

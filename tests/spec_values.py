@@ -1,4 +1,6 @@
-"""Values the spec does not know, by construction, for forward-compatibility probes.
+"""Values built from the spec: minimal valid configs and bodies (:func:`minimal_config`,
+:func:`minimal_body`), and values the spec does not know, by construction, for
+forward-compatibility probes.
 
 A probe that sends "a value the server may add later" must not pick one that merely
 happens to be absent today (it may be added upstream tomorrow, and the probe would
@@ -9,10 +11,16 @@ one of those it lists: the listed values joined, plus a suffix.
 from __future__ import annotations
 
 import functools
+import inspect
+import json
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from gabber_client._minimal import minimal_value, request_body_schema
+from gabber_client.types import RealtimeSessionConfigCreateParam
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
@@ -57,3 +65,136 @@ def unknown_member_tag(union: str) -> str:
     """A discriminator tag the oneOf ``union`` has no member for."""
     mapping = _schema(union)["discriminator"]["mapping"]
     return _beyond(list(mapping))
+
+
+# ------------------------------------------------ minimal valid values, from the spec
+CONFIG_SCHEMA = "RealtimeSessionConfigCreate"
+"""The schema of a new session's configuration."""
+
+
+def minimal_config(overrides: Mapping[str, Any] | None = None) -> RealtimeSessionConfigCreateParam:
+    """A minimal valid session config built from the spec (its required fields, each
+    its default, else its example, else a value of its type), ``overrides`` merged in.
+    What a test uses when it needs "some valid config", so that a field made required
+    upstream breaks no test."""
+    config: RealtimeSessionConfigCreateParam = minimal_value(CONFIG_SCHEMA, overrides)
+    return config
+
+
+def minimal_body(operation: str, overrides: Mapping[str, Any] | None = None) -> Any:
+    """A minimal valid request body of ``operation`` (``None`` if it takes none)."""
+    schema = request_body_schema(operation)
+    return None if schema is None else minimal_value(schema, overrides)
+
+
+def _is_const(schema_name: str, key: str) -> bool:
+    """Whether ``key`` of the body schema (or of its oneOf members) takes one value only
+    (a ``type`` tag), which the facade fills in itself."""
+    node = _schema(schema_name)
+    members = [m["$ref"].rsplit("/", 1)[1] for m in node.get("oneOf", []) if "$ref" in m]
+    for name in [schema_name, *members]:
+        prop = _schema(name).get("properties", {}).get(key, {})
+        if "const" in prop or len(prop.get("enum", ())) == 1:
+            return True
+    return False
+
+
+def facade_arguments(
+    method: Callable[..., Any], operation: str, session: str | None, body: Any
+) -> dict[str, Any]:
+    """The keyword arguments that make the facade ``method`` of ``operation`` send
+    ``body`` for ``session``, read from its signature: a body field goes to the
+    parameter of its name; what is left goes whole to the one required parameter no
+    field named (``update(session, config)``); a single-value tag the facade fills in
+    is dropped."""
+    parameters = inspect.signature(method).parameters
+    arguments: dict[str, Any] = {}
+    if session is not None:
+        arguments["session"] = session
+    rest: dict[str, Any] = {}
+    for key, value in (body or {}).items():
+        if key in parameters and key != "session":
+            arguments[key] = value
+        else:
+            rest[key] = value
+    unfilled = [
+        name
+        for name, parameter in parameters.items()
+        if parameter.default is inspect.Parameter.empty
+        and parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)
+        and name not in arguments
+    ]
+    schema = request_body_schema(operation)
+    if len(unfilled) == 1 and body is not None:
+        arguments[unfilled[0]] = rest
+    elif unfilled or any(schema is None or not _is_const(schema, key) for key in rest):
+        raise TypeError(f"{operation}: cannot map {sorted(rest)} onto {list(parameters)}")
+    return arguments
+
+
+def facade_method_name(operation: str) -> str:
+    """The facade method of ``operation`` (the operation table)."""
+    from gabber_client._operations import OPERATIONS
+
+    return OPERATIONS[operation].method
+
+
+def call_operation(client: Any, operation: str, session: str, **options: Any) -> Any:
+    """Call ``operation`` through ``client.realtime`` (sync or async: an async client's
+    call is returned unawaited) for ``session`` (ignored when its path takes none),
+    with the minimal valid body its schema gives; ``options`` are passed on."""
+    method = getattr(client.realtime, facade_method_name(operation))
+    path = _operation_path(operation)
+    takes = session if "{session}" in path else None
+    return method(**facade_arguments(method, operation, takes, minimal_body(operation)), **options)
+
+
+def _operation_path(operation: str) -> str:
+    for path, item in spec()["paths"].items():
+        for entry in item.values():
+            if isinstance(entry, dict) and entry.get("operationId") == operation:
+                return str(path)
+    raise KeyError(operation)
+
+
+def operation_ids() -> list[str]:
+    """Every operationId of the spec, sorted."""
+    return sorted(
+        entry["operationId"]
+        for item in spec()["paths"].values()
+        for entry in item.values()
+        if isinstance(entry, dict) and "operationId" in entry
+    )
+
+
+def operation_caller(operation: str) -> Callable[[Any, str], Any]:
+    """``call(client, session)``: :func:`call_operation` of ``operation``."""
+
+    def call(client: Any, session: str) -> Any:
+        return call_operation(client, operation, session)
+
+    call.__name__ = operation
+    return call
+
+
+def _resolved(node: Any) -> dict[str, Any]:
+    while isinstance(node, dict) and "$ref" in node:
+        node = _schema(node["$ref"].rsplit("/", 1)[1])
+    return node if isinstance(node, dict) else {}
+
+
+def schema_breaking_body(operation: str) -> Any:
+    """The minimal body of ``operation`` with one field the schema requires (else its
+    first field) given a value of a JSON type the schema does not allow; ``None`` for
+    an operation without a body."""
+    body = minimal_body(operation)
+    schema_name = request_body_schema(operation)
+    if body is None or schema_name is None:
+        return None
+    schema = _resolved(_schema(schema_name))
+    if "oneOf" in schema:
+        schema = _resolved(schema["oneOf"][0])
+    key = (schema.get("required") or list(schema["properties"]))[0]
+    allowed = json.dumps(_resolved(schema["properties"][key]))
+    body[key] = "not an array" if '"array"' in allowed else []
+    return body

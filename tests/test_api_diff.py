@@ -153,7 +153,41 @@ def remove_one_of_member(spec: dict[str, Any]) -> str:
     return f"oneOf member `{tag}` of `ToolDefinitionCallSettingsDestination`"
 
 
+def _responses(spec: dict[str, Any], with_body: bool) -> tuple[str, str, dict[str, Any]]:
+    """(operationId, status, responses) of the first response that has (or lacks) a
+    JSON body schema."""
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for status, response in operation.get("responses", {}).items():
+                while "$ref" in response:
+                    response = spec["components"]["responses"][response["$ref"].rsplit("/")[-1]]
+                has_body = "schema" in response.get("content", {}).get("application/json", {})
+                if has_body is with_body:
+                    return operation["operationId"], str(status), operation["responses"]
+    raise LookupError("no such response")
+
+
+def give_a_response_a_body(spec: dict[str, Any]) -> str:
+    operation, status, responses = _responses(spec, with_body=False)
+    schema = {"$ref": "#/components/schemas/BadRequest"}
+    responses[status] = {
+        "description": "now with a body",
+        "content": {"application/json": {"schema": schema}},
+    }
+    return f"response {status} of operation `{operation}`: schema `None` → `BadRequest`"
+
+
+def drop_a_response_body(spec: dict[str, Any]) -> str:
+    operation, status, responses = _responses(spec, with_body=True)
+    responses[status] = {"description": "no body any more"}
+    return f"response {status} of operation `{operation}`: schema"
+
+
 CASES: list[tuple[Edit, bool]] = [
+    (give_a_response_a_body, False),
+    (drop_a_response_body, True),
     (add_optional_request_field, False),
     (add_required_request_field, True),
     (add_response_field, False),

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_config
 from test_client_support import API_KEY, BASE_URL, TOKEN, MockApi
 
 from gabber_client import (
@@ -401,12 +402,7 @@ def test_own_pool_and_supplied_pool_send_the_same_headers() -> None:
         ):
             seen = []
             for client in (own, lent):
-                config: RealtimeSessionConfigCreateParam = {
-                    "general": {},
-                    "input": {},
-                    "generative": {"llm": "llm_1"},
-                    "output": {"stream_transcript": True},
-                }
+                config: RealtimeSessionConfigCreateParam = minimal_config()
                 session = client.realtime.start(config).session.id
                 before = len(server.fake.requests)
                 client.realtime.get(session)

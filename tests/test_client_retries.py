@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_config
 from test_client_support import FakeClock, MockApi, Op
 
 from gabber_client import (
@@ -33,13 +34,8 @@ from gabber_client import (
     RateLimitError,
 )
 
-START_CONFIG: dict[str, Any] = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
-"""A minimal valid ``start`` config."""
+START_CONFIG: dict[str, Any] = dict(minimal_config())
+"""A minimal valid ``start`` config (the spec's)."""
 
 
 def status(code: int, headers: dict[str, str] | None = None) -> httpx.Response:

@@ -16,16 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import httpx
-import spec_calls
+from spec_values import facade_arguments, minimal_body
 
 from gabber_client import AsyncGabber, AsyncPage, Gabber, SyncPage, models
 from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
-from gabber_client.models import (
-    ContextMessage,
-    RealtimeSession,
-    RealtimeSessionStartResponse,
-    RealtimeSessionTimelineItem,
-)
+from gabber_client.testing._routing import match_route
+from gabber_client.testing._schema import fill_response, schema_example
 
 API_KEY = "sk-test-SECRET-api-key-0123456789"
 """The API key of the test clients; no log line, repr or error may contain it."""
@@ -119,42 +115,39 @@ def json_response(
     return httpx.Response(status, json=body, headers=all_headers)
 
 
+CANNED: dict[str, Callable[[], Any]] = {
+    "RealtimeSession": session_json,
+    "RealtimeSessionStartResponse": start_json,
+    "ListRealtimeSessions200Response": lambda: page_json(
+        [session_json("rs_a"), session_json("rs_b")]
+    ),
+    "GetRealtimeSessionMessages200Response": lambda: page_json([message_json("m_1")]),
+    "GetRealtimeSessionTimeline200Response": lambda: page_json([timeline_json(1.5)]),
+}
+"""Canned 200 bodies richer than the schema's examples, by response schema; any other
+schema answers with a value made from it (examples, then defaults, then types)."""
+
+
+def canned_body(operation: str) -> Any:
+    """The 200 body :func:`default_reply` answers ``operation`` with (``None``: empty)."""
+    schema = SPEC_OPERATIONS[operation].response
+    if schema is None:
+        return None
+    make = CANNED.get(schema)
+    return make() if make is not None else fill_response(operation, schema_example(schema))
+
+
 def default_reply(request: httpx.Request) -> httpx.Response:
     """The canned, spec-conforming 200 of the operation ``request`` is for."""
-    segments = request.url.raw_path.split(b"?")[0].decode("ascii").split("/")
-    segments = segments[segments.index("v1") :]  # after any base URL path prefix
-    if request.method == "POST" and segments == ["v1", "realtime", "start"]:
-        return json_response(start_json())
-    if segments == ["v1", "realtime", "list"]:
-        return json_response(page_json([session_json("rs_a"), session_json("rs_b")]))
-    last = segments[-1] if len(segments) == 4 else None
-    if last == "messages":
-        return json_response(page_json([message_json("m_1")]))
-    if last == "timeline":
-        return json_response(page_json([timeline_json(1.5)]))
-    if last == "dtmf":
+    path = request.url.raw_path.split(b"?")[0].decode("ascii")
+    path = path[path.index("/v1/") :]  # after any base URL path prefix
+    operation = match_route(request.method, path).operation
+    if operation is None:
+        return json_response({"message": f"no operation at {path}"}, status=404)
+    body = canned_body(operation)
+    if body is None:
         return httpx.Response(200, headers={"x-request-id": "req_test"})
-    operation = _operation_of(request.method, segments)
-    response = SPEC_OPERATIONS[operation].response if operation is not None else None
-    if operation is not None and response != "RealtimeSession":
-        # An operation this mock has no canned body for: what its schema allows.
-        reply = spec_calls.answer(operation)
-        reply.headers["x-request-id"] = "req_test"
-        return reply
-    return json_response(session_json())
-
-
-def _operation_of(method: str, segments: list[str]) -> str | None:
-    """The spec's operation whose method and path template match the request."""
-    for operation, facts in SPEC_OPERATIONS.items():
-        template = facts.path.split("/")[1:]
-        if (
-            facts.method == method
-            and len(template) == len(segments)
-            and all(t.startswith("{") or t == s for t, s in zip(template, segments, strict=True))
-        ):
-            return operation
-    return None
+    return json_response(body)
 
 
 # ------------------------------------------------------------------ the mock API
@@ -258,74 +251,57 @@ CONFIG_UPDATE: dict[str, Any] = {
 """A ``RealtimeSessionConfigUpdate`` as a dict, exactly as it goes on the wire."""
 
 
-def _check_session(result: Any) -> None:
-    assert isinstance(result, RealtimeSession)
-    assert result.id == SESSION_ID
-    assert result.state == "in_progress"
-    assert result.project == "proj_1"
-    assert result.config.generative.llm.name == "Gabber LLM"
-    assert result.config.output.answer_message == "Hi!"
-    assert result.data[0].value == "+15550100"
+def _check(operation: str) -> Callable[[Any], None]:
+    """Assertions on the parsed result of the canned reply of ``operation``: the model
+    of its response schema holding exactly the canned body (a page: its items)."""
+    schema = SPEC_OPERATIONS[operation].response
 
+    def check(result: Any) -> None:
+        expected = canned_body(operation)
+        if schema is None:
+            assert result is None
+        elif OPERATIONS[operation].paging != "none":
+            assert [value.to_dict() for value in result.values] == expected["values"]
+            assert result.total_count == expected["total_count"]
+        else:
+            assert isinstance(result, getattr(models, schema))
+            assert result.to_dict() == expected
 
-def _check_start(result: Any) -> None:
-    assert isinstance(result, RealtimeSessionStartResponse)
-    assert result.session.id == SESSION_ID
-    assert result.session.state == "not_started"
-    assert result.connection_details.url == "wss://livekit.test/rs"
-    assert result.connection_details.token == "lk-connection-token"
-
-
-def _check_list(result: Any) -> None:
-    assert [s.id for s in result.values] == ["rs_a", "rs_b"]
-    assert all(isinstance(s, RealtimeSession) for s in result.values)
-    assert result.total_count == 2
-    assert not result.has_next_page()
-
-
-def _check_messages(result: Any) -> None:
-    assert len(result.values) == 1
-    message = result.values[0]
-    assert isinstance(message, ContextMessage)
-    assert (message.id, message.role) == ("m_1", "assistant")
-    assert message.content[0].text == "text of m_1"
-    assert not result.has_next_page()
-
-
-def _check_timeline(result: Any) -> None:
-    assert len(result.values) == 1
-    item = result.values[0]
-    assert isinstance(item, RealtimeSessionTimelineItem)
-    assert (item.seconds, item.type_) == (1.5, "agent")
-
-
-def _check_none(result: Any) -> None:
-    assert result is None
-
-
-_OPERATION_OF: dict[str, str] = {entry.method: op for op, entry in OPERATIONS.items()}
+    return check
 
 
 @dataclass(frozen=True)
 class Op:
     """One operation of ``client.realtime``, and what it must put on the wire.
 
-    Only the test data is written here (how to call it, the body it must send, what
-    to check of the result); the method, path, x-human-id and security come from the
-    spec, the retry policy and paging from the operation table."""
+    Everything is read from the spec and the operation table: the facade method, the
+    minimal valid request body its schema gives (sent through the method's
+    parameters, see :func:`spec_values.facade_arguments`), the method, path,
+    x-human-id and security, the retry policy and paging."""
 
-    name: str
-    """The facade method."""
-    call: Callable[..., Any]
-    """``call(realtime, session, **kw)``: the call; ``kw`` may hold ``human``."""
-    body: dict[str, Any] | None
-    """The exact JSON body sent, ``None`` for no body."""
-    check: Callable[[Any], None]
-    """Assertions on the parsed result of the canned reply."""
+    operation_id: str
 
     @property
-    def operation_id(self) -> str:
-        return _OPERATION_OF[self.name]
+    def name(self) -> str:
+        """The facade method."""
+        return OPERATIONS[self.operation_id].method
+
+    @property
+    def body(self) -> Any:
+        """The exact JSON body sent, ``None`` for no body."""
+        return minimal_body(self.operation_id)
+
+    def call(self, realtime: Any, session: str, **kw: Any) -> Any:
+        """The call, for ``session``; ``kw`` may hold ``human``."""
+        method = getattr(realtime, self.name)
+        takes_session = session if self.takes_session else None
+        arguments = facade_arguments(method, self.operation_id, takes_session, self.body)
+        return method(**arguments, **kw)
+
+    @property
+    def check(self) -> Callable[[Any], None]:
+        """Assertions on the parsed result of the canned reply."""
+        return _check(self.operation_id)
 
     @property
     def method(self) -> str:
@@ -357,121 +333,8 @@ class Op:
         return self.name
 
 
-OPS: list[Op] = [
-    Op(
-        "start",
-        lambda rt, s, **kw: rt.start(CONFIG_CREATE, **kw),
-        {"config": CONFIG_CREATE},
-        check=_check_start,
-    ),
-    Op(
-        "list",
-        lambda rt, s, **kw: rt.list(**kw),
-        None,
-        check=_check_list,
-    ),
-    Op(
-        "get",
-        lambda rt, s, **kw: rt.get(s, **kw),
-        None,
-        check=_check_session,
-    ),
-    Op(
-        "end",
-        lambda rt, s, **kw: rt.end(s, **kw),
-        None,
-        check=_check_session,
-    ),
-    Op(
-        "update",
-        lambda rt, s, **kw: rt.update(s, CONFIG_UPDATE, **kw),
-        CONFIG_UPDATE,
-        check=_check_session,
-    ),
-    Op(
-        "messages",
-        lambda rt, s, **kw: rt.messages(s, **kw),
-        None,
-        check=_check_messages,
-    ),
-    Op(
-        "timeline",
-        lambda rt, s, **kw: rt.timeline(s, **kw),
-        None,
-        check=_check_timeline,
-    ),
-    Op(
-        "speak",
-        lambda rt, s: rt.speak(s, "Hello there"),
-        {"text": "Hello there"},
-        check=_check_session,
-    ),
-    Op(
-        "attach_human",
-        lambda rt, s: rt.attach_human(s, "h_2"),
-        {"human": "h_2"},
-        check=_check_session,
-    ),
-    Op(
-        "initiate_outbound_call",
-        lambda rt, s: rt.initiate_outbound_call(
-            s, source_phone_number="+15550100", destination_phone_number="+15550199"
-        ),
-        {
-            "type": "phone",
-            "source_phone_number": "+15550100",
-            "destination_phone_number": "+15550199",
-        },
-        check=_check_session,
-    ),
-    Op(
-        "dtmf",
-        lambda rt, s: rt.dtmf(s, "12#"),
-        {
-            "digits": [
-                {"digit": "1", "duration": 250},
-                {"digit": "2", "duration": 250},
-                {"digit": "#", "duration": 250},
-            ]
-        },
-        check=_check_none,
-    ),
-]
-"""The operations with hand-written test data (exact bodies, result checks)."""
-
-
-def _generic_op(operation: str) -> Op:
-    """An operation without hand-written data: called with the arguments its schemas
-    make (``spec_calls``); it must send the minimal body and parse the answer."""
-    entry, facts = OPERATIONS[operation], SPEC_OPERATIONS[operation]
-    args, kwargs = spec_calls.call_arguments(operation)
-
-    def call(rt: Any, s: str, **kw: Any) -> Any:
-        positional = [s if a == spec_calls.SESSION else a for a in args]
-        return getattr(rt, entry.method)(*positional, **kwargs, **kw)
-
-    body = None
-    if facts.request_body is not None:
-        body = spec_calls.minimal({"$ref": f"#/components/schemas/{facts.request_body}"})
-
-    def check(result: Any) -> None:
-        if facts.response is None:
-            assert result is None
-        elif entry.paging != "none":
-            assert result.total_count >= 0
-        else:
-            assert isinstance(result, getattr(models, facts.response))
-
-    return Op(entry.method, call, body, check=check)
-
-
-OPS += [
-    _generic_op(operation)
-    for operation, entry in OPERATIONS.items()
-    if entry.method not in {op.name for op in OPS}
-]
-"""Every operation of the spec: the hand-written ones above, then one built from the
-spec for any other."""
+OPS: list[Op] = [Op(operation) for operation in SPEC_OPERATIONS]
+"""Every operation of the spec."""
 
 API_KEY_ONLY = frozenset(o.name for o in OPS if SPEC_OPERATIONS[o.operation_id].api_key_only)
 """The operations whose only security scheme is ApiKeyAuth (the spec's security)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
+from spec_values import minimal_config
 
 from gabber_client import InvalidArgumentError
 from gabber_client.models import (
@@ -34,12 +35,8 @@ def fake(gabber_fake: FakeGabber) -> FakeGabber:
     return gabber_fake
 
 
-SMALLEST: RealtimeSessionConfigCreateParam = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+SMALLEST: RealtimeSessionConfigCreateParam = minimal_config()
+"""The spec's minimal config: its required fields only."""
 
 # Every field the spec knows, so that the model walk below reaches them all.
 FULL: RealtimeSessionConfigCreateParam = {

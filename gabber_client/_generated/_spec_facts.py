@@ -241,3 +241,72 @@ OPERATIONS: Final[dict[str, Operation]] = {
     ),
 }
 """operationId -> :class:`Operation`, sorted by operationId."""
+
+
+ERROR_MESSAGES: Final[dict[str, dict[str, str]]] = {
+    "attach_human": {"400": "message", "401": "message", "404": "message", "429": "message"},
+    "dtmf": {"400": "message", "401": "message", "404": "message", "429": "message"},
+    "end_realtime_session": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "get_realtime_session": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "get_realtime_session_messages": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "get_realtime_session_timeline": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "initiate_outbound_call": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "list_realtime_sessions": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "speak": {"400": "message", "401": "message", "404": "message", "429": "message"},
+    "start_realtime_session": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+    "update_realtime_session": {
+        "400": "message",
+        "401": "message",
+        "404": "message",
+        "429": "message",
+        "500": "error",
+    },
+}
+"""operationId -> {status code: the property of its declared error body that holds
+the message (the first string property that is not an enum)}."""
+
+ERROR_MESSAGE_FIELDS: Final[tuple[str, ...]] = ("error", "message")
+"""Every property named in :data:`ERROR_MESSAGES`: where the message of an error
+response whose status declares no body is looked for."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .._client import Gabber
+from .._minimal import minimal_value
 
 if TYPE_CHECKING:
     from ..types import RealtimeSessionConfigCreateParam
@@ -71,7 +72,12 @@ def start(client: Gabber, args: argparse.Namespace) -> Output:
     output: dict[str, Any] = {"stream_transcript": args.stream_transcript}
     if args.answer_message is not None:
         output["answer_message"] = args.answer_message
-    config = {"general": general, "input": {}, "generative": generative, "output": output}
+    # Over a minimal valid config built from the spec (its required fields filled),
+    # so that a field made required upstream needs no edit here.
+    config = minimal_value(
+        "RealtimeSessionConfigCreate",
+        {"general": general, "generative": generative, "output": output},
+    )
     # Built at run time from the arguments (checked against the spec when sent).
     typed = cast("RealtimeSessionConfigCreateParam", config)
     started = client.realtime.start(typed, simulated=True if args.simulated else None)

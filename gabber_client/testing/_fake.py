@@ -14,6 +14,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, cast
 from urllib.parse import parse_qs
 
+from gabber_client._generated._spec_facts import ERROR_MESSAGES
+from gabber_client._minimal import deep_merge, minimal_value
+
 from ._catalog import Catalog
 from ._faults import Fault, FaultQueue, OperationName
 from ._http import (
@@ -28,11 +31,12 @@ from ._records import RecordedRequest
 from ._routing import (
     API_KEY_ONLY_OPERATIONS,
     HUMAN_SCOPED_OPERATIONS,
+    SPEC_OPERATIONS,
     Route,
     match_route,
     quote_segment,
 )
-from ._schema import fill_response
+from ._schema import SESSION_SCHEMA, fill_response, schema_example
 from ._state import CONNECTION_URL, Session, Store, bad_input
 from ._validation import (
     BODY_SCHEMAS,
@@ -58,6 +62,8 @@ DEFAULT_BASE_URL: Final = "http://fake.gabber.invalid"
 """The base URL of the in-process shortcuts (``.invalid`` never resolves)."""
 
 _MAX_SHOWN_PATH: Final = 200
+_START: Final = "start_realtime_session"
+_START_BODY: Final = BODY_SCHEMAS[_START]
 
 _Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeResponse]
 
@@ -303,26 +309,25 @@ class FakeGabber:
     ) -> SessionJSON:
         """Create a session directly, as ``start`` would, and return it as JSON.
 
-        ``config`` is a ``RealtimeSessionConfigCreate`` (default: an LLM and
-        ``stream_transcript: true``). ``session_id`` lets a test pick the id, e.g.
-        one with characters that need percent-encoding. Raises :class:`ValueError`
-        when ``config`` is invalid or the id is taken.
+        ``config`` is a ``RealtimeSessionConfigCreate`` (default: a minimal valid one
+        built from the spec: its required fields, each its default, else its
+        example, else a value of its type; with a catalog, its first LLM).
+        ``session_id`` lets a test pick the id, e.g. one with characters that need
+        percent-encoding. Raises :class:`ValueError` when ``config`` is invalid or
+        the id is taken.
         """
         if human == "":
             raise ValueError("human must be None or a non-empty string")
-        if config is None:
-            llms = sorted(self._catalog.llms) if self._catalog is not None else ["llm_fake"]
+        body = minimal_value(_START_BODY, {"simulated": simulated})
+        if config is not None:
+            body["config"] = config
+        elif self._catalog is not None:
+            llms = sorted(self._catalog.llms)
             if not llms:
                 raise ValueError("the catalog lists no LLM; pass a config")
-            config = {
-                "general": {},
-                "input": {},
-                "generative": {"llm": llms[0]},
-                "output": {"stream_transcript": True},
-            }
-        body = {"config": config, "simulated": simulated}
+            body = deep_merge(body, {"config": {"generative": {"llm": llms[0]}}})
         try:
-            validate_body("start_realtime_session", body)
+            validate_body(_START, body)
             with self._lock:
                 return cast(
                     "SessionJSON",
@@ -457,7 +462,7 @@ class FakeGabber:
         with self._lock:
             fault = self._faults.take(route.operation)
         if fault is not None and fault.replaces_response:
-            body, content_type = fault.response_body()
+            body, content_type = _fault_body(fault, route.operation)
             headers = tuple(fault.headers.items())
             if content_type is not None:
                 headers = (("content-type", content_type), *headers)
@@ -523,9 +528,8 @@ class FakeGabber:
                     raise bad_input(f"body: larger than {MAX_BODY_BYTES} bytes")
                 body = parse_json(request.body)
                 validate_body(operation, body)
-            handler = _HANDLERS.get(operation)
-            if handler is None:  # an operation of the spec the fake does not implement yet
-                raise ApiError(501, f"path: the fake does not implement {operation} yet")
+            # An operation with no behaviour of its own is answered from its schema.
+            handler = _HANDLERS.get(operation, FakeGabber._op_from_schema)
             with self._lock:
                 return handler(self, route, scope, body, request)
         except BodyError as exc:
@@ -660,6 +664,35 @@ class FakeGabber:
         session = self._store.find(route.session, scope)
         self._store.attach_human(session, body)
         return self._session_response(route, session)
+
+    def _op_from_schema(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        """Any operation of the spec the fake has no behaviour for (its body is
+        validated already): the session its path names must be visible (404), and
+        the answer is that session when the operation returns the session model,
+        else a value of its 200 schema (examples, then defaults, then types), else
+        an empty 200."""
+        operation = route.operation or ""
+        session = self._store.find(route.session, scope) if route.session is not None else None
+        response = SPEC_OPERATIONS[operation].response
+        if response is None:
+            return FakeResponse(200, (), b"")
+        if response == SESSION_SCHEMA and session is not None:
+            return self._session_response(route, session)
+        return json_response(200, fill_response(operation, schema_example(response)))
+
+
+def _fault_body(fault: Fault, operation: str | None) -> tuple[bytes, str | None]:
+    """The body and content type of a fault that replaces the response: the fault's
+    own, else for an error status whose body the spec declares, that body with the
+    message in the field the spec names (``{"error": ...}`` for a 500)."""
+    status = fault.status
+    field = ERROR_MESSAGES.get(operation or "", {}).get(str(status))
+    if fault.body is not None or status is None or field is None:
+        return fault.response_body()
+    body = json.dumps({field: f"injected fault: HTTP {status}"}).encode("ascii")
+    return body, fault.content_type or "application/json"
 
 
 def _session_json(session: Session) -> dict[str, Any]:

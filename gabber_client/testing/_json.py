@@ -1,44 +1,24 @@
 """Typed views of the JSON the fake hands out directly (:meth:`FakeGabber.sessions`,
 :meth:`FakeGabber.get_session`, :meth:`FakeGabber.create_session`,
-:meth:`FakeGabber.add_message`): the top-level fields of the spec's
-``RealtimeSession`` and ``ContextMessage`` schemas, required ones required.
-``tests/fake/test_fake_typing.py`` checks them against openapi.yaml, so they
-cannot drift from it. Nested objects are plain JSON dicts; parse one with
-``RealtimeSession.from_dict(...)`` for the full model.
+:meth:`FakeGabber.add_message`): the spec's ``RealtimeSession`` and
+``ContextMessage`` schemas as JSON ``TypedDict``\\ s, every level typed, required
+fields required. They are GENERATED from openapi.yaml with the other response
+``TypedDict``\\ s (``gabber_client/_generated/response_types.py``, written by
+``make generate``), so a field the spec gains needs no edit here. Parse one with
+``RealtimeSession.from_dict(...)`` for the model.
 """
 
-from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
+from typing import Literal, TypeAlias
+
+from gabber_client._generated.response_types import ContextMessageJSON, RealtimeSessionJSON
 
 __all__ = ["MessageJSON", "MessageRole", "SessionJSON"]
 
 MessageRole: TypeAlias = Literal["user", "assistant", "system", "tool"]
 """The roles :meth:`FakeGabber.add_message` takes."""
 
-
-class SessionJSON(TypedDict):
-    id: str
-    state: str
-    created_at: str
-    project: str
-    simulated: bool
-    config: dict[str, Any]
-    data: list[dict[str, Any]]
-    ended_at: NotRequired[str | None]
-    human: NotRequired[str | None]
-    _extra: NotRequired[dict[str, Any] | None]
-
-
+SessionJSON: TypeAlias = RealtimeSessionJSON
 """A session as the API returns it (a ``RealtimeSession``), as JSON."""
 
-
-class MessageJSON(TypedDict):
-    """A message as the API returns it (a ``ContextMessage``), as JSON."""
-
-    id: str
-    created_at: str
-    role: str
-    content: list[dict[str, Any]]
-    realtime_session: NotRequired[str | None]
-    speaking_started_at: NotRequired[str | None]
-    speaking_ended_at: NotRequired[str | None]
-    tool_calls: NotRequired[list[dict[str, Any]] | None]
+MessageJSON: TypeAlias = ContextMessageJSON
+"""A message as the API returns it (a ``ContextMessage``), as JSON."""

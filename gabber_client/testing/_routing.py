@@ -18,10 +18,14 @@ from urllib.parse import quote, unquote
 
 from gabber_client._generated._spec_facts import OPERATIONS as _SPEC
 
+SPEC_OPERATIONS: Final = _SPEC
+"""operationId -> what the spec says of it (``_generated/_spec_facts.py``)."""
+
 __all__ = [
     "API_KEY_ONLY_OPERATIONS",
     "HUMAN_SCOPED_OPERATIONS",
     "OPERATION_IDS",
+    "SPEC_OPERATIONS",
     "Route",
     "match_route",
     "quote_segment",

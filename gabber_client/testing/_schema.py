@@ -26,9 +26,23 @@ from typing import Any, Final
 
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 
-__all__ = ["MANAGED", "clear_caches", "echo", "example", "fill", "fill_response", "spec"]
+__all__ = [
+    "MANAGED",
+    "SESSION_SCHEMA",
+    "clear_caches",
+    "echo",
+    "example",
+    "fill",
+    "fill_response",
+    "schema_example",
+    "spec",
+]
 
 _REF: Final = "#/components/schemas/"
+
+SESSION_SCHEMA: Final = "RealtimeSession"
+"""The session model: the schema :class:`~._state.Session` renders. An operation the
+fake has no behaviour for that returns it answers with the stored session."""
 
 MANAGED: Final[Mapping[str, frozenset[str]]] = {
     "RealtimeSession": frozenset({"ended_at", "human", "_extra"}),
@@ -183,6 +197,11 @@ def example(node: Any, name: str = "", stack: tuple[str, ...] = ()) -> Any:
         for key, prop in schema.get("properties", {}).items()
         if key in required or (not recursive and key not in managed)
     }
+
+
+def schema_example(schema_name: str) -> Any:
+    """A value of component schema ``schema_name``, as :func:`example` makes one."""
+    return example({"$ref": _REF + schema_name})
 
 
 _Filler = Callable[[Any], Any]

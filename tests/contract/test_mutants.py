@@ -19,6 +19,7 @@ from typing import Any, Literal
 import httpx
 import pytest
 from openapi_core import OpenAPI
+from spec_values import minimal_config
 
 from gabber_client import Gabber
 from gabber_client.errors import APIStatusError
@@ -35,12 +36,7 @@ from ._openapi import (
 
 pytestmark = pytest.mark.contract
 
-CONFIG = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+CONFIG = minimal_config()
 
 
 def _schema(spec: dict[str, Any], name: str) -> dict[str, Any]:

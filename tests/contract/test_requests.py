@@ -32,6 +32,7 @@ from urllib.parse import parse_qs, unquote
 import httpx
 import pytest
 from openapi_core import OpenAPI
+from spec_values import facade_arguments, facade_method_name, minimal_body, minimal_config
 
 from gabber_client import AsyncGabber, Gabber
 from gabber_client._scope import OWNER_OPERATION
@@ -129,6 +130,31 @@ class Call:
 
 
 @dataclass(frozen=True)
+class SpecCall:
+    """``operation`` through its facade method, on ``session``, with the minimal body
+    its schema gives (see :func:`spec_values.call_operation`)."""
+
+    operation: str
+    session: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        return facade_method_name(self.operation)
+
+    def __call__(self, realtime: Any) -> Any:
+        method = getattr(realtime, self.method)
+        arguments = facade_arguments(
+            method, self.operation, self.session, minimal_body(self.operation)
+        )
+        return method(**arguments, **self.kwargs)
+
+    def plus(self, **kwargs: Any) -> SpecCall:
+        """The same call with more keyword arguments."""
+        return SpecCall(self.operation, self.session, {**self.kwargs, **kwargs})
+
+
+@dataclass(frozen=True)
 class NextPage:
     """``call``, then ``get_next_page()`` on the page it returned."""
 
@@ -145,7 +171,7 @@ class Case:
     """One facade call, the client it runs on, and the requests it must send."""
 
     name: str
-    call: Call | NextPage
+    call: Call | SpecCall | NextPage
     sent: tuple[Sent, ...]
     client_human: str | None = None
     next_pages: dict[str, str] = field(default_factory=dict)
@@ -163,12 +189,8 @@ async def settle(value: Any) -> Any:
 
 
 # ------------------------------------------------------------------ the cases
-CONFIG_MINIMAL: dict[str, Any] = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": False},
-}
+CONFIG_MINIMAL: dict[str, Any] = dict(minimal_config())
+"""The spec's minimal config: every optional field absent."""
 CONFIG_FULL: dict[str, Any] = {
     "general": {"time_limit_s": 600, "save_messages": False},
     "input": {"interruptable": False, "parallel_listening": True},
@@ -222,21 +244,17 @@ def _digits(tones: str, duration: int = 250) -> dict[str, Any]:
     return {"digits": [{"digit": d, "duration": duration} for d in tones]}
 
 
-def _session_calls(sid: str) -> Iterator[tuple[Call, Sent]]:
-    """A call of every operation with a ``{session}``, on ``sid``, and what it sends."""
-    yield Call("get", (sid,)), Sent("get_realtime_session", sid)
-    yield Call("end", (sid,)), Sent("end_realtime_session", sid)
-    update = UPDATES["one-part"]
-    yield Call("update", (sid, update)), Sent("update_realtime_session", sid, body=update)
-    yield Call("messages", (sid,)), Sent("get_realtime_session_messages", sid)
-    yield Call("timeline", (sid,)), Sent("get_realtime_session_timeline", sid)
-    yield Call("speak", (sid, "Hello")), Sent("speak", sid, body={"text": "Hello"})
-    yield Call("attach_human", (sid, "h_2")), Sent("attach_human", sid, body={"human": "h_2"})
-    yield (
-        Call("initiate_outbound_call", (sid,), PHONE),
-        Sent("initiate_outbound_call", sid, body={"type": "phone", **PHONE}),
-    )
-    yield Call("dtmf", (sid, "1#")), Sent("dtmf", sid, body=_digits("1#"))
+def _session_calls(sid: str) -> Iterator[tuple[Call | SpecCall, Sent]]:
+    """A call of every operation of the spec with a ``{session}``, on ``sid``, with the
+    minimal body its schema gives, and what it sends."""
+    for path, methods in SPEC["paths"].items():
+        for details in methods.values():
+            if "{session}" not in path:
+                continue
+            operation = details["operationId"]
+            body = minimal_body(operation)
+            sent = Sent(operation, sid, body=NO_BODY if body is None else body)
+            yield SpecCall(operation, sid), sent
 
 
 def _session_cases() -> Iterator[Case]:
@@ -249,7 +267,7 @@ def _session_cases() -> Iterator[Case]:
 
 def _human_cases() -> Iterator[Case]:
     """Each operation that declares ``x-human-id``: none, per call, client default, both."""
-    calls = [
+    calls: list[tuple[Call | SpecCall, Sent]] = [
         (
             Call("start", (CONFIG_MINIMAL,)),
             Sent("start_realtime_session", body={"config": CONFIG_MINIMAL}),

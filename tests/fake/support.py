@@ -12,6 +12,7 @@ import httpx
 import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
+from spec_values import minimal_config
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from gabber_client.types import RealtimeSessionConfigCreateParam
@@ -20,12 +21,8 @@ SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 KEY = "gabber-fake-key"
 BASE_URL = "http://fake.gabber.invalid"
 
-CONFIG: RealtimeSessionConfigCreateParam = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+CONFIG: RealtimeSessionConfigCreateParam = minimal_config()
+"""Some valid session config: the spec's minimal one."""
 
 
 def start_body(**generative: Any) -> dict[str, Any]:

@@ -6,26 +6,16 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_body
 
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client.testing import FakeGabber
 
 from .support import BASE_URL, KEY, assert_conforms, error, start, start_body
 
-# A body each operation with a request body accepts (test data); the method, path and
-# security of every operation come from the spec.
-BODIES: dict[str, Any] = {
-    "start_realtime_session": start_body(),
-    "update_realtime_session": {},
-    "speak": {"text": "hi"},
-    "dtmf": {"digits": [{"digit": "1", "duration": 50}]},
-    "initiate_outbound_call": {
-        "type": "phone",
-        "source_phone_number": "+14155550100",
-        "destination_phone_number": "+14155550101",
-    },
-    "attach_human": {"human": "hum_1"},
-}
+# A body each operation with a request body accepts: the minimal one its schema
+# gives; the method, path and security of every operation come from the spec too.
+BODIES: dict[str, Any] = {op: minimal_body(op) for op in SPEC_OPERATIONS}
 # (method, path template, body) of every operation; {s} is a session id.
 OPERATIONS: dict[str, tuple[str, str, Any]] = {
     op: (facts.method, facts.path.replace("{session}", "{s}"), BODIES.get(op))
@@ -162,14 +152,7 @@ def test_another_humans_session_is_404_with_a_token(
 
 
 @pytest.mark.parametrize(
-    "operation",
-    [
-        "get_realtime_session",
-        "end_realtime_session",
-        "update_realtime_session",
-        "get_realtime_session_messages",
-        "get_realtime_session_timeline",
-    ],
+    "operation", [op for op in SESSION_OPS if SPEC_OPERATIONS[op].human_header]
 )
 def test_x_human_id_scopes_the_api_key(anon: httpx.Client, session_id: str, operation: str) -> None:
     other = {"x-api-key": KEY, "x-human-id": "hum_2"}

@@ -19,7 +19,7 @@ def test_client_walks_through_a_session(fake: FakeGabber) -> None:
         started = client.realtime.start(CONFIG, simulated=True, human="hum_1")
         session_id = started.session.id
         assert started.session.human == "hum_1"
-        assert started.session.config.generative.llm.id == "llm_1"
+        assert started.session.config.generative.llm.id == CONFIG["generative"]["llm"]
         for number in range(5):
             client.realtime.speak(session_id, f"sentence {number}")
         texts = [m.content[0].text for m in client.realtime.messages(session_id)]

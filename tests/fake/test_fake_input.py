@@ -270,6 +270,7 @@ def test_the_catalog_refuses_unknown_ids_naming_the_field() -> None:
         transport=fake.transport(), base_url=BASE_URL, headers={"x-api-key": KEY}
     ) as client:
         known = start_body(
+            llm="llm_1",
             voice_override="voice_1",
             persona="persona_1",
             scenario="scenario_1",
@@ -291,13 +292,15 @@ def test_the_catalog_refuses_unknown_ids_naming_the_field() -> None:
             ),
         }
         for key, (value, message) in cases.items():
-            response = client.post("/v1/realtime/start", json=start_body(**{key: value}))
+            response = client.post(
+                "/v1/realtime/start", json=start_body(**{"llm": "llm_1", key: value})
+            )
             assert_conforms(response)
             assert error(response, 400) == message
         # A context the fake created is known from then on.
-        created = client.post("/v1/realtime/start", json=start_body()).json()
+        created = client.post("/v1/realtime/start", json=start_body(llm="llm_1")).json()
         context_id = created["session"]["config"]["generative"]["context"]["id"]
-        again = client.post("/v1/realtime/start", json=start_body(context=context_id))
+        again = client.post("/v1/realtime/start", json=start_body(llm="llm_1", context=context_id))
         assert again.status_code == 200
         session_id = created["session"]["id"]
         update = client.post(

@@ -17,6 +17,7 @@ def test_start_creates_an_in_progress_session_with_expanded_config(
     http: httpx.Client,
 ) -> None:
     body = start_body(
+        llm="llm_1",
         voice_override="voice_1",
         persona="persona_1",
         scenario="scenario_1",
@@ -54,10 +55,12 @@ def test_start_creates_an_in_progress_session_with_expanded_config(
 
 
 def test_start_applies_the_config_defaults(http: httpx.Client) -> None:
-    config = http.post("/v1/realtime/start", json=start_body()).json()["session"]["config"]
+    sent = start_body()
+    config = http.post("/v1/realtime/start", json=sent).json()["session"]["config"]
     assert config["general"] == {"save_messages": True}
     assert config["input"] == {"interruptable": True, "parallel_listening": False}
-    assert config["output"] == {"stream_transcript": True, "speech_synthesis_enabled": True}
+    stream = sent["config"]["output"]["stream_transcript"]
+    assert config["output"] == {"stream_transcript": stream, "speech_synthesis_enabled": True}
     assert config["generative"]["tool_definitions"] == []
     assert "voice_override" not in config["generative"]
 

@@ -1,5 +1,6 @@
-"""The public typing of the fake and the errors: precise, checked against the spec,
-and able to catch a typo (``mypy --strict`` runs on a snippet that has some).
+"""The public typing of the fake and the errors: precise, generated from the spec
+(``_generated/response_types.py``), and able to catch a typo (``mypy --strict``
+runs on a snippet that has some).
 
 The ``assert_type`` lines are checked by ``make typecheck`` (mypy over ``tests/``);
 the assertions next to them check the same values at run time.
@@ -8,6 +9,7 @@ the assertions next to them check the same values at run time.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -18,6 +20,8 @@ import pytest
 
 import gabber_client
 from gabber_client import UNSET, APIStatusError, NotFoundError, Unset
+from gabber_client._generated import response_types
+from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client.errors import JSONValue
 from gabber_client.testing import FakeGabber, MessageJSON, SessionJSON
 
@@ -33,6 +37,32 @@ def test_json_views_match_the_spec(typed: Any, schema: str) -> None:
     spec = SCHEMAS[schema]
     assert set(get_type_hints(typed)) == set(spec["properties"])
     assert typed.__required_keys__ == set(spec["required"])
+
+
+def _reachable_response_schemas() -> set[str]:
+    found: set[str] = set()
+    pending = [facts.response for facts in SPEC_OPERATIONS.values() if facts.response is not None]
+    while pending:
+        name = pending.pop()
+        if name not in found:
+            found.add(name)
+            pending += re.findall(r'"#/components/schemas/(\w+)"', json.dumps(SCHEMAS[name]))
+    return found
+
+
+def test_every_response_object_schema_has_its_generated_json_typed_dict() -> None:
+    expected = {
+        f"{name}JSON"
+        for name in _reachable_response_schemas()
+        if SCHEMAS[name].get("properties") or "oneOf" in SCHEMAS[name]
+    }
+    assert set(response_types.__all__) == expected
+    for name in expected:
+        schema = SCHEMAS[name.removesuffix("JSON")]
+        typed = getattr(response_types, name)
+        if "oneOf" not in schema:
+            assert set(typed.__annotations__) == set(schema["properties"])
+            assert typed.__required_keys__ == frozenset(schema.get("required", []))
 
 
 def test_the_fake_returns_what_the_views_say(fake: FakeGabber) -> None:

@@ -10,18 +10,14 @@ from typing import Any, TypedDict, cast
 
 import httpx
 import pytest
+from spec_values import minimal_config, operation_caller, operation_ids
 
 from gabber_client import APIConnectionError, APITimeoutError, AsyncGabber, Gabber
 from gabber_client._operations import OPERATIONS as TABLE
 from gabber_client.testing import FakeGabber, FakeServer, OperationName
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
-CONFIG: RealtimeSessionConfigCreateParam = {
-    "general": {},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+CONFIG: RealtimeSessionConfigCreateParam = minimal_config()
 
 
 class Phones(TypedDict):
@@ -34,17 +30,9 @@ class Phones(TypedDict):
 PHONES: Phones = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550101"}
 
 OPERATIONS: dict[str, Callable[[Gabber, str], Any]] = {
-    "start_realtime_session": lambda c, s: c.realtime.start(CONFIG),
-    "speak": lambda c, s: c.realtime.speak(s, "Hello"),
-    "dtmf": lambda c, s: c.realtime.dtmf(s, "1"),
-    "initiate_outbound_call": lambda c, s: c.realtime.initiate_outbound_call(s, **PHONES),
-    "get_realtime_session": lambda c, s: c.realtime.get(s),
-    "end_realtime_session": lambda c, s: c.realtime.end(s),
-    "update_realtime_session": lambda c, s: c.realtime.update(s, {"general": {}}),
-    "attach_human": lambda c, s: c.realtime.attach_human(s, "human_1"),
-    "list_realtime_sessions": lambda c, s: c.realtime.list(),
-    "get_realtime_session_messages": lambda c, s: c.realtime.messages(s),
-    "get_realtime_session_timeline": lambda c, s: c.realtime.timeline(s),
+    # Every operation of the spec, called with the minimal body its schema gives.
+    op: operation_caller(op)
+    for op in operation_ids()
 }
 # Which calls may be retried once sent: the operation table says, not this file.
 NON_IDEMPOTENT = sorted(op for op in OPERATIONS if not TABLE[op].retry_after_sent)

@@ -13,41 +13,32 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import httpx
 import pytest
+from spec_values import call_operation, facade_method_name, minimal_config, operation_ids
 
 from gabber_client import AsyncGabber, AsyncPaginator, Gabber, SyncPage
 from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
-from gabber_client.testing import FakeGabber, FakeServer, OperationName
+from gabber_client.testing import FakeGabber, FakeServer
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 from .recording import Recording
 
-START_CONFIG: RealtimeSessionConfigCreateParam = {
-    "general": {"time_limit_s": 60},
-    "input": {"interruptable": True},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
-PHONES = {"source_phone_number": "+14155550100", "destination_phone_number": "+14155550101"}
+START_CONFIG: RealtimeSessionConfigCreateParam = minimal_config()
 
 
 @dataclass(frozen=True)
 class Op:
-    """How to call one facade method (the test data); what the spec and the operation
-    table say of it (its operation id, whether it has a body, how it pages) is read
-    from them, not written here."""
+    """One operation of the spec: its facade method (the operation table), whether it
+    has a body, how it pages; called with the minimal body its schema gives."""
 
-    method: str
-    args: tuple[Any, ...]  # "S" stands for the session id
-    kwargs: dict[str, Any]
+    operation: str
 
     @property
-    def operation(self) -> str:
-        """The spec's operation id, as the fake records it."""
-        return {e.method: op for op, e in OPERATIONS.items()}[self.method]
+    def method(self) -> str:
+        return facade_method_name(self.operation)
 
     @property
     def body(self) -> bool:
@@ -57,20 +48,12 @@ class Op:
     def paged(self) -> bool:
         return OPERATIONS[self.operation].paging != "none"
 
+    def call(self, client: Any, session: str, **options: Any) -> Any:
+        """The call through ``client`` (sync, or async unawaited)."""
+        return call_operation(client, self.operation, session, **options)
 
-OPS = [
-    Op("start", (START_CONFIG,), {}),
-    Op("get", ("S",), {}),
-    Op("update", ("S", {"general": {}}), {}),
-    Op("end", ("S",), {}),
-    Op("list", (), {}),
-    Op("messages", ("S",), {}),
-    Op("timeline", ("S",), {}),
-    Op("speak", ("S", "Hello"), {}),
-    Op("attach_human", ("S", "human_1"), {}),
-    Op("initiate_outbound_call", ("S",), PHONES),
-    Op("dtmf", ("S", "12#"), {}),
-]
+
+OPS = [Op(operation) for operation in operation_ids()]
 
 TIMEOUT = 7.5  # the client's own is 30 s: a request with 7.5 got the per-call one
 EXPECTED_TIMEOUT = httpx.Timeout(7.5, connect=5.0).as_dict()
@@ -125,10 +108,6 @@ def _options(op: Op) -> dict[str, Any]:
     return options
 
 
-def _args(op: Op, session: str) -> tuple[Any, ...]:
-    return tuple(session if a == "S" else a for a in op.args)
-
-
 def _check(op: Op, recorder: Recording, fake: FakeGabber) -> None:
     sent = list(recorder.sent)
     received = [r for r in fake.requests if r.operation == op.operation]
@@ -161,17 +140,14 @@ def test_sync_options_reach_every_attempt_and_page(
     session = _prepare(fake)
     inner: Any = fake.transport() if mode == "in-process" else httpx.HTTPTransport()
     recorder = Recording(inner)
-    fake.inject_fault(
-        operation=cast(OperationName, op.operation), status=429, headers={"Retry-After": "0.001"}
-    )
+    fake.inject_fault(operation=op.operation, status=429, headers={"Retry-After": "0.001"})
     with (
         httpx.Client(transport=recorder) as http,
         Gabber(
             api_key=fake.api_key, base_url=_base_url(mode, fake, request), http_client=http
         ) as client,
     ):
-        method = getattr(client.realtime, op.method)
-        result = method(*_args(op, session), **op.kwargs, **_options(op))
+        result = op.call(client, session, **_options(op))
         if op.paged:
             assert isinstance(result, SyncPage)
             assert len(list(result)) >= 2  # walks every page
@@ -186,17 +162,14 @@ async def test_async_options_reach_every_attempt_and_page(
     session = _prepare(fake)
     inner: Any = fake.transport() if mode == "in-process" else httpx.AsyncHTTPTransport()
     recorder = Recording(inner)
-    fake.inject_fault(
-        operation=cast(OperationName, op.operation), status=429, headers={"Retry-After": "0.001"}
-    )
+    fake.inject_fault(operation=op.operation, status=429, headers={"Retry-After": "0.001"})
     async with (
         httpx.AsyncClient(transport=recorder) as http,
         AsyncGabber(
             api_key=fake.api_key, base_url=_base_url(mode, fake, request), http_client=http
         ) as client,
     ):
-        method = getattr(client.realtime, op.method)
-        result = method(*_args(op, session), **op.kwargs, **_options(op))
+        result = op.call(client, session, **_options(op))
         if op.paged:
             assert isinstance(result, AsyncPaginator)
             assert len([item async for item in result]) >= 2
@@ -214,7 +187,7 @@ def test_sync_pages_fetched_by_hand_keep_the_options(op: Op, no_sleep: list[floa
     recorder = Recording(fake.transport())
     with httpx.Client(transport=recorder) as http:
         client = Gabber(api_key=fake.api_key, base_url=fake.base_url, http_client=http)
-        page = getattr(client.realtime, op.method)(*_args(op, session), extra_headers=HEADERS)
+        page = op.call(client, session, extra_headers=HEADERS)
         assert page.has_next_page()
         page.get_next_page()
     assert len(recorder.sent) == 2
@@ -251,5 +224,5 @@ def test_extra_body_is_merged_after_the_spec_check_and_into_nested_objects() -> 
     client.realtime.start(START_CONFIG, extra_body={"config": {"general": {"x_future": 1}}})
 
     (sent,) = fake.requests
-    assert sent.json["config"]["general"] == {"time_limit_s": 60, "x_future": 1}
-    assert sent.json["config"]["generative"] == {"llm": "llm_1"}
+    assert sent.json["config"]["general"] == {**START_CONFIG["general"], "x_future": 1}
+    assert sent.json["config"]["generative"] == START_CONFIG["generative"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from spec_values import minimal_config
+
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 TIMESTAMP = "2024-01-01T00:00:00+00:00"
@@ -140,10 +142,5 @@ def page(values: list[dict[str, Any]], *, next_page: str | None = None) -> dict[
     return {"values": copy.deepcopy(values), "total_count": len(values), "next_page": next_page}
 
 
-START_CONFIG: RealtimeSessionConfigCreateParam = {
-    "general": {"time_limit_s": 60},
-    "input": {"interruptable": True},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
-"""A minimal valid ``config`` for ``start``."""
+START_CONFIG: RealtimeSessionConfigCreateParam = minimal_config()
+"""A minimal valid ``config`` for ``start``: the spec's (tests/spec_values.py)."""

@@ -78,7 +78,7 @@ def test_api_key_from_the_environment_with_lf_is_refused(
     [
         lambda c, h: c.realtime.get("rs_1", human=h),
         lambda c, h: c.realtime.start(payloads.START_CONFIG, human=h),
-        lambda c, h: c.realtime.update("rs_1", {"general": {}}, human=h),
+        lambda c, h: c.realtime.update("rs_1", {}, human=h),
         lambda c, h: c.realtime.end("rs_1", human=h),
         lambda c, h: c.realtime.list(human=h),
         lambda c, h: c.realtime.messages("rs_1", human=h),
@@ -110,7 +110,7 @@ async def test_async_per_call_human_with_lf_is_refused_before_sending() -> None:
 SESSION_OPERATIONS: list[tuple[str, Callable[[Gabber, Any], Any]]] = [
     ("get", lambda c, s: c.realtime.get(s)),
     ("end", lambda c, s: c.realtime.end(s)),
-    ("update", lambda c, s: c.realtime.update(s, {"general": {}})),
+    ("update", lambda c, s: c.realtime.update(s, {})),
     ("messages", lambda c, s: c.realtime.messages(s)),
     ("timeline", lambda c, s: c.realtime.timeline(s)),
     ("speak", lambda c, s: c.realtime.speak(s, "hi")),

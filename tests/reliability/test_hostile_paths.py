@@ -50,7 +50,7 @@ HOSTILE_IDS = [
 # (operation id, path after the id, the call)
 ROUTES: list[tuple[str, str, Callable[[Gabber, str], Any]]] = [
     ("get_realtime_session", "", lambda c, s: c.realtime.get(s)),
-    ("update_realtime_session", "/update", lambda c, s: c.realtime.update(s, {"general": {}})),
+    ("update_realtime_session", "/update", lambda c, s: c.realtime.update(s, {})),
     ("get_realtime_session_messages", "/messages", lambda c, s: c.realtime.messages(s)),
     ("get_realtime_session_timeline", "/timeline", lambda c, s: c.realtime.timeline(s)),
     ("speak", "/speak", lambda c, s: c.realtime.speak(s, "hi")),

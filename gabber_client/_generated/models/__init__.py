@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .realtime_session_timeline_item import RealtimeSessionTimelineItem
     from .realtime_session_timeline_item_type import RealtimeSessionTimelineItemType
     from .scenario import Scenario
+    from .server_error import ServerError
     from .speak_request import SpeakRequest
     from .start_realtime_session_request import StartRealtimeSessionRequest
     from .tool_definition import ToolDefinition
@@ -119,6 +120,7 @@ _MODULES: dict[str, str] = {
     "RealtimeSessionTimelineItem": ".realtime_session_timeline_item",
     "RealtimeSessionTimelineItemType": ".realtime_session_timeline_item_type",
     "Scenario": ".scenario",
+    "ServerError": ".server_error",
     "SpeakRequest": ".speak_request",
     "StartRealtimeSessionRequest": ".start_realtime_session_request",
     "ToolDefinition": ".tool_definition",
@@ -192,6 +194,7 @@ __all__ = (
     "RealtimeSessionTimelineItem",
     "RealtimeSessionTimelineItemType",
     "Scenario",
+    "ServerError",
     "SpeakRequest",
     "StartRealtimeSessionRequest",
     "ToolDefinition",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -9,6 +9,7 @@ import httpx
 from ... import errors
 from ...models.bad_request import BadRequest
 from ...models.realtime_session import RealtimeSession
+from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     if response.status_code == 200:
         response_200 = RealtimeSession.from_dict(response.json())
 
@@ -64,7 +65,8 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = cast(Any, None)
+        response_500 = ServerError.from_dict(response.json())
+
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -74,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     """Get a RealtimeSession.
 
      Get the RealtimeSession with the given identifier.
@@ -102,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSession]
+        Response[BadRequest | RealtimeSession | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     """Get a RealtimeSession.
 
      Get the RealtimeSession with the given identifier.
@@ -136,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSession
+        BadRequest | RealtimeSession | ServerError
     """
 
     return sync_detailed(
@@ -151,7 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     """Get a RealtimeSession.
 
      Get the RealtimeSession with the given identifier.
@@ -165,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSession]
+        Response[BadRequest | RealtimeSession | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     """Get a RealtimeSession.
 
      Get the RealtimeSession with the given identifier.
@@ -197,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSession
+        BadRequest | RealtimeSession | ServerError
     """
 
     return (

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -11,6 +11,7 @@ from ...models.bad_request import BadRequest
 from ...models.get_realtime_session_messages_200_response import (
     GetRealtimeSessionMessages200Response,
 )
+from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadRequest | GetRealtimeSessionMessages200Response | None:
+) -> BadRequest | GetRealtimeSessionMessages200Response | ServerError | None:
     if response.status_code == 200:
         response_200 = GetRealtimeSessionMessages200Response.from_dict(response.json())
 
@@ -66,7 +67,8 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = cast(Any, None)
+        response_500 = ServerError.from_dict(response.json())
+
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -76,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadRequest | GetRealtimeSessionMessages200Response]:
+) -> Response[BadRequest | GetRealtimeSessionMessages200Response | ServerError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | GetRealtimeSessionMessages200Response]:
+) -> Response[BadRequest | GetRealtimeSessionMessages200Response | ServerError]:
     """Get a RealtimeSession messages.
 
      Get all ContextMessages associated with the given RealtimeSession.
@@ -104,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | GetRealtimeSessionMessages200Response]
+        Response[BadRequest | GetRealtimeSessionMessages200Response | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +126,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | GetRealtimeSessionMessages200Response | None:
+) -> BadRequest | GetRealtimeSessionMessages200Response | ServerError | None:
     """Get a RealtimeSession messages.
 
      Get all ContextMessages associated with the given RealtimeSession.
@@ -138,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | GetRealtimeSessionMessages200Response
+        BadRequest | GetRealtimeSessionMessages200Response | ServerError
     """
 
     return sync_detailed(
@@ -153,7 +155,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | GetRealtimeSessionMessages200Response]:
+) -> Response[BadRequest | GetRealtimeSessionMessages200Response | ServerError]:
     """Get a RealtimeSession messages.
 
      Get all ContextMessages associated with the given RealtimeSession.
@@ -167,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | GetRealtimeSessionMessages200Response]
+        Response[BadRequest | GetRealtimeSessionMessages200Response | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +187,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | GetRealtimeSessionMessages200Response | None:
+) -> BadRequest | GetRealtimeSessionMessages200Response | ServerError | None:
     """Get a RealtimeSession messages.
 
      Get all ContextMessages associated with the given RealtimeSession.
@@ -199,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | GetRealtimeSessionMessages200Response
+        BadRequest | GetRealtimeSessionMessages200Response | ServerError
     """
 
     return (

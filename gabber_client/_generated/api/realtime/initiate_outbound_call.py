@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -12,6 +12,7 @@ from ...models.realtime_session import RealtimeSession
 from ...models.realtime_session_initiate_outbound_call_request_phone import (
     RealtimeSessionInitiateOutboundCallRequestPhone,
 )
+from ...models.server_error import ServerError
 from ...types import Response
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     if response.status_code == 200:
         response_200 = RealtimeSession.from_dict(response.json())
 
@@ -69,7 +70,8 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = cast(Any, None)
+        response_500 = ServerError.from_dict(response.json())
+
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -79,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RealtimeSessionInitiateOutboundCallRequestPhone,
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     """Initiate an outbound call.
 
      Initiate an outbound call from a RealtimeSession.
@@ -108,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSession]
+        Response[BadRequest | RealtimeSession | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RealtimeSessionInitiateOutboundCallRequestPhone,
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     """Initiate an outbound call.
 
      Initiate an outbound call from a RealtimeSession.
@@ -143,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSession
+        BadRequest | RealtimeSession | ServerError
     """
 
     return sync_detailed(
@@ -158,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RealtimeSessionInitiateOutboundCallRequestPhone,
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     """Initiate an outbound call.
 
      Initiate an outbound call from a RealtimeSession.
@@ -173,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSession]
+        Response[BadRequest | RealtimeSession | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +193,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RealtimeSessionInitiateOutboundCallRequestPhone,
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     """Initiate an outbound call.
 
      Initiate an outbound call from a RealtimeSession.
@@ -206,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSession
+        BadRequest | RealtimeSession | ServerError
     """
 
     return (

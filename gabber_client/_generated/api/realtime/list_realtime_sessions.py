@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
 from ...models.bad_request import BadRequest
 from ...models.list_realtime_sessions_200_response import ListRealtimeSessions200Response
+from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadRequest | ListRealtimeSessions200Response | None:
+) -> BadRequest | ListRealtimeSessions200Response | ServerError | None:
     if response.status_code == 200:
         response_200 = ListRealtimeSessions200Response.from_dict(response.json())
 
@@ -68,7 +69,8 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = cast(Any, None)
+        response_500 = ServerError.from_dict(response.json())
+
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -78,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadRequest | ListRealtimeSessions200Response]:
+) -> Response[BadRequest | ListRealtimeSessions200Response | ServerError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     page: str | Unset = UNSET,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | ListRealtimeSessions200Response]:
+) -> Response[BadRequest | ListRealtimeSessions200Response | ServerError]:
     """List Realtime Sessions.
 
      List all Realtime Sessions, newest first, one page at a time.
@@ -106,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | ListRealtimeSessions200Response]
+        Response[BadRequest | ListRealtimeSessions200Response | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +128,7 @@ def sync(
     client: AuthenticatedClient,
     page: str | Unset = UNSET,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | ListRealtimeSessions200Response | None:
+) -> BadRequest | ListRealtimeSessions200Response | ServerError | None:
     """List Realtime Sessions.
 
      List all Realtime Sessions, newest first, one page at a time.
@@ -140,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | ListRealtimeSessions200Response
+        BadRequest | ListRealtimeSessions200Response | ServerError
     """
 
     return sync_detailed(
@@ -155,7 +157,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     page: str | Unset = UNSET,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | ListRealtimeSessions200Response]:
+) -> Response[BadRequest | ListRealtimeSessions200Response | ServerError]:
     """List Realtime Sessions.
 
      List all Realtime Sessions, newest first, one page at a time.
@@ -169,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | ListRealtimeSessions200Response]
+        Response[BadRequest | ListRealtimeSessions200Response | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -187,7 +189,7 @@ async def asyncio(
     client: AuthenticatedClient,
     page: str | Unset = UNSET,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | ListRealtimeSessions200Response | None:
+) -> BadRequest | ListRealtimeSessions200Response | ServerError | None:
     """List Realtime Sessions.
 
      List all Realtime Sessions, newest first, one page at a time.
@@ -201,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | ListRealtimeSessions200Response
+        BadRequest | ListRealtimeSessions200Response | ServerError
     """
 
     return (

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
 from ...models.bad_request import BadRequest
 from ...models.realtime_session_start_response import RealtimeSessionStartResponse
+from ...models.server_error import ServerError
 from ...models.start_realtime_session_request import StartRealtimeSessionRequest
 from ...types import UNSET, Response, Unset
 
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadRequest | RealtimeSessionStartResponse | None:
+) -> BadRequest | RealtimeSessionStartResponse | ServerError | None:
     if response.status_code == 200:
         response_200 = RealtimeSessionStartResponse.from_dict(response.json())
 
@@ -66,7 +67,8 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = cast(Any, None)
+        response_500 = ServerError.from_dict(response.json())
+
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -76,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadRequest | RealtimeSessionStartResponse]:
+) -> Response[BadRequest | RealtimeSessionStartResponse | ServerError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +92,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StartRealtimeSessionRequest,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | RealtimeSessionStartResponse]:
+) -> Response[BadRequest | RealtimeSessionStartResponse | ServerError]:
     """Start a new RealtimeSession.
 
      Start a new RealtimeSession with the given configuration.
@@ -104,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSessionStartResponse]
+        Response[BadRequest | RealtimeSessionStartResponse | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +126,7 @@ def sync(
     client: AuthenticatedClient,
     body: StartRealtimeSessionRequest,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | RealtimeSessionStartResponse | None:
+) -> BadRequest | RealtimeSessionStartResponse | ServerError | None:
     """Start a new RealtimeSession.
 
      Start a new RealtimeSession with the given configuration.
@@ -138,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSessionStartResponse
+        BadRequest | RealtimeSessionStartResponse | ServerError
     """
 
     return sync_detailed(
@@ -153,7 +155,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StartRealtimeSessionRequest,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | RealtimeSessionStartResponse]:
+) -> Response[BadRequest | RealtimeSessionStartResponse | ServerError]:
     """Start a new RealtimeSession.
 
      Start a new RealtimeSession with the given configuration.
@@ -167,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSessionStartResponse]
+        Response[BadRequest | RealtimeSessionStartResponse | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +187,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StartRealtimeSessionRequest,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | RealtimeSessionStartResponse | None:
+) -> BadRequest | RealtimeSessionStartResponse | ServerError | None:
     """Start a new RealtimeSession.
 
      Start a new RealtimeSession with the given configuration.
@@ -199,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSessionStartResponse
+        BadRequest | RealtimeSessionStartResponse | ServerError
     """
 
     return (

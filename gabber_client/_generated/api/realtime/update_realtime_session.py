@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -10,6 +10,7 @@ from ... import errors
 from ...models.bad_request import BadRequest
 from ...models.realtime_session import RealtimeSession
 from ...models.realtime_session_config_update import RealtimeSessionConfigUpdate
+from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     if response.status_code == 200:
         response_200 = RealtimeSession.from_dict(response.json())
 
@@ -70,7 +71,8 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = cast(Any, None)
+        response_500 = ServerError.from_dict(response.json())
+
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -80,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +97,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RealtimeSessionConfigUpdate,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     """Update a RealtimeSession.
 
      Update the RealtimeSession with the given identifier; fields left out keep their value.
@@ -111,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSession]
+        Response[BadRequest | RealtimeSession | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +135,7 @@ def sync(
     client: AuthenticatedClient,
     body: RealtimeSessionConfigUpdate,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     """Update a RealtimeSession.
 
      Update the RealtimeSession with the given identifier; fields left out keep their value.
@@ -149,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSession
+        BadRequest | RealtimeSession | ServerError
     """
 
     return sync_detailed(
@@ -166,7 +168,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RealtimeSessionConfigUpdate,
     x_human_id: str | Unset = UNSET,
-) -> Response[Any | BadRequest | RealtimeSession]:
+) -> Response[BadRequest | RealtimeSession | ServerError]:
     """Update a RealtimeSession.
 
      Update the RealtimeSession with the given identifier; fields left out keep their value.
@@ -182,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadRequest | RealtimeSession]
+        Response[BadRequest | RealtimeSession | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RealtimeSessionConfigUpdate,
     x_human_id: str | Unset = UNSET,
-) -> Any | BadRequest | RealtimeSession | None:
+) -> BadRequest | RealtimeSession | ServerError | None:
     """Update a RealtimeSession.
 
      Update the RealtimeSession with the given identifier; fields left out keep their value.
@@ -218,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadRequest | RealtimeSession
+        BadRequest | RealtimeSession | ServerError
     """
 
     return (
