@@ -291,7 +291,7 @@ class Op:
         """The exact JSON body sent, ``None`` for no body."""
         return minimal_body(self.operation_id)
 
-    def call(self, realtime: Any, session: str, **kw: Any) -> Any:
+    def call(self, realtime: Any, session: str | None, **kw: Any) -> Any:
         """The call, for ``session``; ``kw`` may hold ``human``."""
         method = getattr(realtime, self.name)
         takes_session = session if self.takes_session else None

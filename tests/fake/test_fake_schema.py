@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -24,7 +24,7 @@ import pytest
 from gabber_client._generated._spec_facts import ERROR_MESSAGES
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from gabber_client._minimal import minimal_value
-from gabber_client.testing import FakeGabber, _schema
+from gabber_client.testing import FakeGabber, OperationName, _schema
 
 from .support import BASE_URL, KEY
 
@@ -208,7 +208,7 @@ def _lifecycle(rec: Recorder) -> None:
     rec.send("get_realtime_session", "rs_none")  # a 404: a BadRequest body
     for operation, by_status in ERROR_MESSAGES.items():  # each declared 5xx body
         for status in (s for s in by_status if s.startswith("5")):
-            rec.fake.inject_fault(status=int(status), operation=operation)
+            rec.fake.inject_fault(status=int(status), operation=cast(OperationName, operation))
             body = _body(operation) if SPEC_OPERATIONS[operation].request_body else None
             rec.send(operation, first, json=body)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import httpx
 import pytest
@@ -21,7 +21,7 @@ from spec_values import call_operation, facade_method_name, minimal_config, oper
 
 from gabber_client import AsyncGabber, AsyncPaginator, Gabber, SyncPage
 from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
-from gabber_client.testing import FakeGabber, FakeServer
+from gabber_client.testing import FakeGabber, FakeServer, OperationName
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 from .recording import Recording
@@ -140,7 +140,9 @@ def test_sync_options_reach_every_attempt_and_page(
     session = _prepare(fake)
     inner: Any = fake.transport() if mode == "in-process" else httpx.HTTPTransport()
     recorder = Recording(inner)
-    fake.inject_fault(operation=op.operation, status=429, headers={"Retry-After": "0.001"})
+    fake.inject_fault(
+        operation=cast(OperationName, op.operation), status=429, headers={"Retry-After": "0.001"}
+    )
     with (
         httpx.Client(transport=recorder) as http,
         Gabber(
@@ -162,7 +164,9 @@ async def test_async_options_reach_every_attempt_and_page(
     session = _prepare(fake)
     inner: Any = fake.transport() if mode == "in-process" else httpx.AsyncHTTPTransport()
     recorder = Recording(inner)
-    fake.inject_fault(operation=op.operation, status=429, headers={"Retry-After": "0.001"})
+    fake.inject_fault(
+        operation=cast(OperationName, op.operation), status=429, headers={"Retry-After": "0.001"}
+    )
     async with (
         httpx.AsyncClient(transport=recorder) as http,
         AsyncGabber(
