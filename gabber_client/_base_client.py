@@ -3,6 +3,7 @@ loop, error mapping and logging. No public names live here."""
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import sys
@@ -23,8 +24,8 @@ from ._constants import (
 from ._logging import logger, setup_from_env
 from ._options import RequestOptions
 from ._pool import Pool
+from ._redact import masked_url, redacted
 from ._response import RAW_RESPONSE, APIResponse
-from ._urls import URLBuilder
 from ._validation import check_header_name, check_header_value, check_json
 from ._version import __version__
 from .errors import (
@@ -110,13 +111,17 @@ class Settings:
     """Everything a request needs from its client, fixed at construction."""
 
     base_url: httpx.URL
-    urls: URLBuilder = field(repr=False, compare=False)  # request URLs under base_url
+    prefix: str = field(repr=False, compare=False)  # base_url without credentials or "/" at the end
     auth: Literal["api_key", "token"]
     headers: dict[str, str] = field(repr=False)  # credentials, User-Agent, default headers
     human: str | None
     timeout: httpx.Timeout
     max_retries: int
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+
+    def url(self, path: str) -> httpx.URL:
+        """The request URL of ``path`` (which starts with ``/``) under the base URL."""
+        return httpx.URL(self.prefix + path)
 
 
 def _max_response_bytes(value: object) -> int:
@@ -157,6 +162,25 @@ def _base_url(value: str | httpx.URL | None) -> httpx.URL:
     return url
 
 
+def _prefix(url: httpx.URL) -> str:
+    """What request paths are appended to: ``url`` without its user name and
+    password (sent as a header instead, see :func:`_url_credentials`) and without a
+    trailing ``/``. A URL holding a password would show it in ``repr(request)``
+    and in httpx's own log line for each request."""
+    if url.userinfo:
+        url = url.copy_with(username=None, password=None)
+    return str(url).rstrip("/")
+
+
+def _url_credentials(url: httpx.URL) -> str | None:
+    """The ``Authorization`` header for a user name and password in ``url`` (what
+    httpx would send for them: Basic authentication), or ``None``."""
+    if not url.userinfo:
+        return None
+    pair = f"{url.username}:{url.password}".encode()
+    return "Basic " + base64.b64encode(pair).decode("ascii")
+
+
 def make_settings(
     *,
     api_key: str | None,
@@ -195,9 +219,16 @@ def make_settings(
         headers["x-api-key"] = check_header_value(api_key, "api_key")
         auth = "api_key"
     url = _base_url(base_url)
+    basic = _url_credentials(url)
+    if basic is not None:
+        if token is not None:
+            raise InvalidArgumentError(
+                "base_url", "credentials in the URL cannot be combined with token="
+            )
+        headers["Authorization"] = basic
     return Settings(
         base_url=url,
-        urls=URLBuilder(url),
+        prefix=_prefix(url),
         auth=auth,
         headers=headers,
         human=None if human is None else check_header_value(human, "human"),
@@ -224,7 +255,7 @@ def derive(
         if url.scheme == "https":
             _tls.trust()  # the shared pool's context: see _tls.py
         changes["base_url"] = url
-        changes["urls"] = URLBuilder(url)
+        changes["prefix"] = _prefix(url)
     if headers:
         changes["headers"] = {**settings.headers, **headers}
     if not isinstance(timeout, NotGiven):
@@ -234,12 +265,6 @@ def derive(
     if not isinstance(human, NotGiven):
         changes["human"] = None if human is None else check_header_value(human, "human")
     return replace(settings, **changes)
-
-
-_SECRET_HEADERS = frozenset(
-    {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
-)
-_SECRET_WORDS = ("token", "secret", "key", "auth")
 
 
 class BaseClient(Generic[H]):
@@ -397,7 +422,7 @@ class BaseClient(Generic[H]):
         kwargs = call.kwargs
         target: str = kwargs["url"]  # a path of the API, or a next_page URL
         absolute = target.startswith(("http://", "https://"))
-        url = target if absolute else self._settings.urls.url(target)
+        url = target if absolute else self._settings.prefix + target
         extra = kwargs.get("headers")
         headers = {**self._request_headers, **extra} if extra else self._request_headers
         body = kwargs.get("json")
@@ -549,27 +574,6 @@ class BaseClient(Generic[H]):
             f"{type(self).__name__}(base_url={masked_url(s.base_url)!r}, auth={s.auth!r}, "
             f"human={s.human!r}, max_retries={s.max_retries})"
         )
-
-
-def masked_url(url: httpx.URL) -> str:
-    """``url`` as a string with its password (if any) replaced by ``***``, as httpx
-    masks it in ``repr(url)``."""
-    if not url.password:
-        return str(url)
-    return str(url.copy_with(username=url.username, password="***"))  # noqa: S106
-
-
-def is_secret_header(name: str) -> bool:
-    """Whether a header of this name carries a credential: ``authorization``,
-    ``x-api-key``, ``cookie``, ``proxy-authorization``, and any name containing
-    ``token``, ``secret``, ``key`` or ``auth``."""
-    lower = name.lower()
-    return lower in _SECRET_HEADERS or any(word in lower for word in _SECRET_WORDS)
-
-
-def redacted(headers: httpx.Headers) -> dict[str, str]:
-    """``headers`` with credentials replaced by ``<redacted>``."""
-    return {k: "<redacted>" if is_secret_header(k) else v for k, v in headers.items()}
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
