@@ -4,10 +4,12 @@ loop, error mapping and logging. No public names live here."""
 from __future__ import annotations
 
 import base64
+import ipaddress
 import logging
 import os
 import sys
 import time
+import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
@@ -50,17 +52,52 @@ _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 _EMPTY_STREAM = httpx.ByteStream(b"")
 
 
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _warn_about_proxy(url: httpx.URL) -> None:
+    """Warn when the environment's proxy (``HTTP_PROXY``, ``ALL_PROXY``, as httpx
+    reads them) would carry the credentials of a plain ``http://`` base URL in
+    clear text to a host other than this machine."""
+    if url.scheme != "http" or _is_loopback(url.host):
+        return
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get("http") or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.host):
+        return
+    proxy_host = httpx.URL(proxy if "://" in proxy else f"http://{proxy}").host
+    if not _is_loopback(proxy_host):
+        logger.warning(
+            "the base URL is plain http:// and the environment sets a proxy (%s): "
+            "the credentials go through it in clear text; use an https:// base URL",
+            proxy_host,
+        )
+
+
 def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
-    """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``."""
+    """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``.
+
+    The client's own pool follows httpx's ``trust_env``: the proxy environment
+    variables (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) apply,
+    except to a loopback base URL, which is never proxied; see
+    docs/transport-and-logging.md."""
     if given is None:
         if settings.base_url.scheme == "https":
             _tls.trust()
+        _warn_about_proxy(settings.base_url)
         return kind(
             headers=settings.headers,  # set once: see BaseClient._request_headers
             timeout=settings.timeout,
             follow_redirects=False,
             limits=_LIMITS,
             verify=_tls.context(),  # trusts CAs once a client needs it: see _tls.py
+            trust_env=not _is_loopback(settings.base_url.host),
         )
     if not isinstance(given, kind):
         raise InvalidArgumentError(
