@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _body, _next_page, _options, _request_id, _retry, _tls
+from . import _body, _next_page, _options, _request_id, _retry, _tls, _transport
 from ._constants import (
     API_KEY_ENV,
     BASE_URL_ENV,
@@ -61,17 +61,24 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _warn_about_proxy(url: httpx.URL) -> None:
-    """Warn when the environment's proxy (``HTTP_PROXY``, ``ALL_PROXY``, as httpx
-    reads them) would carry the credentials of a plain ``http://`` base URL in
-    clear text to a host other than this machine."""
-    if url.scheme != "http" or _is_loopback(url.host):
-        return
+def _env_proxy(url: httpx.URL) -> httpx.URL | None:
+    """The proxy the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
+    ``NO_PROXY``, as httpx reads them) sets for ``url``; never for loopback."""
+    if _is_loopback(url.host):
+        return None
     proxies = urllib.request.getproxies_environment()
-    proxy = proxies.get("http") or proxies.get("all")
+    proxy = proxies.get(url.scheme) or proxies.get("all")
     if not proxy or urllib.request.proxy_bypass(url.host):
+        return None
+    return httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
+
+
+def _warn_about_proxy(url: httpx.URL, proxy: httpx.URL | None) -> None:
+    """Warn when ``proxy`` would carry the credentials of a plain ``http://`` base
+    URL in clear text to a host other than this machine."""
+    if url.scheme != "http" or proxy is None:
         return
-    proxy_host = httpx.URL(proxy if "://" in proxy else f"http://{proxy}").host
+    proxy_host = proxy.host
     if not _is_loopback(proxy_host):
         logger.warning(
             "the base URL is plain http:// and the environment sets a proxy (%s): "
@@ -90,14 +97,20 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
     if given is None:
         if settings.base_url.scheme == "https":
             _tls.trust()
-        _warn_about_proxy(settings.base_url)
+        proxy = _env_proxy(settings.base_url)
+        _warn_about_proxy(settings.base_url, proxy)
+        options: dict[str, Any] = {}
+        if proxy is None:  # see _transport.py; through a proxy, httpx's own transport
+            make = _transport.Transport if kind is httpx.Client else _transport.AsyncTransport
+            options["transport"] = make(_tls.context(), _LIMITS)
         return kind(
             headers=settings.headers,  # set once: see BaseClient._request_headers
             timeout=settings.timeout,
             follow_redirects=False,
             limits=_LIMITS,
             verify=_tls.context(),  # trusts CAs once a client needs it: see _tls.py
-            trust_env=not _is_loopback(settings.base_url.host),
+            trust_env=proxy is not None,
+            **options,
         )
     if not isinstance(given, kind):
         raise InvalidArgumentError(

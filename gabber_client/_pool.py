@@ -43,12 +43,17 @@ import httpx
 
 from . import _body
 from ._logging import logger
+from ._transport import DEADLINE
 from .errors import APIResponseValidationError, ClientStateError
 
 if TYPE_CHECKING:
     import asyncio
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+_GRACE = 1.0
+"""Seconds past an attempt's deadline before :func:`asyncio.timeout` cancels it, on
+the own pool (whose socket operations end at the deadline themselves)."""
 
 
 def _import_asyncio() -> None:
@@ -197,6 +202,7 @@ class Pool(Generic[H]):
         assert isinstance(self.http, httpx.Client)
         budget = _body.attempt_budget(request.extensions.get("timeout"))
         deadline = None if budget is None else time.monotonic() + budget
+        token = DEADLINE.set(deadline)  # every socket operation ends by then (own pool)
         try:
             response = self.http.send(request, follow_redirects=False, stream=True)
             return _body.read_sync(response, limit, deadline)
@@ -205,6 +211,8 @@ class Pool(Generic[H]):
         except Exception as exc:
             self._closed_in_flight(exc, request)
             raise
+        finally:
+            DEADLINE.reset(token)
 
     def _slots(self) -> asyncio.Semaphore:
         if self._semaphore is None:
@@ -224,6 +232,13 @@ class Pool(Generic[H]):
         """One attempt, in its own task, within ``budget`` seconds: its outcome goes
         straight to ``waiter`` (unless the caller stopped waiting), and the task
         itself never fails (no outcome is left unretrieved)."""
+        if budget is not None:
+            # On the own pool every socket operation ends by the deadline, without a
+            # cancellation (see _transport.py); asyncio.timeout, a moment later, is the
+            # bound for what is not a socket operation, and for a supplied pool.
+            DEADLINE.set(time.monotonic() + budget)  # this task's own context
+            if self.owned:
+                budget += _GRACE
         try:
             async with asyncio.timeout(budget):
                 extensions = request.extensions
