@@ -16,6 +16,7 @@ they measure no speed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import time
 from collections.abc import Callable, Iterator
@@ -176,3 +177,92 @@ def test_a_clean_connection_is_still_reused() -> None:
             for asked in ("rs_1", "rs_2", "rs_3"):
                 assert client.realtime.get(asked).id == asked
         assert {r.connection for r in server.requests} == {1}
+
+
+# --------------------------------------------------------------- under load
+# The same guarantees, many times over: ``make test`` runs the fast form,
+# ``make soak`` the long one.
+
+
+def _mixed(request: RawRequest, sock: socket.socket) -> bool:
+    """Every answer right, one in three followed by a forged one (a surplus, or a
+    204 with a body before the real answer): poisoned connections, over and over."""
+    asked = request.target.rsplit("/", 1)[1]
+    kind = hash(asked) % 3
+    if kind == 0:
+        sock.sendall(_forged(asked) + _forged("rs_forged"))
+        return True
+    if kind == 1:
+        sock.sendall(_forged(asked))
+        return True
+    sock.sendall(json_bytes(200, payloads.session(asked), "Connection: close"))
+    return False  # the next request opens a new connection
+
+
+def _desync_many(calls: int) -> None:
+    with RawServer(_mixed) as server:
+        with Gabber(api_key="sk-test", base_url=server.base_url, max_retries=0) as client:
+            for n in range(calls):
+                assert client.realtime.get(f"rs_{n}").id == f"rs_{n}"
+
+        async def run() -> None:
+            async with AsyncGabber(
+                api_key="sk-test", base_url=server.base_url, max_retries=0
+            ) as client:
+                for start in range(0, calls, 20):
+                    asked = [f"rs_{n}" for n in range(start, start + 20)]
+                    got = await asyncio.gather(*(client.realtime.get(a) for a in asked))
+                    assert [s.id for s in got] == asked
+
+        asyncio.run(run())
+
+
+def test_poisoned_connections_never_cross_answers() -> None:
+    _desync_many(200)
+
+
+@pytest.mark.soak
+def test_poisoned_connections_never_cross_answers_soak() -> None:
+    _desync_many(3_000)
+
+
+def _deadlines_many(calls: int) -> None:
+    """Attempts that end at their own deadline (a server answering after 0 to 0.3 s,
+    timeouts of 0.05 to 0.3 s), many at once: afterwards httpcore's pool holds
+    nothing stuck, and calls succeed."""
+    from .test_cancellation_patterns import _stuck
+
+    def slow(request: RawRequest, sock: socket.socket) -> bool:
+        asked = request.target.rsplit("/", 1)[1]
+        time.sleep((hash(asked) % 7) * 0.05)
+        try:
+            sock.sendall(_forged(asked))
+        except OSError:
+            return False
+        return True
+
+    async def run(base_url: str) -> None:
+        async with AsyncGabber(api_key="sk-test", base_url=base_url, max_retries=0) as client:
+
+            async def one(n: int) -> None:
+                with contextlib.suppress(APITimeoutError):
+                    await client.realtime.get(f"rs_{n}", timeout=0.05 + (n % 6) * 0.05)
+
+            for start in range(0, calls, 50):
+                await asyncio.gather(*(one(n) for n in range(start, start + 50)))
+            while client._pool._background:
+                await asyncio.wait(set(client._pool._background))
+            assert _stuck(client) == []
+            assert (await client.realtime.get("rs_0", timeout=5)).id == "rs_0"
+
+    with RawServer(slow) as server:
+        asyncio.run(run(server.base_url))
+
+
+def test_attempts_ending_at_their_deadline_leave_the_pool_clean() -> None:
+    _deadlines_many(200)
+
+
+@pytest.mark.soak
+def test_attempts_ending_at_their_deadline_leave_the_pool_clean_soak() -> None:
+    _deadlines_many(2_000)
