@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
-from . import _body, _next_page, _options, _request_id, _retry, _tls, _transport
+from . import _body, _next_page, _options, _request_id, _retry, _tls
 from ._constants import (
     API_KEY_ENV,
     BASE_URL_ENV,
@@ -101,6 +101,8 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
         _warn_about_proxy(settings.base_url, proxy)
         options: dict[str, Any] = {}
         if proxy is None:  # see _transport.py; through a proxy, httpx's own transport
+            from . import _transport  # imports httpcore: only once a pool is built
+
             make = _transport.Transport if kind is httpx.Client else _transport.AsyncTransport
             options["transport"] = make(_tls.context(), _LIMITS)
         return kind(

@@ -29,12 +29,14 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
+from contextvars import ContextVar
 from typing import Final
 
 import httpx
 
 __all__ = [
     "ACCEPT_ENCODING",
+    "DEADLINE",
     "BodyError",
     "TooLarge",
     "Undecodable",
@@ -42,6 +44,10 @@ __all__ = [
     "read_async",
     "read_sync",
 ]
+
+DEADLINE: ContextVar[float | None] = ContextVar("gabber_client_deadline", default=None)
+"""The ``time.monotonic()`` by which the attempt in progress must end, if any: the
+own pool's transport ends every socket operation by then (``_transport.py``)."""
 
 ACCEPT_ENCODING: Final = "gzip, deflate"
 """The encodings the client asks for: the ones it can decode within bounds."""

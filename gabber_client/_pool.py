@@ -43,7 +43,6 @@ import httpx
 
 from . import _body
 from ._logging import logger
-from ._transport import DEADLINE
 from .errors import APIResponseValidationError, ClientStateError
 
 if TYPE_CHECKING:
@@ -202,7 +201,7 @@ class Pool(Generic[H]):
         assert isinstance(self.http, httpx.Client)
         budget = _body.attempt_budget(request.extensions.get("timeout"))
         deadline = None if budget is None else time.monotonic() + budget
-        token = DEADLINE.set(deadline)  # every socket operation ends by then (own pool)
+        token = _body.DEADLINE.set(deadline)  # every socket operation ends by then (own pool)
         try:
             response = self.http.send(request, follow_redirects=False, stream=True)
             return _body.read_sync(response, limit, deadline)
@@ -212,7 +211,7 @@ class Pool(Generic[H]):
             self._closed_in_flight(exc, request)
             raise
         finally:
-            DEADLINE.reset(token)
+            _body.DEADLINE.reset(token)
 
     def _slots(self) -> asyncio.Semaphore:
         if self._semaphore is None:
@@ -236,7 +235,7 @@ class Pool(Generic[H]):
             # On the own pool every socket operation ends by the deadline, without a
             # cancellation (see _transport.py); asyncio.timeout, a moment later, is the
             # bound for what is not a socket operation, and for a supplied pool.
-            DEADLINE.set(time.monotonic() + budget)  # this task's own context
+            _body.DEADLINE.set(time.monotonic() + budget)  # this task's own context
             if self.owned:
                 budget += _GRACE
         try:
