@@ -22,14 +22,15 @@ cancellation that never reaches httpcore.
   task of its own, which hands its outcome to a future the caller awaits (a
   lighter :func:`asyncio.shield`: cancelling the caller cancels that future,
   never the task). The caller's wait ends at once; the attempt finishes in the
-  background within its timeout (:func:`asyncio.timeout`, the only cancellation
-  that reaches it), with its body read and its connection returned. Attempts in
+  background within its timeout, with its body read and its connection
+  returned. On the client's own pool the timeout cancels nothing either: every
+  socket operation ends by the attempt's deadline (``_transport.py``); on a
+  supplied pool it is :func:`asyncio.timeout`. Attempts in
   flight are capped at the pool's size by an :class:`asyncio.Semaphore` (a call
   waiting for a slot honours the pool timeout), so on the client's own pool a
-  request never waits in httpcore's queue; should slots leak anyway (an attempt's
-  own timeout landing at one of those points), the first ``PoolTimeout`` of a
-  pool the client owns (its wait there capped at half the attempt's budget)
-  replaces the pool. Plain asyncio, no httpcore internals.
+  request never waits in httpcore's queue; should slots leak anyway, the first
+  ``PoolTimeout`` of a pool the client owns (its wait there capped at half the
+  attempt's budget) replaces the pool. Plain asyncio, no httpcore internals.
 """
 
 from __future__ import annotations
@@ -49,10 +50,6 @@ if TYPE_CHECKING:
     import asyncio
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
-
-_GRACE = 1.0
-"""Seconds past an attempt's deadline before :func:`asyncio.timeout` cancels it, on
-the own pool (whose socket operations end at the deadline themselves)."""
 
 
 def _import_asyncio() -> None:
@@ -232,14 +229,12 @@ class Pool(Generic[H]):
         straight to ``waiter`` (unless the caller stopped waiting), and the task
         itself never fails (no outcome is left unretrieved)."""
         if budget is not None:
-            # On the own pool every socket operation ends by the deadline, without a
-            # cancellation (see _transport.py); asyncio.timeout, a moment later, is the
-            # bound for what is not a socket operation, and for a supplied pool.
             _body.DEADLINE.set(time.monotonic() + budget)  # this task's own context
-            if self.owned:
-                budget += _GRACE
+        # On the own pool every socket operation ends by that deadline, and every
+        # other wait by the pool timeout, without a cancellation (see _transport.py);
+        # a supplied pool's attempt is cancelled at its deadline.
         try:
-            async with asyncio.timeout(budget):
+            async with asyncio.timeout(None if self.owned else budget):
                 extensions = request.extensions
                 if self.owned:
                     request.extensions = _pool_wait_capped(extensions, budget)

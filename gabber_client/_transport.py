@@ -25,12 +25,11 @@ package (httpcore and anyio are about 25 ms of an import).
 
 from __future__ import annotations
 
-import contextlib
 import re
 import ssl
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 import httpcore
 import httpx
@@ -237,16 +236,13 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
 )
 
 
-@contextlib.contextmanager
-def _mapped() -> Iterator[None]:
-    """httpcore's errors as httpx's own transport raises them."""
-    try:
-        yield
-    except Exception as exc:
-        for theirs, ours in _ERRORS:
-            if isinstance(exc, theirs):
-                raise ours(str(exc)) from exc
-        raise
+def _raise_mapped(exc: Exception) -> NoReturn:
+    """Raise httpcore's error ``exc`` as httpx's own transport does (anything else
+    as it is)."""
+    for theirs, ours in _ERRORS:
+        if isinstance(exc, theirs):
+            raise ours(str(exc)) from exc
+    raise exc
 
 
 def _core_request(request: httpx.Request) -> httpcore.Request:
@@ -282,16 +278,20 @@ class _Body(httpx.SyncByteStream):
         self._method = method
 
     def __iter__(self) -> Iterator[bytes]:
-        with _mapped():
+        try:
             yield from self._stream
+        except Exception as exc:
+            _raise_mapped(exc)
         if self._wire is not None:
             self._wire.ended(self._method)
 
     def close(self) -> None:
         close = getattr(self._stream, "close", None)
         if close is not None:
-            with _mapped():
+            try:
                 close()
+            except Exception as exc:
+                _raise_mapped(exc)
 
 
 class _AsyncBody(httpx.AsyncByteStream):
@@ -301,17 +301,21 @@ class _AsyncBody(httpx.AsyncByteStream):
         self._method = method
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        with _mapped():
+        try:
             async for part in self._stream:
                 yield part
+        except Exception as exc:
+            _raise_mapped(exc)
         if self._wire is not None:
             self._wire.ended(self._method)
 
     async def aclose(self) -> None:
         aclose = getattr(self._stream, "aclose", None)
         if aclose is not None:
-            with _mapped():
+            try:
                 await aclose()
+            except Exception as exc:
+                _raise_mapped(exc)
 
 
 def _wire(response: httpcore.Response) -> _Wire | None:
@@ -328,8 +332,10 @@ class Transport(httpx.BaseTransport):
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        with _mapped():
+        try:
             response = self._pool.handle_request(_core_request(request))
+        except Exception as exc:
+            _raise_mapped(exc)
         assert isinstance(response.stream, Iterable)
         method = request.method.encode()
         return httpx.Response(
@@ -352,8 +358,10 @@ class AsyncTransport(httpx.AsyncBaseTransport):
         )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        with _mapped():
+        try:
             response = await self._pool.handle_async_request(_core_request(request))
+        except Exception as exc:
+            _raise_mapped(exc)
         method = request.method.encode()
         return httpx.Response(
             status_code=response.status,
