@@ -89,7 +89,7 @@ api-diff: $(DEV)  ## markdown report of openapi.yaml's changes against git ref B
 spec-evolution: $(DEV)  ## realistic upstream spec changes, each applied to a copy of the repo (slow)
 	$(PY) scripts/spec_evolution.py
 
-soak: $(DEV)  ## the long soaks (tens of thousands of cancelled calls); CI runs them too
+soak: $(DEV)  ## the long forms of the cancellation, deadline and desync attacks (marker soak); CI runs them too
 	$(BIN)/pytest -p no:xdist -m soak tests/reliability
 
 contract: $(DEV)  ## the contract suite alone: client, fake and spec agree

@@ -9,7 +9,7 @@ candidate and baseline samples are interleaved and summarised by medians (see
 3. :mod:`.parse`: a 1,000-session page (earlier pages kept alive) and one session
    vs ``json.loads``.
 4. :mod:`.inprocess`: ``get`` and ``start`` vs raw httpx over ``httpx.MockTransport``;
-   ``with_options()``/``for_human()`` per request; ``_urls.py``'s gain.
+   ``with_options()``/``for_human()`` per request.
 5. :mod:`.loopback`: ``get`` p50/p99 (sync, async) and async throughput at 10, 50
    and 100 concurrent calls against a canned server on 127.0.0.1.
 6. :mod:`.memory`: peak memory iterating 100,000 vs 1,000 sessions.

@@ -16,10 +16,6 @@ on the same kind of transport, written the way a user would write it.
   models and back into JSON; the baseline posts the same JSON with ``json=``.
 - ``with_options(...)`` and ``for_human(...)`` made for each request, against the
   same ``get`` on the client itself.
-- ``_urls.py``: a ``get`` whose URL httpx parses from a string (the public path),
-  against the fast path that builds it from the parsed base URL out of httpx's
-  private parts. The fast path is kept only while it is worth at least 10% of
-  the in-process ``get`` (:data:`URLS_KEEP`).
 """
 
 from __future__ import annotations
@@ -50,9 +46,6 @@ PATH = f"/v1/realtime/{SESSION_ID}"
 
 GET_GOAL = Goal("<=", 1.15)
 START_GOAL = Goal("<=", 1.5)
-
-URLS_KEEP = 1.10
-"""How much slower a ``get`` must be without ``_urls.py``'s fast path to keep it."""
 
 _JSON = {"content-type": "application/json"}
 
@@ -99,8 +92,6 @@ def _sync_figures(body: bytes, start_body: bytes, sizes: Sizes) -> dict[str, Com
             rounds=rounds,
         )
 
-        results["urls"] = _urls_figure(client, calls, rounds)
-
         lent = stack.enter_context(httpx.Client(transport=_mock(body)))
         lent_client = stack.enter_context(
             Gabber(api_key=API_KEY, base_url=BASE_URL, http_client=lent)
@@ -123,23 +114,6 @@ def _sync_figures(body: bytes, start_body: bytes, sizes: Sizes) -> dict[str, Com
             rounds=rounds,
         )
     return results
-
-
-def _urls_figure(client: Gabber, calls: int, rounds: int) -> Comparison:
-    """``get`` with URLs parsed from strings against ``get`` with the fast path."""
-    urls = client._settings.urls
-    fast_parts = urls._parts
-    if fast_parts is None:
-        raise RuntimeError("the _urls.py fast path is not in use: nothing to compare")
-
-    def slow() -> object:
-        urls._parts = None
-        try:
-            return client.realtime.get(SESSION_ID)
-        finally:
-            urls._parts = fast_parts
-
-    return compare_calls(slow, lambda: client.realtime.get(SESSION_ID), calls=calls, rounds=rounds)
 
 
 def _async_get(body: bytes, sizes: Sizes) -> Comparison:
@@ -193,7 +167,7 @@ def _row(
 
 
 def run(sizes: Sizes) -> list[Row]:
-    """Time get (own pool, lent pool, derived clients), start, and the URL fast path."""
+    """Time get (own pool, lent pool, derived clients) and start."""
     body = dumps(full_session(7))
     start_body = dumps(start_response(7))
     sync = _sync_figures(body, start_body, sizes)
@@ -203,7 +177,6 @@ def run(sizes: Sizes) -> list[Row]:
         "alternating call by call"
     )
     note = f"{calls}, {len(body):,}-byte session, httpx.MockTransport"
-    keep = "keep" if sync["urls"].ratio >= URLS_KEEP else "remove"
     return [
         _row(
             "inprocess.get.sync",
@@ -252,13 +225,5 @@ def run(sizes: Sizes) -> list[Row]:
             sync["for_human"],
             None,
             f"{calls}; client.for_human(...).realtime.get(...)",
-        ),
-        _row(
-            "inprocess.urls",
-            "in-process get, URLs parsed by httpx (no _urls.py)",
-            "with _urls.py's fast path",
-            sync["urls"],
-            None,
-            f"{calls}; _urls.py is kept only if this is >= {URLS_KEEP:g}x: {keep}",
         ),
     ]

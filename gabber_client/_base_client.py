@@ -3,10 +3,13 @@ loop, error mapping and logging. No public names live here."""
 
 from __future__ import annotations
 
+import base64
+import ipaddress
 import logging
 import os
 import sys
 import time
+import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
@@ -24,8 +27,8 @@ from ._generated._spec_facts import ERROR_MESSAGE_FIELDS, ERROR_MESSAGES
 from ._logging import logger, setup_from_env
 from ._options import RequestOptions
 from ._pool import Pool
+from ._redact import masked_url, redacted
 from ._response import RAW_RESPONSE, APIResponse
-from ._urls import URLBuilder
 from ._validation import check_header_name, check_header_value, check_json
 from ._version import __version__
 from .errors import (
@@ -50,17 +53,67 @@ _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 _EMPTY_STREAM = httpx.ByteStream(b"")
 
 
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _env_proxy(url: httpx.URL) -> httpx.URL | None:
+    """The proxy the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
+    ``NO_PROXY``, as httpx reads them) sets for ``url``; never for loopback."""
+    if _is_loopback(url.host):
+        return None
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.host):
+        return None
+    return httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
+
+
+def _warn_about_proxy(url: httpx.URL, proxy: httpx.URL | None) -> None:
+    """Warn when ``proxy`` would carry the credentials of a plain ``http://`` base
+    URL in clear text to a host other than this machine."""
+    if url.scheme != "http" or proxy is None:
+        return
+    proxy_host = proxy.host
+    if not _is_loopback(proxy_host):
+        logger.warning(
+            "the base URL is plain http:// and the environment sets a proxy (%s): "
+            "the credentials go through it in clear text; use an https:// base URL",
+            proxy_host,
+        )
+
+
 def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
-    """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``."""
+    """``given`` (checked to be a ``kind``), or a new pooled ``kind`` for ``settings``.
+
+    The client's own pool follows httpx's ``trust_env``: the proxy environment
+    variables (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) apply,
+    except to a loopback base URL, which is never proxied; see
+    docs/transport-and-logging.md."""
     if given is None:
         if settings.base_url.scheme == "https":
             _tls.trust()
+        proxy = _env_proxy(settings.base_url)
+        _warn_about_proxy(settings.base_url, proxy)
+        options: dict[str, Any] = {}
+        if proxy is None:  # see _transport.py; through a proxy, httpx's own transport
+            from . import _transport  # imports httpcore: only once a pool is built
+
+            make = _transport.Transport if kind is httpx.Client else _transport.AsyncTransport
+            options["transport"] = make(_tls.context(), _LIMITS)
         return kind(
             headers=settings.headers,  # set once: see BaseClient._request_headers
             timeout=settings.timeout,
             follow_redirects=False,
             limits=_LIMITS,
             verify=_tls.context(),  # trusts CAs once a client needs it: see _tls.py
+            trust_env=proxy is not None,
+            **options,
         )
     if not isinstance(given, kind):
         raise InvalidArgumentError(
@@ -111,7 +164,7 @@ class Settings:
     """Everything a request needs from its client, fixed at construction."""
 
     base_url: httpx.URL
-    urls: URLBuilder = field(repr=False, compare=False)  # request URLs under base_url
+    prefix: str = field(repr=False, compare=False)  # base_url without credentials or "/" at the end
     auth: Literal["api_key", "token"]
     headers: dict[str, str] = field(repr=False)  # credentials, User-Agent, default headers
     human: str | None
@@ -121,6 +174,10 @@ class Settings:
     retry_waits: bool = True
     """Whether to wait between retries (backoff, ``Retry-After``). The fake's clients
     do not (``gabber_client.testing``): retries against it take no wall time."""
+
+    def url(self, path: str) -> httpx.URL:
+        """The request URL of ``path`` (which starts with ``/``) under the base URL."""
+        return httpx.URL(self.prefix + path)
 
 
 def _max_response_bytes(value: object) -> int:
@@ -161,6 +218,25 @@ def _base_url(value: str | httpx.URL | None) -> httpx.URL:
     return url
 
 
+def _prefix(url: httpx.URL) -> str:
+    """What request paths are appended to: ``url`` without its user name and
+    password (sent as a header instead, see :func:`_url_credentials`) and without a
+    trailing ``/``. A URL holding a password would show it in ``repr(request)``
+    and in httpx's own log line for each request."""
+    if url.userinfo:
+        url = url.copy_with(username=None, password=None)
+    return str(url).rstrip("/")
+
+
+def _url_credentials(url: httpx.URL) -> str | None:
+    """The ``Authorization`` header for a user name and password in ``url`` (what
+    httpx would send for them: Basic authentication), or ``None``."""
+    if not url.userinfo:
+        return None
+    pair = f"{url.username}:{url.password}".encode()
+    return "Basic " + base64.b64encode(pair).decode("ascii")
+
+
 def make_settings(
     *,
     api_key: str | None,
@@ -199,9 +275,16 @@ def make_settings(
         headers["x-api-key"] = check_header_value(api_key, "api_key")
         auth = "api_key"
     url = _base_url(base_url)
+    basic = _url_credentials(url)
+    if basic is not None:
+        if token is not None:
+            raise InvalidArgumentError(
+                "base_url", "credentials in the URL cannot be combined with token="
+            )
+        headers["Authorization"] = basic
     return Settings(
         base_url=url,
-        urls=URLBuilder(url),
+        prefix=_prefix(url),
         auth=auth,
         headers=headers,
         human=None if human is None else check_header_value(human, "human"),
@@ -228,7 +311,7 @@ def derive(
         if url.scheme == "https":
             _tls.trust()  # the shared pool's context: see _tls.py
         changes["base_url"] = url
-        changes["urls"] = URLBuilder(url)
+        changes["prefix"] = _prefix(url)
     if headers:
         changes["headers"] = {**settings.headers, **headers}
     if not isinstance(timeout, NotGiven):
@@ -238,12 +321,6 @@ def derive(
     if not isinstance(human, NotGiven):
         changes["human"] = None if human is None else check_header_value(human, "human")
     return replace(settings, **changes)
-
-
-_SECRET_HEADERS = frozenset(
-    {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
-)
-_SECRET_WORDS = ("token", "secret", "key", "auth")
 
 
 class BaseClient(Generic[H]):
@@ -406,7 +483,7 @@ class BaseClient(Generic[H]):
         kwargs = call.kwargs
         target: str = kwargs["url"]  # a path of the API, or a next_page URL
         absolute = target.startswith(("http://", "https://"))
-        url = target if absolute else self._settings.urls.url(target)
+        url = target if absolute else self._settings.prefix + target
         extra = kwargs.get("headers")
         headers = {**self._request_headers, **extra} if extra else self._request_headers
         body = kwargs.get("json")
@@ -565,27 +642,6 @@ class BaseClient(Generic[H]):
             f"{type(self).__name__}(base_url={masked_url(s.base_url)!r}, auth={s.auth!r}, "
             f"human={s.human!r}, max_retries={s.max_retries})"
         )
-
-
-def masked_url(url: httpx.URL) -> str:
-    """``url`` as a string with its password (if any) replaced by ``***``, as httpx
-    masks it in ``repr(url)``."""
-    if not url.password:
-        return str(url)
-    return str(url.copy_with(username=url.username, password="***"))  # noqa: S106
-
-
-def is_secret_header(name: str) -> bool:
-    """Whether a header of this name carries a credential: ``authorization``,
-    ``x-api-key``, ``cookie``, ``proxy-authorization``, and any name containing
-    ``token``, ``secret``, ``key`` or ``auth``."""
-    lower = name.lower()
-    return lower in _SECRET_HEADERS or any(word in lower for word in _SECRET_WORDS)
-
-
-def redacted(headers: httpx.Headers) -> dict[str, str]:
-    """``headers`` with credentials replaced by ``<redacted>``."""
-    return {k: "<redacted>" if is_secret_header(k) else v for k, v in headers.items()}
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):

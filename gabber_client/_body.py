@@ -11,8 +11,9 @@ gigabytes, and a server trickling one byte per read timeout never times out.
   decoded size would pass ``limit``: ``gzip`` and ``deflate`` (the encodings the
   client asks for) are decoded 64 KiB at a time to count the decoded size, so a
   bomb never holds more than that in memory at once;
-* stop with :class:`httpx.ReadTimeout` once the attempt's deadline passes
-  (checked between reads; a read in progress ends at httpx's read timeout);
+* (:func:`read_sync`) stop with :class:`httpx.ReadTimeout` once the attempt's
+  deadline passes (checked between reads; a read in progress ends at httpx's
+  read timeout); the async client bounds the whole attempt instead;
 * stop with :class:`Undecodable` when the body cannot be decoded (corrupt gzip,
   or an encoding the client did not ask for, such as ``br``).
 
@@ -28,12 +29,14 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
+from contextvars import ContextVar
 from typing import Final
 
 import httpx
 
 __all__ = [
     "ACCEPT_ENCODING",
+    "DEADLINE",
     "BodyError",
     "TooLarge",
     "Undecodable",
@@ -41,6 +44,10 @@ __all__ = [
     "read_async",
     "read_sync",
 ]
+
+DEADLINE: ContextVar[float | None] = ContextVar("gabber_client_deadline", default=None)
+"""The ``time.monotonic()`` by which the attempt in progress must end, if any: the
+own pool's transport ends every socket operation by then (``_transport.py``)."""
 
 ACCEPT_ENCODING: Final = "gzip, deflate"
 """The encodings the client asks for: the ones it can decode within bounds."""
@@ -261,11 +268,6 @@ class _AsyncBoundedStream(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
-def _undecodable(exc: httpx.DecodingError, response: httpx.Response) -> Undecodable:
-    """httpx refused a body the counter accepted."""
-    return Undecodable(f"the response body could not be decoded: {exc}", response)
-
-
 def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> httpx.Response:
     """The streamed ``response`` read within ``limit`` bytes and ``deadline``
     (``time.monotonic()``); always closed afterwards."""
@@ -276,26 +278,21 @@ def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> h
         if isinstance(stream, httpx.SyncByteStream):  # else read() refuses it, unread
             response.stream = _BoundedStream(_Reader(response, limit, deadline), stream)
         response.read()  # closes the response at the end of the body
-    except httpx.DecodingError as exc:
-        raise _undecodable(exc, response) from None
     finally:
         response.close()
     return response
 
 
-async def read_async(
-    response: httpx.Response, limit: int, deadline: float | None
-) -> httpx.Response:
-    """The async form of :func:`read_sync`."""
+async def read_async(response: httpx.Response, limit: int) -> httpx.Response:
+    """The async form of :func:`read_sync`, without a deadline: the async client
+    bounds the whole attempt with :func:`asyncio.timeout` (see ``_pool.py``)."""
     if response.is_stream_consumed and _already_read(response, limit):
         return response
     stream = response.stream
     try:
         if isinstance(stream, httpx.AsyncByteStream):  # else aread() refuses it, unread
-            response.stream = _AsyncBoundedStream(_Reader(response, limit, deadline), stream)
+            response.stream = _AsyncBoundedStream(_Reader(response, limit, None), stream)
         await response.aread()  # closes the response at the end of the body
-    except httpx.DecodingError as exc:
-        raise _undecodable(exc, response) from None
     finally:
         await response.aclose()
     return response

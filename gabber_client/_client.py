@@ -134,7 +134,7 @@ class Gabber(SyncAPIClient):
             "GET",
             path,
             base_url=self._settings.base_url,
-            url=self._settings.urls.url,
+            url=self._settings.url,
             params=params,
             headers=headers,
             cast_to=cast_to,
@@ -212,7 +212,7 @@ class Gabber(SyncAPIClient):
             "POST",
             path,
             base_url=self._settings.base_url,
-            url=self._settings.urls.url,
+            url=self._settings.url,
             params=params,
             headers=headers,
             json=json,
@@ -321,7 +321,7 @@ class AsyncGabber(AsyncAPIClient):
             "GET",
             path,
             base_url=self._settings.base_url,
-            url=self._settings.urls.url,
+            url=self._settings.url,
             params=params,
             headers=headers,
             cast_to=cast_to,
@@ -372,7 +372,7 @@ class AsyncGabber(AsyncAPIClient):
             "POST",
             path,
             base_url=self._settings.base_url,
-            url=self._settings.urls.url,
+            url=self._settings.url,
             params=params,
             headers=headers,
             json=json,
@@ -384,7 +384,7 @@ class AsyncGabber(AsyncAPIClient):
     async def aclose(self) -> None:
         """Close the connection pool (unless it came from ``http_client=``)."""
         if self._mark_closed():
-            await self._http.aclose()
+            await self._pool.aclose()
 
     async def __aenter__(self) -> Self:
         return self

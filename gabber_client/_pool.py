@@ -12,27 +12,25 @@ cancellation that never reaches httpcore.
   :class:`ClientStateError`.
 * **Event loop**: an :class:`AsyncGabber`'s connections belong to the loop that
   used them first; a call from another loop raises :class:`ClientStateError`.
-* **Cancellation**: cancelling a task while its request waits in httpcore's queue
-  for a connection can leave a connection slot taken for ever (encode/httpcore#1093,
-  encode/httpx#1461); after enough of them every call ends in ``PoolTimeout``. So
-  attempts in flight are capped at the pool's size by an :class:`asyncio.Semaphore`
-  (a call waiting for a slot honours the pool timeout):
-
-  - on the client's own pool, which has a connection for every slot, a request is
-    never queued inside httpcore, so each attempt runs in the caller's task, as a
-    raw httpx call does: cancelling it (or its whole-attempt timeout, one timer per
-    pool for all attempts, see :class:`_Watchdog`) reaches httpcore, which closes
-    that connection;
-  - on a supplied ``http_client``, whose size the client cannot know, httpcore may
-    queue requests, so each attempt runs in a task of its own, which hands its
-    outcome to a future the caller awaits (a lighter :func:`asyncio.shield`:
-    cancelling the caller cancels that future, never the task): the caller's wait
-    ends at once, and the attempt finishes in the background within its timeout,
-    with its body read and its connection returned.
-
-  Should slots leak anyway, the first ``PoolTimeout`` of a pool the client owns
-  (which, by that cap, cannot be full) replaces the pool. Plain asyncio, no
-  httpcore internals.
+* **Cancellation**: a cancellation that reaches a task while it is inside httpcore
+  can leave a connection taken for ever: while its request waits in the queue
+  (encode/httpcore#1093, encode/httpx#1461), while the connection's first request
+  is being set up (it stays ``NEW``), or while a read response is being closed (it
+  stays ``ACTIVE``). Sequential ``asyncio.wait_for`` calls with millisecond
+  timeouts leak about one connection in twenty, and after 100 every call fails.
+  So no cancellation of the caller ever reaches httpcore: each attempt runs in a
+  task of its own, which hands its outcome to a future the caller awaits (a
+  lighter :func:`asyncio.shield`: cancelling the caller cancels that future,
+  never the task). The caller's wait ends at once; the attempt finishes in the
+  background within its timeout, with its body read and its connection
+  returned. On the client's own pool the timeout cancels nothing either: every
+  socket operation ends by the attempt's deadline (``_transport.py``); on a
+  supplied pool it is :func:`asyncio.timeout`. Attempts in
+  flight are capped at the pool's size by an :class:`asyncio.Semaphore` (a call
+  waiting for a slot honours the pool timeout), so on the client's own pool a
+  request never waits in httpcore's queue; should slots leak anyway, the first
+  ``PoolTimeout`` of a pool the client owns (its wait there capped at half the
+  attempt's budget) replaces the pool. Plain asyncio, no httpcore internals.
 """
 
 from __future__ import annotations
@@ -80,12 +78,6 @@ def _where(request: httpx.Request) -> str:
     return f"{request.method} {request.url.raw_path.decode('ascii')}"
 
 
-def _expire(waiter: asyncio.Future[Any]) -> None:
-    """The attempt's timeout has passed: the caller stops waiting for it."""
-    if not waiter.done():
-        waiter.set_exception(TimeoutError())
-
-
 def _stand_in(response: httpx.Response) -> httpx.Response:
     """``response`` without its body (which could not be read within bounds)."""
     headers = [
@@ -102,69 +94,6 @@ def _stand_in(response: httpx.Response) -> httpx.Response:
     )
 
 
-class _Expiry:
-    """The whole-attempt deadline of one inline attempt: ``when``, on the loop's clock."""
-
-    __slots__ = ("cancelling", "fired", "task", "when")
-
-    def __init__(self, task: asyncio.Task[Any], when: float) -> None:
-        self.task = task
-        self.when = when
-        self.cancelling = task.cancelling()  # cancellations requested before the attempt
-        self.fired = False
-
-
-class _Watchdog:
-    """One timer for the deadlines of all the inline attempts of a pool on its loop.
-
-    What :func:`asyncio.timeout` does per attempt (a timer that cancels the task at
-    the deadline, turned into :class:`TimeoutError` unless someone else cancelled it
-    too), with one timer shared by every attempt in flight: an attempt registers its
-    deadline and forgets it when it ends; the timer is moved only for a deadline
-    earlier than the one it is set for, and when it fires it cancels the attempts
-    whose deadline has passed and is set for the earliest of the others. Per
-    attempt that is an object and a set entry instead of a timer handle scheduled
-    and cancelled: about 7% of an in-process ``get``.
-    """
-
-    __slots__ = ("_attempts", "_handle", "loop")
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-        self._attempts: set[_Expiry] = set()
-        self._handle: asyncio.TimerHandle | None = None
-
-    def watch(self, task: asyncio.Task[Any], budget: float) -> _Expiry:
-        """Cancel ``task`` ``budget`` seconds from now unless :meth:`forget` comes first."""
-        expiry = _Expiry(task, self.loop.time() + budget)
-        self._attempts.add(expiry)
-        if self._handle is None or expiry.when < self._handle.when():
-            self._arm(expiry.when)
-        return expiry
-
-    def forget(self, expiry: _Expiry) -> None:
-        self._attempts.discard(expiry)
-
-    def _arm(self, when: float) -> None:
-        if self._handle is not None:
-            self._handle.cancel()
-        self._handle = self.loop.call_at(when, self._fire)
-
-    def _fire(self) -> None:
-        self._handle = None
-        now = self.loop.time()
-        earliest: float | None = None
-        for expiry in list(self._attempts):
-            if expiry.when <= now:
-                self._attempts.discard(expiry)
-                expiry.fired = True
-                expiry.task.cancel()
-            elif earliest is None or expiry.when < earliest:
-                earliest = expiry.when
-        if earliest is not None:
-            self._arm(earliest)
-
-
 class Pool(Generic[H]):
     """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
     derived from it (``with_options``, ``for_human``), which share it."""
@@ -177,7 +106,6 @@ class Pool(Generic[H]):
         "_loop",
         "_semaphore",
         "_size",
-        "_watchdog",
         "closed",
         "http",
         "owned",
@@ -195,7 +123,6 @@ class Pool(Generic[H]):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._size = size  # attempts in flight at once (async): the pool's connections
         self._semaphore: asyncio.Semaphore | None = None
-        self._watchdog: _Watchdog | None = None  # the deadlines of inline attempts
         self._closing: set[asyncio.Future[None]] = set()  # stuck pools being closed
         self._background: set[asyncio.Task[None]] = set()  # attempts nobody waits for
 
@@ -215,7 +142,6 @@ class Pool(Generic[H]):
             self._generation = _generation
             self._loop = None
             self._semaphore = None
-            self._watchdog = None
         return self.http
 
     def current_async(self) -> H:
@@ -230,6 +156,23 @@ class Pool(Generic[H]):
                 "belong to the loop that used it first; create one client per event loop"
             )
         return http
+
+    async def aclose(self) -> None:
+        """Close the async pool, from the event loop it belongs to. From another
+        loop: when the pool's own loop is closed (``asyncio.run`` ended), its
+        connections went with it and there is nothing left to close; while that loop
+        still runs (in another thread), :class:`ClientStateError`."""
+        _import_asyncio()
+        loop = self._loop
+        if loop is not None and loop is not asyncio.get_running_loop():
+            if not loop.is_closed():
+                raise ClientStateError(
+                    "this AsyncGabber is closed from a second event loop: its connections "
+                    "belong to the loop that used it first, which still runs; close it there"
+                )
+            return
+        assert isinstance(self.http, httpx.AsyncClient)
+        await self.http.aclose()
 
     def _closed_in_flight(self, exc: Exception, request: httpx.Request) -> None:
         if self.closed or self.http.is_closed:
@@ -255,6 +198,7 @@ class Pool(Generic[H]):
         assert isinstance(self.http, httpx.Client)
         budget = _body.attempt_budget(request.extensions.get("timeout"))
         deadline = None if budget is None else time.monotonic() + budget
+        token = _body.DEADLINE.set(deadline)  # every socket operation ends by then (own pool)
         try:
             response = self.http.send(request, follow_redirects=False, stream=True)
             return _body.read_sync(response, limit, deadline)
@@ -263,6 +207,8 @@ class Pool(Generic[H]):
         except Exception as exc:
             self._closed_in_flight(exc, request)
             raise
+        finally:
+            _body.DEADLINE.reset(token)
 
     def _slots(self) -> asyncio.Semaphore:
         if self._semaphore is None:
@@ -275,26 +221,36 @@ class Pool(Generic[H]):
         http: httpx.AsyncClient,
         request: httpx.Request,
         limit: int,
-        deadline: float | None,
+        budget: float | None,
         slots: asyncio.Semaphore,
         waiter: asyncio.Future[httpx.Response],
     ) -> None:
-        """One attempt, in its own task: its outcome goes straight to ``waiter``
-        (unless the caller stopped waiting), so the caller wakes up one loop
-        iteration after the attempt ends, and the task itself never fails (no
-        outcome is left unretrieved)."""
+        """One attempt, in its own task, within ``budget`` seconds: its outcome goes
+        straight to ``waiter`` (unless the caller stopped waiting), and the task
+        itself never fails (no outcome is left unretrieved)."""
+        if budget is not None:
+            _body.DEADLINE.set(time.monotonic() + budget)  # this task's own context
+        # On the own pool every socket operation ends by that deadline, and every
+        # other wait by the pool timeout, without a cancellation (see _transport.py);
+        # a supplied pool's attempt is cancelled at its deadline.
         try:
-            try:
-                response = await http.send(request, follow_redirects=False, stream=True)
-            except httpx.PoolTimeout:
-                self._replace_stuck(http)
-                raise
-            response = await _body.read_async(response, limit, deadline)
+            async with asyncio.timeout(None if self.owned else budget):
+                extensions = request.extensions
+                if self.owned:
+                    request.extensions = _pool_wait_capped(extensions, budget)
+                try:
+                    response = await http.send(request, follow_redirects=False, stream=True)
+                except httpx.PoolTimeout:
+                    self._replace_stuck(http)
+                    raise
+                finally:
+                    request.extensions = extensions
+                response = await _body.read_async(response, limit)
         except asyncio.CancelledError:  # the task itself was cancelled (loop shutdown)
             if not waiter.done():
                 waiter.cancel()
             raise
-        except Exception as exc:  # handed over to the caller
+        except Exception as exc:  # handed over to the caller (TimeoutError: the budget)
             if not waiter.done():
                 waiter.set_exception(exc)
         except BaseException as exc:  # KeyboardInterrupt, SystemExit: the caller too
@@ -324,23 +280,24 @@ class Pool(Generic[H]):
 
     async def send_async(self, request: httpx.Request, limit: int) -> httpx.Response:
         """:meth:`send_sync` for the async client. The attempt takes one of the pool's
-        slots (waiting at most the pool timeout), then runs in the caller's task when
-        the pool is the client's own, or in a task of its own behind the shield when
-        it was supplied (see the module docstring)."""
+        slots (waiting at most the pool timeout), then runs in a task of its own
+        that cancelling the caller does not reach (see the module docstring)."""
         http = self.http
         assert isinstance(http, httpx.AsyncClient)
         timeout = request.extensions.get("timeout")
         budget = _body.attempt_budget(timeout)
         slots = self._slots()
         try:
-            if slots.locked():  # near capacity: wait for a slot, within both timeouts
-                async with asyncio.timeout(budget):
-                    await self._take_slot(slots, request, timeout)
-            else:
-                await slots.acquire()  # a free slot: taken at once, no suspension
-            if self.owned:
-                return await self._inline(http, request, limit, budget, slots)
-            return await self._shielded(http, request, limit, budget, slots)
+            await self._take_slot(slots, request, timeout)
+            loop = asyncio.get_running_loop()
+            waiter: asyncio.Future[httpx.Response] = loop.create_future()
+            attempt = loop.create_task(self._attempt(http, request, limit, budget, slots, waiter))
+            try:
+                return await waiter
+            finally:
+                if not attempt.done():  # cancelled: the attempt finishes in the background
+                    self._background.add(attempt)
+                    attempt.add_done_callback(self._background.discard)
         except TimeoutError:
             raise httpx.ReadTimeout(
                 f"the attempt took longer than its timeout ({budget} s)", request=request
@@ -351,82 +308,15 @@ class Pool(Generic[H]):
             self._closed_in_flight(exc, request)
             raise
 
-    async def _inline(
-        self,
-        http: httpx.AsyncClient,
-        request: httpx.Request,
-        limit: int,
-        budget: float | None,
-        slots: asyncio.Semaphore,
-    ) -> httpx.Response:
-        """One attempt on the client's own pool, in the caller's task: a cancellation
-        reaches httpcore as it does with raw httpx, which closes the connection. The
-        slot taken guarantees that httpcore has a connection for it at once (the
-        pool has as many connections as there are slots), so it never waits in
-        httpcore's queue, where a cancellation leaks a slot."""
-        deadline = expiry = watchdog = None
-        if budget is not None:  # the whole attempt ends by then (a TimeoutError)
-            deadline = time.monotonic() + budget
-            loop = asyncio.get_running_loop()
-            watchdog = self._watchdog
-            if watchdog is None or watchdog.loop is not loop:
-                watchdog = self._watchdog = _Watchdog(loop)
-            task = asyncio.current_task()
-            assert task is not None
-            expiry = watchdog.watch(task, budget)
-        try:
-            try:
-                response = await http.send(request, follow_redirects=False, stream=True)
-            except httpx.PoolTimeout:
-                self._replace_stuck(http)
-                raise
-            return await _body.read_async(response, limit, deadline)
-        except asyncio.CancelledError:
-            if expiry is not None and expiry.fired and expiry.task.uncancel() <= expiry.cancelling:
-                raise TimeoutError from None  # the deadline, not the caller, cancelled it
-            raise
-        finally:
-            if watchdog is not None and expiry is not None:
-                watchdog.forget(expiry)
-            slots.release()
-
-    async def _shielded(
-        self,
-        http: httpx.AsyncClient,
-        request: httpx.Request,
-        limit: int,
-        budget: float | None,
-        slots: asyncio.Semaphore,
-    ) -> httpx.Response:
-        """One attempt on a supplied pool (whose size the client cannot know, so
-        httpcore may queue it), in a task of its own that cancelling the caller does
-        not reach; the caller stops waiting at the attempt's timeout (or when
-        cancelled) and the attempt finishes in the background."""
-        deadline = None if budget is None else time.monotonic() + budget
-        loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[httpx.Response] = loop.create_future()
-        attempt = loop.create_task(self._attempt(http, request, limit, deadline, slots, waiter))
-        timer = None
-        if deadline is not None:
-            timer = loop.call_later(max(deadline - time.monotonic(), 0.0), _expire, waiter)
-        try:
-            return await waiter
-        finally:
-            if timer is not None:
-                timer.cancel()
-            if not attempt.done():
-                # cancelled or timed out: the attempt finishes in the background
-                self._background.add(attempt)
-                attempt.add_done_callback(self._background.discard)
-
     @staticmethod
     async def _take_slot(
         slots: asyncio.Semaphore, request: httpx.Request, timeouts: object
     ) -> None:
-        wait = timeouts.get("pool") if isinstance(timeouts, dict) else None
+        """One of the pool's slots, waiting at most the pool timeout for it."""
         if not slots.locked():
-            await slots.acquire()
+            await slots.acquire()  # a free slot: taken at once, no suspension
             return
+        wait = timeouts.get("pool") if isinstance(timeouts, dict) else None
         try:
             async with asyncio.timeout(wait):
                 await slots.acquire()
@@ -434,3 +324,17 @@ class Pool(Generic[H]):
             raise httpx.PoolTimeout(
                 "no connection became free within the pool timeout", request=request
             ) from None
+
+
+def _pool_wait_capped(extensions: dict[str, Any], budget: float | None) -> dict[str, Any]:
+    """On the client's own pool a request never waits for a connection inside
+    httpcore (there is one for every slot), so a wait there means leaked slots:
+    ``extensions`` with that wait capped at half the attempt's budget, so that the
+    ``PoolTimeout`` (which replaces the pool) comes before the attempt's deadline."""
+    timeout = extensions.get("timeout")
+    if budget is None or not isinstance(timeout, dict):
+        return extensions
+    pool = timeout.get("pool")
+    if pool is not None and pool <= budget / 2:
+        return extensions
+    return {**extensions, "timeout": {**timeout, "pool": budget / 2}}

@@ -58,7 +58,7 @@ def raw_call(
     idempotent: object,
 ) -> Call[Any]:
     """The :class:`Call` of ``client.get``/``client.post``; ``url`` builds a request URL
-    from a path (the client's ``URLBuilder.url``)."""
+    from a path (the client's base URL + path)."""
     checked_path = _options.check_path(path)
     _options.check_same_base(url(checked_path), base_url)
     if not isinstance(idempotent, bool):

@@ -25,7 +25,7 @@ No message, ``str()`` or ``repr()`` of these errors contains an API key or token
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     import httpx
@@ -55,7 +55,25 @@ __all__ = [
 
 
 class GabberError(Exception):
-    """The base of every exception gabber-client raises."""
+    """The base of every exception gabber-client raises.
+
+    Every one pickles (to cross a process boundary: ``multiprocessing``,
+    ``ProcessPoolExecutor``); a pickled error's request and response carry no
+    credential (their credential headers are ``<redacted>``)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from ._redact import scrubbed
+
+        state = {name: scrubbed(value) for name, value in self.__dict__.items()}
+        return (_rebuild, (type(self), self.args, state))
+
+
+def _rebuild(cls: type[GabberError], args: tuple[Any, ...], state: dict[str, Any]) -> GabberError:
+    """An error of class ``cls`` from what :meth:`GabberError.__reduce__` kept."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidArgumentError(GabberError, ValueError, TypeError):
@@ -108,9 +126,11 @@ class APIError(GabberError):
     """An error talking to the Gabber API. :attr:`request` is the request that failed."""
 
     def __init__(self, message: str, *, request: httpx.Request) -> None:
+        from ._redact import hide_in_repr
+
         super().__init__(message)
         self.message = message
-        self.request = request
+        self.request = hide_in_repr(request)
 
 
 class APIConnectionError(APIError):

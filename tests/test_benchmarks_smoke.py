@@ -45,7 +45,6 @@ EVERY_KEY = {
     "inprocess.start",
     "inprocess.with_options",
     "inprocess.for_human",
-    "inprocess.urls",
     "loopback.p50.sync",
     "loopback.p99.sync",
     "loopback.p50.async",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from ..errors import (
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
+    GabberError,
     InvalidArgumentError,
 )
 
@@ -22,9 +24,11 @@ __all__ = [
     "EXIT_OK",
     "EXIT_SERVER_ERROR",
     "EXIT_USAGE",
+    "UnprintableResult",
     "UsageError",
     "exit_code",
     "one_line",
+    "printable",
 ]
 
 EXIT_OK = 0
@@ -59,6 +63,25 @@ class UsageError(Exception):
     """A command-line argument the CLI itself rejects (an unreadable ``--json`` file, ...)."""
 
 
+class UnprintableResult(GabberError):
+    """The server's answer holds a number JSON cannot represent (``NaN``,
+    ``Infinity``): printing it would be invalid JSON, so nothing is printed."""
+
+
+_CONTROL = frozenset(("Cc", "Cf", "Cs"))
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: control and format characters (ESC,
+    BEL, CR, bidirectional overrides, ...) from a server shown as ``\\x1b``-style
+    escapes instead of reaching the terminal raw."""
+    if text.isprintable():
+        return text
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in _CONTROL else char for char in text
+    )
+
+
 def exit_code(exc: Exception) -> int:
     """The exit status for ``exc``, raised while running a command."""
     if isinstance(exc, InvalidArgumentError | UsageError):
@@ -67,7 +90,7 @@ def exit_code(exc: Exception) -> int:
         return EXIT_SERVER_ERROR if exc.status_code >= 500 else EXIT_CLIENT_ERROR
     if isinstance(exc, APIConnectionError):
         return EXIT_CONNECTION_ERROR
-    if isinstance(exc, APIResponseValidationError):
+    if isinstance(exc, APIResponseValidationError | UnprintableResult):
         return EXIT_INVALID_RESPONSE
     return EXIT_FAILURE
 
@@ -84,4 +107,4 @@ def one_line(exc: Exception, secrets: Iterable[str | None]) -> str:
     for secret in secrets:
         if secret and len(secret) >= _MIN_SECRET:
             text = text.replace(secret, "<redacted>")
-    return text
+    return printable(text)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from ._exit import UnprintableResult, printable
+
 __all__ = [
     "Format",
     "Output",
@@ -43,10 +45,17 @@ class Output:
 
 def render(output: Output, fmt: Format) -> str:
     """``output`` as the text to write to stdout, ending with a newline. JSON is
-    ASCII only (``\\u`` escapes), so that it survives any stdout encoding."""
+    ASCII only (``\\u`` escapes), so that it survives any stdout encoding, and
+    valid (``NaN`` or ``Infinity`` from the server raise
+    :class:`UnprintableResult`); a table shows control characters escaped."""
     if fmt == "json":
-        return json.dumps(output.document, indent=2) + "\n"
-    return "\n".join(output.layout(output.document)) + "\n"
+        try:
+            return json.dumps(output.document, indent=2, allow_nan=False) + "\n"
+        except ValueError:
+            raise UnprintableResult(
+                "the server's answer holds a number JSON cannot represent (NaN or Infinity)"
+            ) from None
+    return "\n".join(printable(line) for line in output.layout(output.document)) + "\n"
 
 
 def _cell(value: Any) -> str:

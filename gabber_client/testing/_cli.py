@@ -12,7 +12,7 @@ from types import FrameType
 from . import _extra
 from ._asgi import FakeASGIApp
 from ._fake import DEFAULT_API_KEY, FakeGabber
-from ._server import bind_socket, url_host
+from ._server import bind_socket, protocol, url_host
 
 __all__ = ["main"]
 
@@ -83,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         access_log=False,
         lifespan="off",
         ws="none",
+        http=protocol(),
     )
     # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal with
     # the handlers found before it started: make those end the process quietly.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -14,14 +15,65 @@ from ._fake import FakeGabber
 if TYPE_CHECKING:
     import uvicorn
 
-__all__ = ["FakeServer", "bind_socket", "url_host"]
+__all__ = ["FakeServer", "bind_socket", "protocol", "url_host"]
 
 _START_TIMEOUT = 10.0
 _STOP_TIMEOUT = 10.0
+REQUEST_TIMEOUT = 10.0
+"""Seconds a connection has to send a whole request (head and body) once it is
+opened or its previous response is sent; a slower one (slowloris) is closed."""
+
+
+def protocol(request_timeout: float = REQUEST_TIMEOUT) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol, closing a connection that takes longer than
+    ``request_timeout`` seconds to send a whole request. uvicorn's own
+    ``timeout_keep_alive`` restarts at every byte received, so a client trickling
+    its request (slowloris) would hold a connection for ever. A request received
+    in full is always answered: the timer stops once it has arrived."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class Protocol(H11Protocol):
+        _request_timer: asyncio.TimerHandle | None = None
+
+        def _watch(self) -> None:
+            """Start (or stop, once a whole request is in) the request's timer."""
+            if self._request_timer is not None:
+                self._request_timer.cancel()
+                self._request_timer = None
+            if self.conn.their_state in (h11.IDLE, h11.SEND_BODY):
+                self._request_timer = self.loop.call_later(request_timeout, self._too_slow)
+
+        def _too_slow(self) -> None:
+            self._request_timer = None
+            if self.conn.their_state in (h11.IDLE, h11.SEND_BODY):
+                self.transport.close()
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._watch()
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self.conn.their_state not in (h11.IDLE, h11.SEND_BODY) and self._request_timer:
+                self._request_timer.cancel()  # the whole request is in
+                self._request_timer = None
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._watch()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._request_timer is not None:
+                self._request_timer.cancel()
+            super().connection_lost(exc)
+
+    return Protocol
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host:port`` (``port`` 0: a free port), for uvicorn."""
+    """A TCP socket bound to ``host:port`` (``port`` 0: a free port) and listening,
+    for uvicorn."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP (not 0): asyncio sets TCP_NODELAY only on sockets whose protocol
     # says TCP; without it, Nagle plus delayed ACKs stall each response ~40 ms.
@@ -29,6 +81,9 @@ def bind_socket(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        # Listening now, not when uvicorn starts: a client that connects as soon as
+        # the address is printed waits in the backlog instead of being refused.
+        sock.listen(2048)
     except BaseException:
         sock.close()
         raise
@@ -55,6 +110,8 @@ class FakeServer:
         host: The address to bind (default loopback only).
         port: The port; 0 picks a free one (see :attr:`base_url`).
         log_level: uvicorn's log level.
+        request_timeout: Seconds a connection has to send a whole request; a
+            slower one is closed (see :data:`REQUEST_TIMEOUT`).
 
     uvicorn runs in a daemon thread without signal handlers; :meth:`stop` (or
     leaving the context) shuts it down. ``next_page`` URLs use :attr:`base_url`,
@@ -68,11 +125,13 @@ class FakeServer:
         port: int = 0,
         *,
         log_level: str = "warning",
+        request_timeout: float = REQUEST_TIMEOUT,
     ) -> None:
         self.fake = fake if fake is not None else FakeGabber()
         self.host = host
         self.port = port
         self._log_level = log_level
+        self._request_timeout = request_timeout
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
@@ -101,6 +160,7 @@ class FakeServer:
             access_log=False,
             lifespan="off",
             ws="none",
+            http=protocol(self._request_timeout),
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(

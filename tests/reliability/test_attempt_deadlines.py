@@ -1,7 +1,7 @@
-"""The whole-attempt deadline of async calls on the client's own pool: one timer
-per pool serves every attempt in flight (``_pool._Watchdog``), each with its own
-deadline, and a deadline that passes ends its attempt with ``APITimeoutError``
-while a caller's own cancellation stays a cancellation.
+"""The whole-attempt deadline of async calls on the client's own pool: each attempt
+in flight has its own deadline (``asyncio.timeout`` in its task), and a deadline
+that passes ends its attempt with ``APITimeoutError`` while a caller's own
+cancellation stays a cancellation.
 
 The server trickles the response head one byte at a time, each well inside the
 read timeout, so httpx's per-read timeout never fires: only the whole-attempt
@@ -49,8 +49,8 @@ def _client(server: RawServer) -> AsyncGabber:
 def test_each_attempt_ends_at_its_own_deadline_though_bytes_keep_coming(
     trickling: RawServer,
 ) -> None:
-    """A later deadline registered first, then an earlier one: the shared timer is
-    moved forward for it, and each call ends at its own deadline, in order."""
+    """A later deadline registered first, then an earlier one: each call ends at
+    its own deadline, in order."""
 
     async def run() -> list[tuple[str, float]]:
         ended: list[tuple[str, float]] = []
