@@ -27,6 +27,7 @@ from ._response import RAW_RESPONSE, APIResponse
 from ._urls import URLBuilder
 from ._validation import check_header_name, check_header_value, check_json
 from ._version import __version__
+from ._wire import is_secret_header, where
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -234,12 +235,6 @@ def derive(
     if not isinstance(human, NotGiven):
         changes["human"] = None if human is None else check_header_value(human, "human")
     return replace(settings, **changes)
-
-
-_SECRET_HEADERS = frozenset(
-    {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
-)
-_SECRET_WORDS = ("token", "secret", "key", "auth")
 
 
 class BaseClient(Generic[H]):
@@ -457,8 +452,9 @@ class BaseClient(Generic[H]):
                 walk=page._walk,
             )
         except ValueError as exc:
-            where = f"{response.request.method} {response.request.url.raw_path.decode()}"
-            raise APIResponseValidationError(f"{where}: {exc}", response=response) from None
+            raise APIResponseValidationError(
+                f"{where(response.request)}: {exc}", response=response
+            ) from None
 
     @staticmethod
     def _status_error(response: httpx.Response) -> APIStatusError:
@@ -471,9 +467,7 @@ class BaseClient(Generic[H]):
         if not isinstance(detail, str) or not detail:
             snippet = response.text[:200].strip() if body is None else ""
             detail = snippet or response.reason_phrase or "no details"
-        request = response.request
-        path = request.url.raw_path.decode("ascii")
-        message = f"{response.status_code} from {request.method} {path}: {detail}"
+        message = f"{response.status_code} from {where(response.request)}: {detail}"
         return error(message, response=response, body=body)
 
     @staticmethod
@@ -482,15 +476,15 @@ class BaseClient(Generic[H]):
     ) -> APIConnectionError:
         """The error for ``exc``; ``earlier_took_effect``: an earlier attempt of the
         same call may have been acted on (see ``APIConnectionError.may_have_taken_effect``)."""
-        where = f"{request.method} {request.url.raw_path.decode('ascii')}"
-        logger.info("%s failed with no response: %s", where, type(exc).__name__)
-        maybe = earlier_took_effect or _options.may_have_taken_effect(exc)
+        name = where(request)
+        logger.info("%s failed with no response: %s", name, type(exc).__name__)
+        maybe = earlier_took_effect or _retry.may_have_taken_effect(exc)
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
-                f"{type(exc).__name__} on {where}", request=request, may_have_taken_effect=maybe
+                f"{type(exc).__name__} on {name}", request=request, may_have_taken_effect=maybe
             )
         return APIConnectionError(
-            f"{type(exc).__name__} on {where}: {exc}", request=request, may_have_taken_effect=maybe
+            f"{type(exc).__name__} on {name}: {exc}", request=request, may_have_taken_effect=maybe
         )
 
     def _log_response(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
@@ -559,14 +553,6 @@ def masked_url(url: httpx.URL) -> str:
     return str(url.copy_with(username=url.username, password="***"))  # noqa: S106
 
 
-def is_secret_header(name: str) -> bool:
-    """Whether a header of this name carries a credential: ``authorization``,
-    ``x-api-key``, ``cookie``, ``proxy-authorization``, and any name containing
-    ``token``, ``secret``, ``key`` or ``auth``."""
-    lower = name.lower()
-    return lower in _SECRET_HEADERS or any(word in lower for word in _SECRET_WORDS)
-
-
 def redacted(headers: httpx.Headers) -> dict[str, str]:
     """``headers`` with credentials replaced by ``<redacted>``."""
     return {k: "<redacted>" if is_secret_header(k) else v for k, v in headers.items()}
@@ -588,7 +574,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
                     raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _options.may_have_taken_effect(exc)
+                took_effect = took_effect or _retry.may_have_taken_effect(exc)
             except httpx.RequestError as exc:
                 raise self._connection_error(exc, request, took_effect) from exc
             else:
@@ -598,7 +584,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
                     raise self._status_error(response)
-                took_effect = took_effect or _options.may_have_taken_effect(response)
+                took_effect = took_effect or _retry.may_have_taken_effect(response)
                 response.close()
             retries += 1
             _sleep(wait)
@@ -620,7 +606,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
                     raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _options.may_have_taken_effect(exc)
+                took_effect = took_effect or _retry.may_have_taken_effect(exc)
             except httpx.RequestError as exc:
                 raise self._connection_error(exc, request, took_effect) from exc
             else:
@@ -630,7 +616,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
                     raise self._status_error(response)
-                took_effect = took_effect or _options.may_have_taken_effect(response)
+                took_effect = took_effect or _retry.may_have_taken_effect(response)
                 await response.aclose()
             retries += 1
             await _async_sleep(wait)

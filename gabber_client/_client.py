@@ -133,8 +133,6 @@ class Gabber(SyncAPIClient):
         call = raw_call(
             "GET",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.urls.url,
             params=params,
             headers=headers,
             cast_to=cast_to,
@@ -210,8 +208,6 @@ class Gabber(SyncAPIClient):
         call = raw_call(
             "POST",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.urls.url,
             params=params,
             headers=headers,
             json=json,
@@ -319,8 +315,6 @@ class AsyncGabber(AsyncAPIClient):
         call = raw_call(
             "GET",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.urls.url,
             params=params,
             headers=headers,
             cast_to=cast_to,
@@ -370,8 +364,6 @@ class AsyncGabber(AsyncAPIClient):
         call = raw_call(
             "POST",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.urls.url,
             params=params,
             headers=headers,
             json=json,

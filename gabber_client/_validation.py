@@ -22,6 +22,7 @@ import math
 import re
 from datetime import datetime
 from typing import Any
+from urllib.parse import unquote
 
 from .errors import InvalidArgumentError
 
@@ -441,3 +442,31 @@ def check_text(value: object, parameter: str) -> str:
     if _has_lone_surrogate(value):
         raise InvalidArgumentError(parameter, "contains a lone surrogate (not UTF-8)")
     return value
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def check_path(path: object) -> str:
+    """``path`` of ``client.get``/``client.post`` (relative to the base URL) with a
+    leading ``/``; refused when it could leave the base URL: an absolute or
+    scheme-relative URL, a ``.``/``..`` segment (also percent-encoded), a
+    backslash, a query or fragment, control characters."""
+    if not isinstance(path, str):
+        raise InvalidArgumentError("path", f"expected str, got {type(path).__name__}")
+    if not path.strip("/"):
+        raise InvalidArgumentError("path", "must name a path under the base URL")
+    if _SCHEME.match(path) or path.startswith("//"):
+        raise InvalidArgumentError(
+            "path", f"expected a path relative to the base URL, got the URL {path!r}"
+        )
+    if any(c in path for c in "?#"):
+        raise InvalidArgumentError("path", "must not hold a query or fragment: use params=")
+    if "\\" in path or not path.isprintable() or any(c.isspace() for c in path):
+        raise InvalidArgumentError(
+            "path", "must not hold backslashes, white space or control characters"
+        )
+    decoded = unquote(path)
+    if any(segment in (".", "..") for segment in re.split(r"[/\\]", decoded)):
+        raise InvalidArgumentError("path", "must not hold '.' or '..' segments")
+    return path if path.startswith("/") else "/" + path
