@@ -141,15 +141,12 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 
 
 def check_follow(url: str, base: httpx.URL) -> httpx.URL:
-    """``url`` (absolute) parsed, if it is under ``base``; else :class:`GabberError`."""
+    """``url`` (absolute: :func:`check_received` resolved it) parsed, if it is under
+    ``base``; else :class:`GabberError`."""
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError):
         raise GabberError(f"the server's next_page is not a valid URL: {url[:200]!r}") from None
-    if parsed.is_relative_url and not parsed.host:  # kept relative by a caller: resolve
-        parsed = base.join(url)
-    if parsed.is_relative_url:  # "//host/path": another host, on the base URL's scheme
-        parsed = parsed.copy_with(scheme=base.scheme)
     if _origin(parsed) != _origin(base):
         raise GabberError(
             f"refusing to follow next_page to {parsed.scheme}://{parsed.host}: "

@@ -143,6 +143,10 @@ def _prepare(name: str, module: dict[str, object], work: Path) -> None:
         "preload_modules_file": "mutation-preload.txt",
         "use_git_change_detection": False,
         "use_setproctitle": False,
+        # a mutant's tests may run this many times longer than the clean run before
+        # the mutant counts as a timeout: generous, so that a loaded machine does not
+        # turn a surviving mutant into a "timeout" (mutmut's default is 15)
+        "timeout_multiplier": 40.0,
     }
     (work / "mutation-preload.txt").write_text("\n".join(PRELOAD) + "\n", "utf-8")
     lines = ["", "[tool.mutmut]"]
