@@ -162,7 +162,9 @@ def _mutmut(work: Path, *args: str, capture: bool = False) -> str:
         check=False,
         capture_output=capture,
         text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        # bytecode caches on (in the copy): each mutant's process then reads the
+        # package, the tests and pytest's assertion rewrites compiled, not compiles them
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     )
     if done.returncode != 0:
         if capture:
