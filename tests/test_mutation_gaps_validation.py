@@ -194,16 +194,16 @@ def test_a_dict_config_is_described_problem_by_problem(
 ) -> None:
     config = copy.deepcopy(CONFIG) | change
     fake = FakeGabber()
+    start: Any = fake.client().realtime.start  # a config of the wrong shape, on purpose
     with pytest.raises(InvalidArgumentError) as caught:
-        start: Any = fake.client().realtime.start  # a config of the wrong shape, on purpose
         start(config)
     assert list(caught.value.problems) == problems
     assert fake.requests == []
 
 
 def test_a_dict_config_missing_its_sections_names_each() -> None:
+    start: Any = FakeGabber().client().realtime.start
     with pytest.raises(InvalidArgumentError) as caught:
-        start: Any = FakeGabber().client().realtime.start
         start({"general": {}, "extra": 1})
     assert list(caught.value.problems) == [
         ("config.input", "is required"),
