@@ -134,3 +134,42 @@ def test_a_next_page_url_is_followed_only_on_the_base_urls_origin_and_path(
     else:
         with pytest.raises(GabberError, match="refusing to follow next_page"):
             walk()
+
+
+def test_the_refusals_say_where_and_why() -> None:
+    with pytest.raises(GabberError) as caught:
+        _follow("https://evil.test/api/v1/realtime/rs_1/messages?p=2")()
+    assert str(caught.value) == (
+        "refusing to follow next_page to https://evil.test: it is not on the client's "
+        "base URL http://gabber.test; credentials are only sent to the base URL"
+    )
+    with pytest.raises(GabberError) as caught:
+        _follow("http://gabber.test/other/v1")()
+    assert str(caught.value) == (
+        "refusing to follow next_page to path '/other/v1': it is not under the "
+        "client's base URL path /api"
+    )
+
+
+@pytest.mark.parametrize(
+    ("next_page", "followed"),
+    [("/apiX/v1/next", True), ("/api/v1/next", False), ("/apiXX/v1", False)],
+)
+def test_the_path_prefix_is_the_base_urls_path_whatever_it_ends_with(
+    next_page: str, followed: bool
+) -> None:
+    base = "http://gabber.test/apiX/"
+    first = f"{base}v1/realtime/rs_1/messages"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        following = next_page if str(request.url) == first else None
+        body = payloads.page([payloads.message("m")], next_page=following)
+        return httpx.Response(200, content=json.dumps(body).encode())
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = Gabber(api_key=API_KEY, base_url=base, http_client=http, max_retries=0)
+    if followed:
+        assert len(list(client.realtime.messages("rs_1"))) == 2
+    else:
+        with pytest.raises(GabberError, match="not under the client's base URL path /apiX"):
+            list(client.realtime.messages("rs_1"))
