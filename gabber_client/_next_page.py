@@ -77,7 +77,7 @@ class Walk:
 
     def at(self, page_url: str) -> Walk:
         """This walk, for the first page fetched from ``page_url``: remembers it."""
-        if self.previous is not None or self.start is not None:
+        if self.start is not None:  # not the first page
             return self
         return Walk(start=page_url)
 

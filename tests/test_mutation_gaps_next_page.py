@@ -173,3 +173,33 @@ def test_the_path_prefix_is_the_base_urls_path_whatever_it_ends_with(
     else:
         with pytest.raises(GabberError, match="not under the client's base URL path /apiX"):
             list(client.realtime.messages("rs_1"))
+
+
+def test_a_query_is_not_taken_for_path_segments() -> None:
+    assert len(_follow(f"{FIRST}?after=a/../b&x=./y")()) == 2
+
+
+def test_a_long_refused_path_is_cut_to_200_characters_in_the_message() -> None:
+    path = "/other/" + "p" * 300
+    with pytest.raises(GabberError) as caught:
+        _follow(f"http://gabber.test{path}")()
+    assert f"to path {path[:200]!r}: it is not under" in str(caught.value)
+
+
+def test_under_a_base_url_at_the_root_only_dot_segments_are_refused() -> None:
+    first = "http://gabber.test/v1/realtime/rs_1/messages"
+
+    def walk(next_page: str) -> list[Any]:
+        def handler(request: httpx.Request) -> httpx.Response:
+            following = next_page if str(request.url) == first else None
+            body = payloads.page([payloads.message("m")], next_page=following)
+            return httpx.Response(200, content=json.dumps(body).encode())
+
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        client = Gabber(api_key=API_KEY, base_url="http://gabber.test/", http_client=http)
+        return list(client.realtime.messages("rs_1"))
+
+    assert len(walk("http://gabber.test/anywhere/else")) == 2
+    with pytest.raises(GabberError) as caught:
+        walk("http://gabber.test/v1/%2E%2E/x")
+    assert str(caught.value).endswith("it is not under the client's base URL path /")
