@@ -74,8 +74,19 @@ def _list_walk(next_page: str) -> tuple[Gabber, Recorder]:
 @pytest.mark.parametrize("character", ["\x7f", "\x00", "\x1f"], ids=["DEL", "NUL", "US"])
 def test_a_control_character_in_next_page_is_refused(character: str) -> None:
     client, recorder = _list_walk(f"tok{character}en")
-    with pytest.raises(APIResponseValidationError, match="contains a control character"):
+    with pytest.raises(APIResponseValidationError) as caught:
         client.realtime.list()
+    assert str(caught.value) == (
+        "GET /api/v1/realtime/list: next_page contains a control character (NUL, CR, LF, ...)"
+    )
+    assert len(recorder.requests) == 1
+
+
+def test_a_lone_surrogate_in_next_page_is_refused() -> None:
+    client, recorder = _list_walk("tok\ud800en")
+    with pytest.raises(APIResponseValidationError) as caught:
+        client.realtime.list()
+    assert str(caught.value) == "GET /api/v1/realtime/list: next_page contains a lone surrogate"
     assert len(recorder.requests) == 1
 
 
