@@ -335,9 +335,8 @@ def _json_problem(
 
 
 def _scalar_problem(value: object) -> str | None:
-    """Why ``value``, not a container, is not JSON the API can read; ``None`` if it is."""
-    if value is None or isinstance(value, bool):
-        return None
+    """Why ``value`` (not a container, not ``None``) is not JSON the API can read;
+    ``None`` if it is. A bool is an int (0 or 1)."""
     if isinstance(value, str):
         return "contains a lone surrogate (not UTF-8)" if _has_lone_surrogate(value) else None
     if isinstance(value, int):

@@ -242,13 +242,64 @@ def _getter(body: Any) -> Gabber:
 
 
 def test_a_response_is_described_leniently_by_its_first_problem() -> None:
-    session = payloads.session("rs_1") | {"state": "a-state-from-the-future", "new": {"a": [1]}}
+    session = {"new": {"a": [1]}} | payloads.session("rs_1") | {"state": "from-the-future"}
     assert _getter(session).realtime.get("rs_1").id == "rs_1"  # new fields and values pass
-    del session["created_at"]
-    session["id"] = 5
+    session["id"] = 5  # a field the spec knows, of the wrong type, after the new ones
     with pytest.raises(APIResponseValidationError) as caught:
         _getter(session).realtime.get("rs_1")
     assert str(caught.value) == (
         "GET /v1/realtime/rs_1 returned a body that does not match RealtimeSession: "
-        "body.created_at: is required"
+        "body.id: expected string, got int"
     )
+    del session["created_at"]
+    with pytest.raises(APIResponseValidationError) as caught:
+        _getter(session).realtime.get("rs_1")
+    assert str(caught.value).endswith("RealtimeSession: body.created_at: is required")
+
+
+class _Int(int):
+    pass
+
+
+class _Float(float):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "problem"),
+    [
+        (2**53, "body", "integer beyond JSON's safe range (+/-9007199254740991)"),
+        (-(2**53), "body", "integer beyond JSON's safe range (+/-9007199254740991)"),
+        ({"n": _Int(2**53)}, "body.n", "integer beyond JSON's safe range (+/-9007199254740991)"),
+        ("lone \ud800", "body", "contains a lone surrogate (not UTF-8)"),
+    ],
+)
+def test_a_raw_body_the_api_cannot_read_is_refused(body: Any, where: str, problem: str) -> None:
+    client, sent = _recording_client()
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.post("/v1/x", json=body)
+    assert (caught.value.parameter, caught.value.problem) == (where, problem)
+    assert sent == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [2**53 - 1, -(2**53 - 1), True, "text", 1.5, {"n": _Int(2**53 - 1)}, {"f": _Float(2.5)}],
+)
+def test_a_raw_body_at_the_limits_is_sent(body: Any) -> None:
+    client, sent = _recording_client()
+    client.post("/v1/x", json=body)
+    assert sent == ["/api/v1/x"]
+
+
+def test_a_one_letter_raw_path_is_a_path() -> None:
+    client, sent = _recording_client()
+    client.get("X")
+    assert sent == ["/api/X"]
+
+
+def test_a_long_bad_header_name_is_cut_to_100_characters_in_the_message() -> None:
+    name = "Bad Name " + "x" * 200
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(api_key="k", base_url="http://gabber.test", default_headers={name: "v"})
+    assert caught.value.problem.startswith(f"{name[:100]!r} is not a valid HTTP header name")
