@@ -214,3 +214,22 @@ def test_under_a_base_url_at_the_root_only_dot_segments_are_refused() -> None:
     with pytest.raises(GabberError) as caught:
         walk("http://gabber.test/v1/%2E%2E/x")
     assert str(caught.value).endswith("it is not under the client's base URL path /")
+
+
+def test_a_next_page_that_is_not_a_url_is_refused_saying_so() -> None:
+    with pytest.raises(APIResponseValidationError) as caught:
+        _follow("http://gabber.test:port/api/v1")()
+    assert str(caught.value) == (
+        "GET /api/v1/realtime/rs_1/messages: next_page is not a valid URL: Invalid port: 'port'"
+    )
+
+
+def test_a_loop_is_refused_naming_the_url_cut_to_200_characters() -> None:
+    long = f"{FIRST}?p={'x' * 300}"
+    client, _ = _walk({FIRST: long, long: long})
+    with pytest.raises(APIResponseValidationError) as caught:
+        list(client.realtime.messages("rs_1"))
+    assert str(caught.value) == (
+        f"GET /api/v1/realtime/rs_1/messages?p={'x' * 300}: next_page {long[:200]!r} "
+        "repeats a page already followed (the pages would loop for ever)"
+    )

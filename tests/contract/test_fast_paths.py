@@ -174,6 +174,15 @@ def test_check_json_names_the_first_problem_by_its_path(bad: Any, below: str, pr
         assert (caught.value.parameter, caught.value.problem) == (where + below, problem)
 
 
+def test_check_json_names_a_cycle_back_to_the_body_itself() -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        validation.check_json(_cyclic(), "body")
+    assert (caught.value.parameter, caught.value.problem) == (
+        "body.a[1]",
+        "refers to itself (a cycle): not JSON",
+    )
+
+
 def test_check_json_refuses_a_body_nested_deeper_than_the_limit() -> None:
     # {"deep": [[...]]}: the body is level 0, so the 64th list is at level 64
     with pytest.raises(InvalidArgumentError) as caught:
