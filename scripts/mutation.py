@@ -199,10 +199,13 @@ def _is_equivalent(name: str, mutant: str, diff: str, equivalents: list[dict[str
     )
 
 
-def _judge(name: str, module: dict[str, object], work: Path, children: int) -> Outcome:
+def _judge(name: str, module: dict[str, object], work: Path, children: int | None) -> Outcome:
+    """Run mutmut in ``work`` (``children`` mutants at once), or only read the results
+    of the last run there (``children`` ``None``)."""
     outcome = Outcome(name)
     started = time.monotonic()
-    _mutmut(work, "run", "--max-children", str(children))
+    if children is not None:
+        _mutmut(work, "run", "--max-children", str(children))
     outcome.seconds = time.monotonic() - started
     meta = work / "mutants" / f"{module['source']}.meta"
     codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
@@ -229,6 +232,9 @@ def main() -> int:
     parser.add_argument("--only", help="comma-separated module names of mutation/modules.toml")
     parser.add_argument("--threshold", type=float, default=95.0, help="minimum score, percent")
     parser.add_argument("--max-children", type=int, default=1, help="mutants run at once")
+    parser.add_argument(
+        "--report", action="store_true", help="print the table of the last run, run nothing"
+    )
     options = parser.parse_args()
     modules = _modules()
     names = list(modules) if not options.only else options.only.split(",")
@@ -239,8 +245,10 @@ def main() -> int:
     for name in names:
         work = WORK / name.replace("/", "_")
         print(f"=== {name}: {modules[name]['source']} in {work}", flush=True)
-        _prepare(name, modules[name], work)
-        outcomes.append(_judge(name, modules[name], work, options.max_children))
+        if not options.report:
+            _prepare(name, modules[name], work)
+        children = None if options.report else options.max_children
+        outcomes.append(_judge(name, modules[name], work, children))
     print()
     columns = [
         "module",
