@@ -12,6 +12,13 @@ in free-form objects (``_extra``, tool-call arguments).
 refuses one, :func:`response_problem` walks the body against the spec to name the
 field for the error message, leniently: the types and required fields of the
 spec, but unknown fields and enum values pass, since the server may add them.
+
+Each check is written once, as one walk that answers "conforms" without building
+a path or a message and names every problem it finds when it does not (the
+paths are put together on the way back from a problem).
+
+Also here: the checks of request bodies (JSON the API can read), ids, texts,
+header names and values, and the raw paths of ``client.get``/``client.post``.
 """
 
 from __future__ import annotations
