@@ -78,6 +78,7 @@ class Outcome:
     survived: list[str] = field(default_factory=list)
     equivalent: list[str] = field(default_factory=list)
     unjudged: dict[str, int] = field(default_factory=dict)
+    pending: int = 0  # not run (yet): an interrupted run, read with --report
     seconds: float = 0.0
 
     @property
@@ -88,11 +89,12 @@ class Outcome:
             + len(self.survived)
             + len(self.equivalent)
             + len(self.unjudged)
+            + self.pending
         )
 
     @property
     def score(self) -> float:
-        counted = self.total - len(self.equivalent)
+        counted = self.total - len(self.equivalent) - self.pending
         return 100.0 if counted == 0 else 100.0 * (self.killed + self.timeouts) / counted
 
 
@@ -222,8 +224,10 @@ def _judge(name: str, module: dict[str, object], work: Path, children: int | Non
             else:
                 outcome.survived.append(mutant)
                 print(f"\n--- survived: {mutant}\n{diff}")
+        elif code is None:
+            outcome.pending += 1
         else:
-            outcome.unjudged[mutant] = -1 if code is None else code
+            outcome.unjudged[mutant] = code
     return outcome
 
 
@@ -258,6 +262,7 @@ def main() -> int:
         "equivalent",
         "survived",
         "not-judged",
+        "not-run",
         "score",
         "time",
     ]
@@ -267,16 +272,17 @@ def main() -> int:
     for o in outcomes:
         print(
             f"| {o.module} | {o.total} | {o.killed} | {o.timeouts} | {len(o.equivalent)} "
-            f"| {len(o.survived)} | {len(o.unjudged)} | {o.score:.1f}% | {o.seconds:.0f} s |"
+            f"| {len(o.survived)} | {len(o.unjudged)} | {o.pending} | {o.score:.1f}% "
+            f"| {o.seconds:.0f} s |"
         )
-        failed = failed or o.score < options.threshold or bool(o.unjudged)
+        failed = failed or o.score < options.threshold or bool(o.unjudged) or o.pending > 0
     for o in outcomes:
         for mutant in o.survived:
             print(f"survived: {mutant}  (.mutation/{o.module.replace('/', '_')}: mutmut show)")
         for mutant, code in o.unjudged.items():
             print(f"not judged: {mutant}: exit status {code}")
     if failed:
-        print(f"FAILED: a module below {options.threshold:g}% or a mutant not judged")
+        print(f"FAILED: a module below {options.threshold:g}%, or a mutant not judged or not run")
     return 1 if failed else 0
 
 
