@@ -123,5 +123,18 @@ $(BENCH_STAMP): pyproject.toml
 bench: $(DEV) $(BENCH_STAMP)  ## benchmarks: figures as ratios against baselines measured in the same run
 	$(BENCH_PY) -m benchmarks --fake-python $(abspath $(PY)) $(ARGS)
 
+# Mutation testing (see CONTRIBUTING.md): each module of mutation/modules.toml
+# against its own tests, in copies under .mutation/; prints a table of scores and
+# fails below 95%. MODULES=_retry,_options picks some; slow (see CONTRIBUTING.md).
+.PHONY: mutation
+MUTATION_STAMP := $(VENV)/.installed-mutation
+MODULES ?=
+$(MUTATION_STAMP): $(DEV)
+	$(PIP) install --group mutation
+	touch $@
+
+mutation: $(MUTATION_STAMP)  ## mutation testing of the hand-written runtime (slow; MODULES=a,b)
+	$(PY) scripts/mutation.py $(if $(MODULES),--only $(MODULES))
+
 clean:
-	rm -rf .venv .venv-* .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site
+	rm -rf .venv .venv-* .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site .mutation

@@ -31,6 +31,7 @@ from ._redact import masked_url, redacted
 from ._response import RAW_RESPONSE, APIResponse
 from ._validation import check_header_name, check_header_value, check_json
 from ._version import __version__
+from ._wire import where
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -543,8 +544,9 @@ class BaseClient(Generic[H]):
                 walk=page._walk,
             )
         except ValueError as exc:
-            where = f"{response.request.method} {response.request.url.raw_path.decode()}"
-            raise APIResponseValidationError(f"{where}: {exc}", response=response) from None
+            raise APIResponseValidationError(
+                f"{where(response.request)}: {exc}", response=response
+            ) from None
 
     @staticmethod
     def _status_error(response: httpx.Response, operation: str) -> APIStatusError:
@@ -564,9 +566,7 @@ class BaseClient(Generic[H]):
         if not isinstance(detail, str) or not detail:
             snippet = response.text[:200].strip() if body is None else ""
             detail = snippet or response.reason_phrase or "no details"
-        request = response.request
-        path = request.url.raw_path.decode("ascii")
-        message = f"{response.status_code} from {request.method} {path}: {detail}"
+        message = f"{response.status_code} from {where(response.request)}: {detail}"
         return error(message, response=response, body=body, message_field=field or "message")
 
     @staticmethod
@@ -575,15 +575,15 @@ class BaseClient(Generic[H]):
     ) -> APIConnectionError:
         """The error for ``exc``; ``earlier_took_effect``: an earlier attempt of the
         same call may have been acted on (see ``APIConnectionError.may_have_taken_effect``)."""
-        where = f"{request.method} {request.url.raw_path.decode('ascii')}"
-        logger.info("%s failed with no response: %s", where, type(exc).__name__)
-        maybe = earlier_took_effect or _options.may_have_taken_effect(exc)
+        name = where(request)
+        logger.info("%s failed with no response: %s", name, type(exc).__name__)
+        maybe = earlier_took_effect or _retry.may_have_taken_effect(exc)
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
-                f"{type(exc).__name__} on {where}", request=request, may_have_taken_effect=maybe
+                f"{type(exc).__name__} on {name}", request=request, may_have_taken_effect=maybe
             )
         return APIConnectionError(
-            f"{type(exc).__name__} on {where}: {exc}", request=request, may_have_taken_effect=maybe
+            f"{type(exc).__name__} on {name}: {exc}", request=request, may_have_taken_effect=maybe
         )
 
     def _log_response(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
@@ -664,7 +664,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
                     raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _options.may_have_taken_effect(exc)
+                took_effect = took_effect or _retry.may_have_taken_effect(exc)
             except httpx.RequestError as exc:
                 raise self._connection_error(exc, request, took_effect) from exc
             else:
@@ -674,7 +674,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
                     raise self._status_error(response, call.operation)
-                took_effect = took_effect or _options.may_have_taken_effect(response)
+                took_effect = took_effect or _retry.may_have_taken_effect(response)
                 response.close()
             retries += 1
             _sleep(wait if self._settings.retry_waits else 0.0)
@@ -700,7 +700,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 wait = self._wait_after_error(call, request, exc, retries)
                 if wait is None:
                     raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _options.may_have_taken_effect(exc)
+                took_effect = took_effect or _retry.may_have_taken_effect(exc)
             except httpx.RequestError as exc:
                 raise self._connection_error(exc, request, took_effect) from exc
             else:
@@ -710,7 +710,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 wait = self._wait_after_status(call, request, response, retries)
                 if wait is None:
                     raise self._status_error(response, call.operation)
-                took_effect = took_effect or _options.may_have_taken_effect(response)
+                took_effect = took_effect or _retry.may_have_taken_effect(response)
                 await response.aclose()
             retries += 1
             await _async_sleep(wait if self._settings.retry_waits else 0.0)

@@ -35,6 +35,7 @@ from ._validation import (
     check_text,
     response_problem,
 )
+from ._wire import where
 from .errors import APIResponseValidationError, InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -252,9 +253,8 @@ def _parser(model: type[M]) -> Callable[[httpx.Response], M]:
         if data is not _UNDECODED:
             with contextlib.suppress(RecursionError):  # name the field, where the spec can
                 problem = response_problem(data, name) or problem
-        where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         raise APIResponseValidationError(
-            f"{where} returned a body that does not match {name}: {problem}",
+            f"{where(response.request)} returned a body that does not match {name}: {problem}",
             response=response,
         )
 

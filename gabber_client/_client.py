@@ -133,8 +133,6 @@ class Gabber(SyncAPIClient):
         call = raw_call(
             "GET",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.url,
             params=params,
             headers=headers,
             cast_to=cast_to,
@@ -211,8 +209,6 @@ class Gabber(SyncAPIClient):
         call = raw_call(
             "POST",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.url,
             params=params,
             headers=headers,
             json=json,
@@ -320,8 +316,6 @@ class AsyncGabber(AsyncAPIClient):
         call = raw_call(
             "GET",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.url,
             params=params,
             headers=headers,
             cast_to=cast_to,
@@ -371,8 +365,6 @@ class AsyncGabber(AsyncAPIClient):
         call = raw_call(
             "POST",
             path,
-            base_url=self._settings.base_url,
-            url=self._settings.url,
             params=params,
             headers=headers,
             json=json,

@@ -17,7 +17,7 @@ When a page arrives (:func:`check_received`), its ``next_page``:
 
 Each problem is an :class:`APIResponseValidationError` on that response. When a
 URL is followed (:func:`check_follow`), it must be on the base URL's scheme, host
-and port (compared case-insensitively, default ports made explicit) and under the
+and port (as httpx normalises them: case-insensitively, a default port dropped) and under the
 base URL's path prefix after dot segments are removed, so ``/api/../../etc/passwd``
 is refused, as is a percent-encoded ``..``; credentials go nowhere else.
 """
@@ -77,7 +77,7 @@ class Walk:
 
     def at(self, page_url: str) -> Walk:
         """This walk, for the first page fetched from ``page_url``: remembers it."""
-        if self.previous is not None or self.start is not None:
+        if self.start is not None:  # not the first page
             return self
         return Walk(start=page_url)
 
@@ -95,8 +95,6 @@ START: Final = Walk()
 
 FOLLOWED: ContextVar[Walk | None] = ContextVar("gabber_followed", default=None)
 """While a next page is fetched: the walk that reaches it (see :class:`Walk`)."""
-
-_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 
 
 def _string_problem(value: str) -> str | None:
@@ -135,22 +133,11 @@ def check_received(
     return resolved, walk
 
 
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    scheme = url.scheme.lower()
-    return scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(scheme)
-
-
 def check_follow(url: str, base: httpx.URL) -> httpx.URL:
-    """``url`` (absolute) parsed, if it is under ``base``; else :class:`GabberError`."""
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError):
-        raise GabberError(f"the server's next_page is not a valid URL: {url[:200]!r}") from None
-    if parsed.is_relative_url and not parsed.host:  # kept relative by a caller: resolve
-        parsed = base.join(url)
-    if parsed.is_relative_url:  # "//host/path": another host, on the base URL's scheme
-        parsed = parsed.copy_with(scheme=base.scheme)
-    if _origin(parsed) != _origin(base):
+    """``url`` parsed, if it is under ``base``; else :class:`GabberError`. ``url`` is a
+    ``next_page`` that :func:`check_received` resolved: absolute and valid."""
+    parsed = httpx.URL(url)  # httpx lowercases scheme and host, and drops a default port
+    if (parsed.scheme, parsed.host, parsed.port) != (base.scheme, base.host, base.port):
         raise GabberError(
             f"refusing to follow next_page to {parsed.scheme}://{parsed.host}: "
             f"it is not on the client's base URL {base.scheme}://{base.host}; "

@@ -3,24 +3,23 @@
 request the client builds (so to its first attempt, every retry, and every page a
 pager it returned fetches).
 
-Also what ``client.get``/``client.post`` and ``with_options(default_headers=)``
-check: header names and values (as ``default_headers`` are), no credentials, paths
-that stay under the base URL. Nothing here sends anything.
+The checks of headers and query parameters here also serve ``client.get``/``client.post``
+and ``with_options(default_headers=)``. Nothing here sends anything. (Raw paths are
+checked by ``_validation.check_path``; whether a failed attempt may have taken
+effect is the retry policy's ``_retry.may_have_taken_effect``.)
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
-from urllib.parse import unquote
 
 import httpx
 
-from . import _retry
-from ._validation import check_header_value
+from ._validation import check_header_name, check_header_value
+from ._wire import CREDENTIAL_HEADERS
 from .errors import InvalidArgumentError
 
 __all__ = ["RequestOptions"]
@@ -33,9 +32,6 @@ Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, QueryValue]
 Body: TypeAlias = Mapping[str, object]
 
-CREDENTIAL_HEADERS = frozenset({"authorization", "x-api-key", "proxy-authorization"})
-"""Headers that carry credentials: set by the client from ``api_key``/``token`` only."""
-
 
 @dataclass(frozen=True, slots=True)
 class RequestOptions:
@@ -47,10 +43,6 @@ class RequestOptions:
     extra_body: dict[str, Any] | None = None
 
 
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-"""An HTTP header name (RFC 9110 token); HTTP/1.1 refuses any other at send time."""
-
-
 def check_headers(value: object, parameter: str) -> dict[str, str]:
     """``value`` as a dict of headers, each name and value checked as ``default_headers``
     are, names also as HTTP tokens (``X(y)`` or ``Bad Name`` would fail when sent,
@@ -59,11 +51,7 @@ def check_headers(value: object, parameter: str) -> dict[str, str]:
         raise InvalidArgumentError(parameter, f"expected a dict of str, got {type(value).__name__}")
     headers: dict[str, str] = {}
     for name, item in value.items():
-        check_header_value(name, parameter)
-        if _TOKEN.fullmatch(name) is None:
-            raise InvalidArgumentError(
-                parameter, f"{name!r} is not a valid HTTP header name (RFC 9110 token)"
-            )
+        check_header_name(name, parameter)
         if name.lower() in CREDENTIAL_HEADERS:
             raise InvalidArgumentError(
                 f"{parameter}[{name!r}]",
@@ -165,63 +153,6 @@ def apply(kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
         params = {**(kwargs.get("params") or {}), **options.extra_query}
         kwargs["url"] = httpx.URL(kwargs["url"]).copy_merge_params(params)
         kwargs["params"] = None
-    if options.extra_body is not None:
-        body = kwargs.get("json")
-        if not isinstance(body, dict):
-            raise InvalidArgumentError("extra_body", "this request has no JSON object body")
-        kwargs["json"] = deep_merge(body, options.extra_body)
+    if options.extra_body is not None:  # only methods with a JSON object body take it
+        kwargs["json"] = deep_merge(kwargs["json"], options.extra_body)
     return kwargs
-
-
-# ------------------------------------------------------------------ raw paths
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def check_path(path: object) -> str:
-    """``path`` (relative to the base URL) with a leading ``/``; refused when it could
-    leave the base URL: an absolute or scheme-relative URL, a ``.``/``..`` segment
-    (also percent-encoded), a backslash, a query or fragment, control characters."""
-    if not isinstance(path, str):
-        raise InvalidArgumentError("path", f"expected str, got {type(path).__name__}")
-    if not path.strip("/"):
-        raise InvalidArgumentError("path", "must name a path under the base URL")
-    if _SCHEME.match(path) or path.startswith("//"):
-        raise InvalidArgumentError(
-            "path", f"expected a path relative to the base URL, got the URL {path!r}"
-        )
-    if any(c in path for c in "?#"):
-        raise InvalidArgumentError("path", "must not hold a query or fragment: use params=")
-    if "\\" in path or not path.isprintable() or any(c.isspace() for c in path):
-        raise InvalidArgumentError(
-            "path", "must not hold backslashes, white space or control characters"
-        )
-    decoded = unquote(path)
-    if any(segment in (".", "..") for segment in re.split(r"[/\\]", decoded)):
-        raise InvalidArgumentError("path", "must not hold '.' or '..' segments")
-    return path if path.startswith("/") else "/" + path
-
-
-def check_same_base(url: httpx.URL, base_url: httpx.URL) -> None:
-    """Refuse ``url`` unless it is on ``base_url``'s origin and under its path."""
-    prefix = base_url.raw_path.rstrip(b"/") + b"/"
-    if (url.scheme, url.host, url.port) != (base_url.scheme, base_url.host, base_url.port) or (
-        not url.raw_path.startswith(prefix)
-    ):
-        raise InvalidArgumentError("path", f"leaves the base URL {base_url}")
-
-
-# ------------------------------------------------------- may_have_taken_effect
-
-# Raised before the request could reach the server (the retry policy's list, in
-# gabber_client/_retry.py, plus a URL httpx cannot send at all).
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
-
-
-def may_have_taken_effect(outcome: httpx.RequestError | httpx.Response) -> bool:
-    """Whether the server may have acted on an attempt that ended in ``outcome``: not
-    after a failure to connect, nor after an answer the retry policy takes as "not
-    acted on" (429, 503 with ``Retry-After``: retried even for ``start``)."""
-    if isinstance(outcome, httpx.Response):
-        return not _retry.should_retry_response(outcome, idempotent=False)
-    return not isinstance(outcome, _NOT_SENT)

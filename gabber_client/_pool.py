@@ -44,6 +44,7 @@ import httpx
 
 from . import _body
 from ._logging import logger
+from ._wire import where
 from .errors import APIResponseValidationError, ClientStateError
 
 if TYPE_CHECKING:
@@ -72,10 +73,6 @@ def _after_fork_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
     os.register_at_fork(after_in_child=_after_fork_in_child)
-
-
-def _where(request: httpx.Request) -> str:
-    return f"{request.method} {request.url.raw_path.decode('ascii')}"
 
 
 def _stand_in(response: httpx.Response) -> httpx.Response:
@@ -177,7 +174,7 @@ class Pool(Generic[H]):
     def _closed_in_flight(self, exc: Exception, request: httpx.Request) -> None:
         if self.closed or self.http.is_closed:
             raise ClientStateError(
-                f"{_where(request)}: the client was closed while this call was in flight"
+                f"{where(request)}: the client was closed while this call was in flight"
             ) from exc
 
     @staticmethod
@@ -188,7 +185,7 @@ class Pool(Generic[H]):
         response = _stand_in(exc.response)
         if response.is_success:
             raise APIResponseValidationError(
-                f"{_where(response.request)}: {exc}", response=response
+                f"{where(response.request)}: {exc}", response=response
             ) from None
         return response
 

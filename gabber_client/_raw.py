@@ -13,9 +13,10 @@ from typing import Any
 
 import httpx
 
-from . import _options
+from . import _options, _validation
 from ._calls import Call, _parser
 from ._generated import models as _models
+from ._wire import where
 from .errors import APIResponseValidationError, InvalidArgumentError
 
 __all__ = ["raw_call"]
@@ -28,9 +29,9 @@ def _decoded_json(response: httpx.Response) -> Any:
     try:
         return response.json()
     except (ValueError, RecursionError) as exc:
-        where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         raise APIResponseValidationError(
-            f"{where} returned a body that is not JSON: {type(exc).__name__}", response=response
+            f"{where(response.request)} returned a body that is not JSON: {type(exc).__name__}",
+            response=response,
         ) from None
 
 
@@ -49,18 +50,14 @@ def raw_call(
     method: str,
     path: object,
     *,
-    base_url: httpx.URL,
-    url: Any,
     params: object,
     headers: object,
     json: object = None,
     cast_to: object,
     idempotent: object,
 ) -> Call[Any]:
-    """The :class:`Call` of ``client.get``/``client.post``; ``url`` builds a request URL
-    from a path (the client's base URL + path)."""
-    checked_path = _options.check_path(path)
-    _options.check_same_base(url(checked_path), base_url)
+    """The :class:`Call` of ``client.get``/``client.post``."""
+    checked_path = _validation.check_path(path)
     if not isinstance(idempotent, bool):
         raise InvalidArgumentError("idempotent", f"expected bool, got {type(idempotent).__name__}")
     kwargs: dict[str, Any] = {"method": method, "url": checked_path}

@@ -1,7 +1,7 @@
 """What counts as a secret, and copies of requests and responses without them.
 
-The one place that says which headers carry credentials (the DEBUG log, the
-repr of an error's request, pickled errors all use it)."""
+Which headers carry credentials is said once, in ``_wire.is_secret_header``; the
+DEBUG log, the repr of an error's request and pickled errors all use it."""
 
 from __future__ import annotations
 
@@ -9,22 +9,11 @@ from typing import Any
 
 import httpx
 
+from ._wire import is_secret_header
+
 __all__ = ["REDACTED", "is_secret_header", "masked_url", "redacted", "scrubbed"]
 
 REDACTED = "<redacted>"
-
-_SECRET_HEADERS = frozenset(
-    {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
-)
-_SECRET_WORDS = ("token", "secret", "key", "auth")
-
-
-def is_secret_header(name: str) -> bool:
-    """Whether a header of this name carries a credential: ``authorization``,
-    ``x-api-key``, ``cookie``, ``set-cookie``, ``proxy-authorization``, and any
-    name containing ``token``, ``secret``, ``key`` or ``auth``."""
-    lower = name.lower()
-    return lower in _SECRET_HEADERS or any(word in lower for word in _SECRET_WORDS)
 
 
 def redacted(headers: httpx.Headers) -> dict[str, str]:

@@ -13,6 +13,8 @@ from typing import Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
+from ._wire import where
+
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -59,8 +61,7 @@ class APIResponse(Generic[T]):
         return cast(T, self._parsed)
 
     def __repr__(self) -> str:
-        request = self.http_response.request
-        return f"<APIResponse [{self.status_code}] {request.method} {request.url.path}>"
+        return f"<APIResponse [{self.status_code}] {where(self.http_response.request)}>"
 
 
 def to_raw_response_wrapper(func: Callable[P, T]) -> Callable[P, APIResponse[T]]:

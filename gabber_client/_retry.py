@@ -32,7 +32,9 @@ MAX_RETRY_AFTER = 60.0
 
 _IDEMPOTENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
-# Exceptions raised before the request could reach the server.
+# Exceptions raised before the request could reach the server. (Any other, such as
+# httpx.UnsupportedProtocol, cannot happen: every request goes to the base URL's
+# http(s) origin; were one raised, it would count as "may have been sent".)
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
@@ -53,7 +55,16 @@ def should_retry_response(response: httpx.Response, *, idempotent: bool) -> bool
     return status == 503 and retry_after(response.headers) is not None
 
 
-def retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+def may_have_taken_effect(outcome: httpx.RequestError | httpx.Response) -> bool:
+    """Whether the server may have acted on an attempt that ended in ``outcome``: not
+    after a failure to connect, nor after an answer this policy takes as "not acted
+    on" (429, 503 with a sane ``Retry-After``: retried even for ``start``)."""
+    if isinstance(outcome, httpx.Response):
+        return not should_retry_response(outcome, idempotent=False)
+    return not isinstance(outcome, _NOT_SENT)
+
+
+def retry_after(headers: httpx.Headers) -> float | None:
     """The wait a ``Retry-After`` header asks for, in seconds; ``None`` when the header
     is absent, unreadable or not sane (not more than 0 and at most 60 s)."""
     value = headers.get("retry-after")
@@ -67,7 +78,7 @@ def retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | 
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-        seconds = when.timestamp() - (time.time() if now is None else now)
+        seconds = when.timestamp() - time.time()
     if not 0.0 < seconds <= MAX_RETRY_AFTER:  # also NaN and infinities
         return None
     return seconds

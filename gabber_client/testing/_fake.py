@@ -158,7 +158,6 @@ class FakeGabber:
         self._catalog = catalog
         self._clock = clock or _real_clock
         self._base_url = base_url.rstrip("/")
-        self._max_recorded = max_recorded_requests
         self._lock = threading.Lock()
         self._store = self._new_store()
         self._tokens: dict[str, str] = {}

@@ -11,9 +11,9 @@ from urllib.parse import parse_qs
 if TYPE_CHECKING:
     from ._faults import Fault
 
-__all__ = ["RecordedRequest"]
+from .._wire import is_secret_header
 
-_SECRET_HEADERS = frozenset({"x-api-key", "authorization"})
+__all__ = ["RecordedRequest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,8 @@ class RecordedRequest:
             ``/v1/realtime/a%2Fb/end``.
         query: The raw query string, without ``?`` (``""`` when none).
         headers: The request headers, names in lower case (repeated headers joined
-            with ``", "``). They include credentials; ``repr()`` masks them.
+            with ``", "``). They include credentials; ``repr()`` masks every header that may
+            carry one (as the client's logs do).
         body: The raw body bytes (up to 1 MiB + 1 byte of an oversized body).
         operation: The operation id the request was routed to, or ``None``.
         session: The percent-decoded session id of the path, or ``None``.
@@ -60,7 +61,7 @@ class RecordedRequest:
 
     def __repr__(self) -> str:
         headers = {
-            name: ("***" if name in _SECRET_HEADERS else value)
+            name: ("***" if is_secret_header(name) else value)
             for name, value in self.headers.items()
         }
         return (

@@ -1,0 +1,139 @@
+"""Bounded body reads that mutation testing found unpinned (issue 23, ``_body``):
+a body under a comma-joined ``Content-Encoding: gzip, deflate`` is counted
+decoded (the compression-bomb guard), a body an in-process transport already
+read is held to the limit, raw deflate (no zlib header) is read, and ``zstd``
+and ``br`` are refused by name. Each runs in-process, sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from reliability import payloads
+
+from gabber_client import APIResponseValidationError, AsyncGabber, Gabber
+
+LIMIT = 64 * 1024
+PAGE = json.dumps(payloads.page([payloads.session("rs_1")])).encode()
+
+
+def _compress(data: bytes, wbits: int) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return compressor.compress(data) + compressor.flush()
+
+
+def _gzip(data: bytes) -> bytes:
+    return _compress(data, zlib.MAX_WBITS | 16)
+
+
+def _deflate(data: bytes) -> bytes:
+    return _compress(data, zlib.MAX_WBITS)
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    return _compress(data, -zlib.MAX_WBITS)
+
+
+class _Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that arrives in 1 KiB chunks, as from a socket (not read in advance)."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def __iter__(self) -> Iterator[bytes]:
+        for start in range(0, len(self._body), 1024):
+            yield self._body[start : start + 1024]
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for start in range(0, len(self._body), 1024):
+            yield self._body[start : start + 1024]
+
+
+def _list(kind: str, response: httpx.Response | None = None, **answer: Any) -> Any:
+    """``realtime.list()`` on a client with ``max_response_bytes=LIMIT`` whose transport
+    answers ``response``, or a streamed 200 built from ``answer``."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if response is not None:
+            return response
+        headers = {"content-type": "application/json", **answer.get("headers", {})}
+        return httpx.Response(200, headers=headers, stream=_Chunks(answer["body"]))
+
+    transport = httpx.MockTransport(handler)
+    options: dict[str, Any] = {"api_key": "k", "base_url": "http://gabber.test"}
+    options |= {"max_retries": 0, "max_response_bytes": LIMIT}
+    if kind == "sync":
+        with Gabber(http_client=httpx.Client(transport=transport), **options) as client:
+            return client.realtime.list()
+
+    async def run() -> Any:
+        async with AsyncGabber(
+            http_client=httpx.AsyncClient(transport=transport), **options
+        ) as client:
+            return await client.realtime.list()
+
+    return asyncio.run(run())
+
+
+KINDS = ["sync", "async"]
+TOO_LARGE = f"the response body is larger than max_response_bytes ({LIMIT:,} bytes)"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("separate", [False, True], ids=["comma-joined", "two-headers"])
+def test_a_body_encoded_twice_is_counted_decoded(kind: str, separate: bool) -> None:
+    bomb = _deflate(_gzip(bytes(4 * 1024 * 1024)))  # gzip applied first, then deflate
+    assert len(bomb) < LIMIT
+    joined = [("content-encoding", "gzip, deflate")]
+    headers = (
+        [("content-encoding", "gzip"), ("content-encoding", "deflate")] if separate else joined
+    )
+    response = httpx.Response(200, headers=headers, stream=_Chunks(bomb))
+    with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
+        _list(kind, response=response)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_body_encoded_twice_within_the_limit_is_read(kind: str) -> None:
+    page = _list(kind, body=_deflate(_gzip(PAGE)), headers={"content-encoding": "gzip, deflate"})
+    assert [s.id for s in page.values] == ["rs_1"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_raw_deflate_is_read(kind: str) -> None:
+    page = _list(kind, body=_raw_deflate(PAGE), headers={"content-encoding": "deflate"})
+    assert [s.id for s in page.values] == ["rs_1"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_raw_deflate_bomb_is_refused(kind: str) -> None:
+    bomb = _raw_deflate(bytes(4 * 1024 * 1024))
+    with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
+        _list(kind, body=bomb, headers={"content-encoding": "deflate"})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("coding", ["zstd", "br", "ZSTD"])
+def test_an_encoding_the_client_cannot_bound_is_refused_by_name(kind: str, coding: str) -> None:
+    with pytest.raises(APIResponseValidationError) as caught:
+        _list(kind, body=b"\x28\xb5\x2f\xfd", headers={"content-encoding": f"gzip, {coding}"})
+    assert (
+        f"the response's Content-Encoding {coding.lower()!r} was not asked for "
+        "(the client accepts gzip, deflate)"
+    ) in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_body_an_in_process_transport_read_is_held_to_the_limit(kind: str) -> None:
+    padded = PAGE[:-1] + b" " * (LIMIT - len(PAGE)) + b"}"
+    assert len(padded) == LIMIT
+    page = _list(kind, response=httpx.Response(200, content=padded))
+    assert [s.id for s in page.values] == ["rs_1"]
+    with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
+        _list(kind, response=httpx.Response(200, content=padded + b" "))

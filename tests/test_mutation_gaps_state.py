@@ -1,0 +1,110 @@
+"""The fake's paging that mutation testing found unpinned (issue 23,
+``testing/_state``), through its HTTP interface: page tokens whose base64 needs
+``=`` padding, forged tokens refused, the last page's ``next_page`` a JSON
+``null`` (not ``""``), and no empty page after a count that is an exact multiple
+of the page size."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import httpx
+import pytest
+
+from gabber_client.testing import FakeGabber
+
+BASE = "http://fake.test"
+
+
+def _http(fake: FakeGabber) -> httpx.Client:
+    return httpx.Client(
+        transport=fake.transport(), base_url=BASE, headers={"x-api-key": fake.api_key}
+    )
+
+
+def _walk_list(fake: FakeGabber) -> list[dict[str, Any]]:
+    """Every page of ``list``, following its tokens."""
+    pages = []
+    with _http(fake) as http:
+        params: dict[str, str] = {}
+        while True:
+            response = http.get("/v1/realtime/list", params=params)
+            assert response.status_code == 200, response.text
+            pages.append(response.json())
+            token = pages[-1]["next_page"]
+            if token is None:
+                return pages
+            params = {"page": token}
+
+
+@pytest.mark.parametrize(("count", "size", "pages"), [(12, 1, 12), (4, 2, 2), (5, 2, 3), (0, 3, 1)])
+def test_list_walks_every_session_once_in_pages_of_the_size(
+    count: int, size: int, pages: int
+) -> None:
+    fake = FakeGabber(page_size=size)
+    created = [fake.create_session()["id"] for _ in range(count)]
+    walked = _walk_list(fake)
+    assert len(walked) == pages  # no empty page after an exact multiple
+    assert [s["id"] for page in walked for s in page["values"]] == created[::-1]
+    assert all(len(page["values"]) == size for page in walked[:-1])
+    assert walked[-1]["next_page"] is None
+    assert all(page["total_count"] == count for page in walked)
+    tokens = [page["next_page"] for page in walked[:-1]]
+    assert all("=" not in token for token in tokens)  # padding stripped, and read back
+
+
+def test_message_pages_end_in_null_after_an_exact_multiple() -> None:
+    fake = FakeGabber(page_size=2)
+    session = fake.create_session()["id"]
+    for n in range(4):
+        fake.add_message(session, f"m{n}")
+    with _http(fake) as http:
+        first = http.get(f"/v1/realtime/{session}/messages").json()
+        assert first["next_page"] is not None
+        second = http.get(first["next_page"]).json()
+    texts = [m["content"][0]["text"] for page in (first, second) for m in page["values"]]
+    assert texts == ["m0", "m1", "m2", "m3"]
+    assert second["next_page"] is None
+    assert second["total_count"] == 4
+
+
+def _token(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        _token("s:-1"),
+        _token("s:1x"),
+        _token("s:"),
+        _token("m:1"),  # a messages token on list
+        _token("s:" + "9" * 19),
+        _token("s:99"),  # beyond the sessions there are
+        _token("s:\u0661"),  # ARABIC-INDIC DIGIT ONE: a digit, not ASCII
+        "not base64!",
+        "x" * 65,
+        _token("s1"),
+    ],
+)
+def test_a_forged_page_token_is_refused(token: str) -> None:
+    fake = FakeGabber(page_size=1)
+    for _ in range(3):
+        fake.create_session()
+    with _http(fake) as http:
+        response = http.get("/v1/realtime/list", params={"page": token})
+    assert response.status_code == 400
+    assert "page: not a page token of this listing" in response.text
+
+
+def test_a_token_of_the_last_position_is_accepted() -> None:
+    fake = FakeGabber(page_size=1)
+    for _ in range(3):
+        fake.create_session()
+    with _http(fake) as http:
+        for position in (0, 3):
+            assert (
+                http.get("/v1/realtime/list", params={"page": _token(f"s:{position}")}).status_code
+                == 200
+            )

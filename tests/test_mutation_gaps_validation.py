@@ -1,0 +1,305 @@
+"""The request checks' exact answers that mutation testing found unpinned (issue 23,
+``_validation``): raw paths of ``client.get``/``client.post`` (each refusal, and
+every accepted path staying under the base URL), the texts of the id, text and
+header checks, and how a dict config and a malformed 2xx body are described."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import httpx
+import pytest
+from reliability import payloads
+
+from gabber_client import APIResponseValidationError, Gabber, InvalidArgumentError
+from gabber_client.testing import FakeGabber
+
+CONFIG: dict[str, Any] = {
+    "general": {"time_limit_s": 600},
+    "input": {"interruptable": True},
+    "generative": {"llm": "llm_1", "voice_override": "v", "tool_definitions": ["t"]},
+    "output": {"stream_transcript": True, "answer_message": "Hi"},
+}
+
+
+def _recording_client(base_url: str = "http://gabber.test/api/") -> tuple[Gabber, list[str]]:
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.url.raw_path.decode("ascii"))
+        return httpx.Response(200, json={})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    return Gabber(api_key="k", base_url=base_url, http_client=http, max_retries=0), sent
+
+
+@pytest.mark.parametrize(
+    ("path", "problem"),
+    [
+        (5, "expected str, got int"),
+        ("", "must name a path under the base URL"),
+        ("///", "must name a path under the base URL"),
+        (
+            "http://evil.test/x",
+            "expected a path relative to the base URL, got the URL 'http://evil.test/x'",
+        ),
+        ("mailto:x", "expected a path relative to the base URL, got the URL 'mailto:x'"),
+        ("//evil.test/x", "expected a path relative to the base URL, got the URL '//evil.test/x'"),
+        ("/v1/x?a=1", "must not hold a query or fragment: use params="),
+        ("/v1/x#top", "must not hold a query or fragment: use params="),
+        ("/v1\\x", "must not hold backslashes, white space or control characters"),
+        ("/v1/a b", "must not hold backslashes, white space or control characters"),
+        ("/v1/\tb", "must not hold backslashes, white space or control characters"),
+        ("/v1/\x7f", "must not hold backslashes, white space or control characters"),
+        ("/v1/../x", "must not hold '.' or '..' segments"),
+        ("/v1/./x", "must not hold '.' or '..' segments"),
+        ("/v1/%2E/x", "must not hold '.' or '..' segments"),
+        ("/v1/%2e%2E", "must not hold '.' or '..' segments"),
+        ("/v1/%5C..%5Cx", "must not hold '.' or '..' segments"),
+        ("..", "must not hold '.' or '..' segments"),
+    ],
+)
+def test_a_raw_path_that_could_leave_the_base_url_is_refused(path: Any, problem: str) -> None:
+    client, sent = _recording_client()
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.get(path)
+    assert (caught.value.parameter, caught.value.problem) == ("path", problem)
+    assert sent == []
+
+
+@pytest.mark.parametrize(
+    ("path", "sent_path"),
+    [
+        ("v1/x", "/api/v1/x"),
+        ("/v1/x", "/api/v1/x"),
+        ("/v1/a..b/.c/d.", "/api/v1/a..b/.c/d."),
+        ("/v1/%252e%252e/x", "/api/v1/%252e%252e/x"),
+        ("/v1/x/", "/api/v1/x/"),
+        ("/v1/caf%C3%A9", "/api/v1/caf%C3%A9"),
+    ],
+)
+def test_an_accepted_raw_path_is_sent_under_the_base_url_path(path: str, sent_path: str) -> None:
+    client, sent = _recording_client()
+    client.get(path)
+    assert sent == [sent_path]
+
+
+@pytest.mark.parametrize(
+    ("session", "problem"),
+    [
+        (5, "expected str, got int"),
+        (None, "expected str, got null"),
+        ("", "must not be empty"),
+        ("rs_\ud800", "contains a lone surrogate (not UTF-8)"),
+    ],
+)
+def test_a_bad_session_id_is_named(session: Any, problem: str) -> None:
+    fake = FakeGabber()
+    with pytest.raises(InvalidArgumentError) as caught:
+        fake.client().realtime.get(session)
+    assert (caught.value.parameter, caught.value.problem) == ("session", problem)
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (b"hi", "expected str, got bytes"),
+        ("", "must not be empty or blank"),
+        (" \n\t", "must not be empty or blank"),
+        ("hi \udc00", "contains a lone surrogate (not UTF-8)"),
+    ],
+)
+def test_bad_speech_text_is_named(text: Any, problem: str) -> None:
+    fake = FakeGabber()
+    session = fake.create_session()["id"]
+    with pytest.raises(InvalidArgumentError) as caught:
+        fake.client().realtime.speak(session, text)
+    assert (caught.value.parameter, caught.value.problem) == ("text", problem)
+
+
+@pytest.mark.parametrize(
+    ("api_key", "problem"),
+    [
+        (5, "expected str, got int"),
+        ("a\r\nX: y", "must not contain CR, LF or NUL characters"),
+        ("a\x00b", "must not contain CR, LF or NUL characters"),
+        ("clé", "must contain printable ASCII characters only (HTTP header value)"),
+        ("a\x7fb", "must contain printable ASCII characters only (HTTP header value)"),
+        (" key", "must not start or end with white space (HTTP would strip it)"),
+        ("key ", "must not start or end with white space (HTTP would strip it)"),
+    ],
+)
+def test_a_bad_header_value_is_named(api_key: Any, problem: str) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(api_key=api_key, base_url="http://gabber.test")
+    assert (caught.value.parameter, caught.value.problem) == ("api_key", problem)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        (5, "expected str header names, got int"),
+        ("", "'' is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)"),
+        ("X Y", "'X Y' is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)"),
+        ("X:Y", "'X:Y' is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)"),
+    ],
+)
+def test_a_bad_header_name_is_named(name: Any, problem: str) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(api_key="k", base_url="http://gabber.test", default_headers={name: "v"})
+    assert (caught.value.parameter, caught.value.problem) == ("default_headers", problem)
+    for accepted in ("X-Trace", "x_y", "A1!#$%&'*+-.^_`|~"):
+        Gabber(api_key="k", base_url="http://gabber.test", default_headers={accepted: "v"})
+
+
+@pytest.mark.parametrize(
+    ("change", "problems"),
+    [
+        (
+            {"generative": {"llm": "l", "voice_override": 5}},
+            [("config.generative.voice_override", "expected string or null, got int")],
+        ),
+        (
+            {"general": {"time_limit_s": True}},
+            [("config.general.time_limit_s", "expected integer or null, got bool")],
+        ),
+        (
+            {"generative": {"llm": "l", "tool_definitions": ["a", 1, "b", None]}},
+            [
+                ("config.generative.tool_definitions[1]", "expected string, got int"),
+                ("config.generative.tool_definitions[3]", "expected string, got null"),
+            ],
+        ),
+        ({"input": None}, [("config.input", "expected object, got null")]),
+        (
+            {"generative": {"voice_override": "v"}},
+            [("config.generative.llm", "is required")],
+        ),
+        (
+            {"general": {"time_limit": 5}},
+            [
+                (
+                    "config.general.time_limit",
+                    "unknown field (known fields: save_messages, time_limit_s)",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_dict_config_is_described_problem_by_problem(
+    change: dict[str, Any], problems: list[tuple[str, str]]
+) -> None:
+    config = copy.deepcopy(CONFIG) | change
+    fake = FakeGabber()
+    start: Any = fake.client().realtime.start  # a config of the wrong shape, on purpose
+    with pytest.raises(InvalidArgumentError) as caught:
+        start(config)
+    assert list(caught.value.problems) == problems
+    assert fake.requests == []
+
+
+def test_a_dict_config_missing_its_sections_names_each() -> None:
+    start: Any = FakeGabber().client().realtime.start
+    with pytest.raises(InvalidArgumentError) as caught:
+        start({"general": {}, "extra": 1})
+    assert list(caught.value.problems) == [
+        ("config.input", "is required"),
+        ("config.generative", "is required"),
+        ("config.output", "is required"),
+        ("config.extra", "unknown field (known fields: general, generative, input, output)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ({"values": [], "total_count": "3"}, "body.total_count: expected integer, got str"),
+        ({"values": [5], "total_count": 1}, "body.values[0]: expected object, got int"),
+        ({"total_count": 1}, "body.values: is required"),
+        ([], "body: expected object, got list"),
+    ],
+)
+def test_a_malformed_page_is_described_by_its_first_problem(body: Any, named: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=json.dumps(body).encode())
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = Gabber(api_key="k", base_url="http://gabber.test", http_client=http, max_retries=0)
+    with pytest.raises(APIResponseValidationError) as caught:
+        client.realtime.list()
+    assert named in str(caught.value)
+
+
+def _getter(body: Any) -> Gabber:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=json.dumps(body).encode())
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    return Gabber(api_key="k", base_url="http://gabber.test", http_client=http, max_retries=0)
+
+
+def test_a_response_is_described_leniently_by_its_first_problem() -> None:
+    session = {"new": {"a": [1]}} | payloads.session("rs_1") | {"state": "from-the-future"}
+    assert _getter(session).realtime.get("rs_1").id == "rs_1"  # new fields and values pass
+    session["id"] = 5  # a field the spec knows, of the wrong type, after the new ones
+    with pytest.raises(APIResponseValidationError) as caught:
+        _getter(session).realtime.get("rs_1")
+    assert str(caught.value) == (
+        "GET /v1/realtime/rs_1 returned a body that does not match RealtimeSession: "
+        "body.id: expected string, got int"
+    )
+    del session["created_at"]
+    with pytest.raises(APIResponseValidationError) as caught:
+        _getter(session).realtime.get("rs_1")
+    assert str(caught.value).endswith("RealtimeSession: body.created_at: is required")
+
+
+class _Int(int):
+    pass
+
+
+class _Float(float):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "problem"),
+    [
+        (2**53, "body", "integer beyond JSON's safe range (+/-9007199254740991)"),
+        (-(2**53), "body", "integer beyond JSON's safe range (+/-9007199254740991)"),
+        ({"n": _Int(2**53)}, "body.n", "integer beyond JSON's safe range (+/-9007199254740991)"),
+        ("lone \ud800", "body", "contains a lone surrogate (not UTF-8)"),
+    ],
+)
+def test_a_raw_body_the_api_cannot_read_is_refused(body: Any, where: str, problem: str) -> None:
+    client, sent = _recording_client()
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.post("/v1/x", json=body)
+    assert (caught.value.parameter, caught.value.problem) == (where, problem)
+    assert sent == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [2**53 - 1, -(2**53 - 1), True, "text", 1.5, {"n": _Int(2**53 - 1)}, {"f": _Float(2.5)}],
+)
+def test_a_raw_body_at_the_limits_is_sent(body: Any) -> None:
+    client, sent = _recording_client()
+    client.post("/v1/x", json=body)
+    assert sent == ["/api/v1/x"]
+
+
+def test_a_one_letter_raw_path_is_a_path() -> None:
+    client, sent = _recording_client()
+    client.get("X")
+    assert sent == ["/api/X"]
+
+
+def test_a_long_bad_header_name_is_cut_to_100_characters_in_the_message() -> None:
+    name = "Bad Name " + "x" * 200
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(api_key="k", base_url="http://gabber.test", default_headers={name: "v"})
+    assert caught.value.problem.startswith(f"{name[:100]!r} is not a valid HTTP header name")
