@@ -278,6 +278,8 @@ def check_json(value: object, parameter: str) -> None:
     that is not JSON (a set, bytes, a datetime, ...), or a lone surrogate."""
     if isinstance(value, _CONTAINERS):
         found = _json_problem(value, 0)
+    elif value is None:  # JSON's null
+        return
     else:
         problem = _scalar_problem(value)
         found = None if problem is None else ([], problem)

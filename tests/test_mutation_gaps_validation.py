@@ -303,3 +303,11 @@ def test_a_long_bad_header_name_is_cut_to_100_characters_in_the_message() -> Non
     with pytest.raises(InvalidArgumentError) as caught:
         Gabber(api_key="k", base_url="http://gabber.test", default_headers={name: "v"})
     assert caught.value.problem.startswith(f"{name[:100]!r} is not a valid HTTP header name")
+
+
+def test_check_json_accepts_a_bare_null() -> None:
+    """``None`` is JSON's null, at the top level as inside a container."""
+    from gabber_client._validation import check_json
+
+    check_json(None, "body")
+    check_json({"a": None}, "body")
