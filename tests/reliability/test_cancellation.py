@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import random
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from gabber_client import AsyncGabber
 
+from .child_server import child_server
 from .payloads import session
 from .raw_server import FastServer, json_bytes
 
@@ -40,21 +38,8 @@ with FastServer(json_bytes(200, session()), delay=0.002) as server:
 
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
-    tests = str(Path(__file__).resolve().parents[1])
-    process = subprocess.Popen(
-        [sys.executable, "-c", _SERVER.format(tests=tests)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    assert process.stdin is not None
-    try:
-        yield process.stdout.readline().strip()
-    finally:
-        process.stdin.close()
-        process.wait(10)
+    with child_server(_SERVER) as url:
+        yield url
 
 
 async def _cancel_many(client: AsyncGabber, cancellations: int, concurrency: int) -> int:

@@ -26,16 +26,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
-import subprocess
-import sys
 from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gabber_client import AsyncGabber
 from gabber_client.testing import FakeServer
+
+from .child_server import child_server
 
 Pattern = Callable[[AsyncGabber, str, int], Awaitable[None]]
 
@@ -55,21 +54,8 @@ with FastServer(json_bytes(200, session("rs_1")), delay=0.001) as server:
 def raw_url() -> Iterator[str]:
     """A raw server answering every request with one session after 1 ms, in a child
     process (so that the client has the GIL to itself)."""
-    tests = str(Path(__file__).resolve().parents[1])
-    process = subprocess.Popen(
-        [sys.executable, "-c", _RAW_SERVER.format(tests=tests)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    assert process.stdin is not None
-    try:
-        yield process.stdout.readline().strip()
-    finally:
-        process.stdin.close()
-        process.wait(10)
+    with child_server(_RAW_SERVER) as url:
+        yield url
 
 
 @pytest.fixture(params=["fake", "raw"])
