@@ -16,7 +16,7 @@ WITHOUT_500_BODY = sorted(op for op, by_status in ERROR_MESSAGES.items() if "500
 
 
 def test_the_spec_declares_upstreams_500_body() -> None:
-    assert len(WITH_500_BODY) == 8
+    assert WITH_500_BODY  # no operation count: the spec may gain or lose some
     assert {ERROR_MESSAGES[op]["500"] for op in WITH_500_BODY} == {"error"}
     assert all(ERROR_MESSAGES[op]["400"] == "message" for op in ERROR_MESSAGES)
 
