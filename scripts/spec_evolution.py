@@ -267,11 +267,12 @@ _SURFACE = """
     help_text = io.StringIO()
     with contextlib.redirect_stdout(help_text), contextlib.suppress(SystemExit):
         main(["sessions", "--help"])
-    commands = re.search(r"\\{([^}]*)\\}", help_text.getvalue())
+    listing = help_text.getvalue().split("OPERATION\\n", 1)  # argparse lists them under it
+    commands = re.findall(r"^    ([a-z][a-z0-9-]*)(?:\\s|$)", listing[-1], re.M)
     print(json.dumps({
         "sync": sorted(n for n in dir(Realtime) if not n.startswith("_")),
         "async": sorted(n for n in dir(AsyncRealtime) if not n.startswith("_")),
-        "cli": sorted(commands[1].split(",")) if commands else [],
+        "cli": sorted(commands),
     }))
 """
 
