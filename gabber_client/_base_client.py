@@ -176,10 +176,6 @@ class Settings:
     """Whether to wait between retries (backoff, ``Retry-After``). The fake's clients
     do not (``gabber_client.testing``): retries against it take no wall time."""
 
-    def url(self, path: str) -> httpx.URL:
-        """The request URL of ``path`` (which starts with ``/``) under the base URL."""
-        return httpx.URL(self.prefix + path)
-
 
 def _max_response_bytes(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -589,51 +585,48 @@ class BaseClient(Generic[H]):
     def _log_response(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
         if logger.isEnabledFor(logging.INFO):
             elapsed = (time.perf_counter() - start) * 1000
-            logger.info(
-                "%s %s -> %d in %.1f ms",
-                request.method,
-                request.url.raw_path.decode("ascii"),
-                response.status_code,
-                elapsed,
-            )
+            logger.info("%s -> %d in %.1f ms", where(request), response.status_code, elapsed)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("request headers: %s", redacted(request.headers))
 
-    @staticmethod
-    def _log_retry(request: httpx.Request, reason: str, wait: float, attempt: int, of: int) -> None:
-        if logger.isEnabledFor(logging.INFO):
-            logger.info(
-                "retrying %s %s in %.2f s (retry %d of %d): %s",
-                request.method,
-                request.url.raw_path.decode("ascii"),
-                wait,
-                attempt,
-                of,
-                reason,
-            )
-
-    def _wait_after_error(
-        self, call: Call[Any], request: httpx.Request, exc: httpx.TransportError, retries: int
-    ) -> float | None:
-        """Seconds to wait before retrying after ``exc``; ``None`` to give up."""
+    def _retry_wait(
+        self,
+        call: Call[Any],
+        request: httpx.Request,
+        outcome: httpx.RequestError | httpx.Response,
+        retries: int,
+        took_effect: bool,
+    ) -> float:
+        """Seconds to wait before sending ``request`` again after an attempt that ended
+        in ``outcome`` (an error, or a non-2xx response); raises the call's error
+        instead when the retry policy gives up. ``took_effect``: an earlier attempt
+        may have been acted on (see ``APIConnectionError.may_have_taken_effect``)."""
         of = self._settings.max_retries
-        if retries >= of or not _retry.should_retry_exception(exc, idempotent=call.idempotent):
-            return None
-        wait = _retry.backoff(retries)
-        self._log_retry(request, _retry.describe(exc), wait, retries + 1, of)
-        return wait
-
-    def _wait_after_status(
-        self, call: Call[Any], request: httpx.Request, response: httpx.Response, retries: int
-    ) -> float | None:
-        """Seconds to wait before retrying after a non-2xx ``response``; ``None`` to give up."""
-        of = self._settings.max_retries
-        if retries >= of or not _retry.should_retry_response(response, idempotent=call.idempotent):
-            return None
-        wait = _retry.retry_after(response.headers)
+        if isinstance(outcome, httpx.Response):
+            if retries >= of or not _retry.should_retry_response(
+                outcome, idempotent=call.idempotent
+            ):
+                raise self._status_error(outcome, call.operation)
+            wait = _retry.retry_after(outcome.headers)
+        elif (
+            retries >= of
+            or not isinstance(outcome, httpx.TransportError)
+            or not _retry.should_retry_exception(outcome, idempotent=call.idempotent)
+        ):
+            raise self._connection_error(outcome, request, took_effect) from outcome
+        else:
+            wait = None
         if wait is None:
             wait = _retry.backoff(retries)
-        self._log_retry(request, _retry.describe(response), wait, retries + 1, of)
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "retrying %s in %.2f s (retry %d of %d): %s",
+                where(request),
+                wait,
+                retries + 1,
+                of,
+                _retry.describe(outcome),
+            )
         return wait
 
     def __repr__(self) -> str:
@@ -656,26 +649,20 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         request = self._build_request(http, call, options)
         retries = 0
         took_effect = False  # whether an earlier attempt may have been acted on
+        outcome: httpx.Response | httpx.RequestError
         while True:
             start = time.perf_counter()
             try:
-                response = self._pool.send_sync(request, self._settings.max_response_bytes)
-            except httpx.TransportError as exc:
-                wait = self._wait_after_error(call, request, exc, retries)
-                if wait is None:
-                    raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _retry.may_have_taken_effect(exc)
+                outcome = self._pool.send_sync(request, self._settings.max_response_bytes)
             except httpx.RequestError as exc:
-                raise self._connection_error(exc, request, took_effect) from exc
+                outcome = exc
             else:
-                self._log_response(request, response, start)
-                if response.is_success:
-                    return self._result(call, response)
-                wait = self._wait_after_status(call, request, response, retries)
-                if wait is None:
-                    raise self._status_error(response, call.operation)
-                took_effect = took_effect or _retry.may_have_taken_effect(response)
-                response.close()
+                self._log_response(request, outcome, start)
+                if outcome.is_success:
+                    return self._result(call, outcome)
+            # (a response comes read and closed: see _pool.py)
+            wait = self._retry_wait(call, request, outcome, retries, took_effect)
+            took_effect = took_effect or _retry.may_have_taken_effect(outcome)
             retries += 1
             _sleep(wait if self._settings.retry_waits else 0.0)
 
@@ -692,25 +679,19 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         request = self._build_request(http, call, options)
         retries = 0
         took_effect = False  # whether an earlier attempt may have been acted on
+        outcome: httpx.Response | httpx.RequestError
         while True:
             start = time.perf_counter()
             try:
-                response = await self._pool.send_async(request, self._settings.max_response_bytes)
-            except httpx.TransportError as exc:
-                wait = self._wait_after_error(call, request, exc, retries)
-                if wait is None:
-                    raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _retry.may_have_taken_effect(exc)
+                outcome = await self._pool.send_async(request, self._settings.max_response_bytes)
             except httpx.RequestError as exc:
-                raise self._connection_error(exc, request, took_effect) from exc
+                outcome = exc
             else:
-                self._log_response(request, response, start)
-                if response.is_success:
-                    return self._result(call, response)
-                wait = self._wait_after_status(call, request, response, retries)
-                if wait is None:
-                    raise self._status_error(response, call.operation)
-                took_effect = took_effect or _retry.may_have_taken_effect(response)
-                await response.aclose()
+                self._log_response(request, outcome, start)
+                if outcome.is_success:
+                    return self._result(call, outcome)
+            # (a response comes read and closed: see _pool.py)
+            wait = self._retry_wait(call, request, outcome, retries, took_effect)
+            took_effect = took_effect or _retry.may_have_taken_effect(outcome)
             retries += 1
             await _async_sleep(wait if self._settings.retry_waits else 0.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import httpx
@@ -130,14 +129,7 @@ class Gabber(SyncAPIClient):
         """
         from ._raw import raw_call
 
-        call = raw_call(
-            "GET",
-            path,
-            params=params,
-            headers=headers,
-            cast_to=cast_to,
-            idempotent=True,
-        )
+        call = raw_call("GET", path, params, headers, cast_to=cast_to, idempotent=True)
         return self._request(call, self._call_options(timeout, None, None))
 
     @overload
@@ -207,13 +199,7 @@ class Gabber(SyncAPIClient):
         from ._raw import raw_call
 
         call = raw_call(
-            "POST",
-            path,
-            params=params,
-            headers=headers,
-            json=json,
-            cast_to=cast_to,
-            idempotent=idempotent,
+            "POST", path, params, headers, json=json, cast_to=cast_to, idempotent=idempotent
         )
         return self._request(call, self._call_options(timeout, None, None))
 
@@ -225,12 +211,7 @@ class Gabber(SyncAPIClient):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
@@ -313,14 +294,7 @@ class AsyncGabber(AsyncAPIClient):
         A path that leaves the base URL (an absolute URL, ``..``) is refused."""
         from ._raw import raw_call
 
-        call = raw_call(
-            "GET",
-            path,
-            params=params,
-            headers=headers,
-            cast_to=cast_to,
-            idempotent=True,
-        )
+        call = raw_call("GET", path, params, headers, cast_to=cast_to, idempotent=True)
         return await self._request(call, self._call_options(timeout, None, None))
 
     @overload
@@ -363,13 +337,7 @@ class AsyncGabber(AsyncAPIClient):
         from ._raw import raw_call
 
         call = raw_call(
-            "POST",
-            path,
-            params=params,
-            headers=headers,
-            json=json,
-            cast_to=cast_to,
-            idempotent=idempotent,
+            "POST", path, params, headers, json=json, cast_to=cast_to, idempotent=idempotent
         )
         return await self._request(call, self._call_options(timeout, None, None))
 
@@ -381,10 +349,5 @@ class AsyncGabber(AsyncAPIClient):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
