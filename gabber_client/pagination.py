@@ -33,7 +33,7 @@ __all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
 
 class _BasePage(Generic[T]):
-    __slots__ = ("__weakref__", "_walk", "next_page", "total_count", "values")
+    __slots__ = ("__weakref__", "_fetch", "_walk", "next_page", "total_count", "values")
 
     values: Sequence[T]
     """The items of this page."""
@@ -43,11 +43,19 @@ class _BasePage(Generic[T]):
     """The token (``list``) or URL (``messages``, ``timeline``) of the next page;
     ``None`` on the last page."""
 
-    def __init__(self, *, values: Sequence[T], total_count: int, next_page: str | None) -> None:
+    def __init__(
+        self,
+        *,
+        values: Sequence[T],
+        total_count: int,
+        next_page: str | None,
+        fetch: Callable[[str], Any],
+    ) -> None:
         self.values = values
         self.total_count = total_count
         self.next_page = next_page or None
         self._walk = FOLLOWED.get() or START  # what the loop check remembers of the walk here
+        self._fetch = fetch  # the page after this one, from its token or URL
 
     def has_next_page(self) -> bool:
         """Whether there is a page after this one."""
@@ -74,18 +82,8 @@ class _BasePage(Generic[T]):
 class SyncPage(_BasePage[T]):
     """One page of results from the sync client; iterate it for every item of every page."""
 
-    __slots__ = ("_fetch",)
-
-    def __init__(
-        self,
-        *,
-        values: Sequence[T],
-        total_count: int,
-        next_page: str | None,
-        fetch: Callable[[str], SyncPage[T]],
-    ) -> None:
-        super().__init__(values=values, total_count=total_count, next_page=next_page)
-        self._fetch = fetch
+    __slots__ = ()
+    _fetch: Callable[[str], SyncPage[T]]
 
     def get_next_page(self) -> SyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
@@ -114,18 +112,8 @@ class SyncPage(_BasePage[T]):
 class AsyncPage(_BasePage[T]):
     """One page of results from the async client; ``async for`` it for every item."""
 
-    __slots__ = ("_fetch",)
-
-    def __init__(
-        self,
-        *,
-        values: Sequence[T],
-        total_count: int,
-        next_page: str | None,
-        fetch: Callable[[str], Awaitable[AsyncPage[T]]],
-    ) -> None:
-        super().__init__(values=values, total_count=total_count, next_page=next_page)
-        self._fetch = fetch
+    __slots__ = ()
+    _fetch: Callable[[str], Awaitable[AsyncPage[T]]]
 
     async def get_next_page(self) -> AsyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
