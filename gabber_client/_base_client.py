@@ -291,86 +291,41 @@ def make_settings(
     )
 
 
-def derive(
-    settings: Settings,
-    *,
-    timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    human: str | NotGiven | None = NOT_GIVEN,
-    base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
-    headers: dict[str, str] | None = None,
-) -> Settings:
-    """``settings`` with the given fields replaced (and validated); ``headers`` (checked
-    already) are added to the settings' headers."""
-    changes: dict[str, Any] = {}
-    if not isinstance(base_url, NotGiven):
-        url = _base_url(base_url)
-        if url.scheme == "https":
-            _tls.trust()  # the shared pool's context: see _tls.py
-        changes["base_url"] = url
-        changes["prefix"] = _prefix(url)
-    if headers:
-        changes["headers"] = {**settings.headers, **headers}
-    if not isinstance(timeout, NotGiven):
-        changes["timeout"] = _timeout(timeout)
-    if not isinstance(max_retries, NotGiven):
-        changes["max_retries"] = _max_retries(max_retries)
-    if not isinstance(human, NotGiven):
-        changes["human"] = None if human is None else check_header_value(human, "human")
-    return replace(settings, **changes)
-
-
 class BaseClient(Generic[H]):
     """State and helpers shared by :class:`SyncAPIClient` and :class:`AsyncAPIClient`."""
 
     _settings: Settings
     _pool: Pool[H]
-    _owns_http: bool
     _derived: bool
     _request_headers: dict[str, str]
     """The settings' headers each request carries: none when ``http`` is the client's
     own pool, made by :func:`http_client_for` with them. Merging them into every
     request instead costs httpx ~30 µs (each one replaces a default header)."""
 
+    def _start(self, settings: Settings, given: H | None, kind: type[H]) -> None:
+        """Set up a new client: its own pool of ``kind`` for ``settings``, or the
+        ``http_client=`` it was ``given``."""
+        pool = Pool(
+            http_client_for(settings, given, kind),
+            owned=given is None,
+            factory=lambda: http_client_for(settings, None, kind),
+            size=_LIMITS.max_connections or 100,
+        )
+        self._setup(settings, pool, {} if given is None else settings.headers, derived=False)
+
     def _setup(
-        self,
-        settings: Settings,
-        http: H | Pool[H],
-        *,
-        owns_http: bool,
-        request_headers: dict[str, str] | None = None,
+        self, settings: Settings, pool: Pool[H], request_headers: dict[str, str], *, derived: bool
     ) -> None:
         setup_from_env()
         self._settings = settings
-        self._derived = isinstance(http, Pool)  # derived clients share their pool
-        if not isinstance(http, Pool):
-            kind = type(http)
-            http = Pool(
-                http,
-                owned=owns_http,
-                factory=lambda: http_client_for(settings, None, kind),
-                size=_LIMITS.max_connections or 100,
-            )
-        self._pool = http
-        self._owns_http = owns_http
-        if request_headers is None:
-            request_headers = {} if owns_http else settings.headers
+        self._pool = pool
         self._request_headers = request_headers
+        self._derived = derived  # derived clients share their parent's pool
         self._init_resources()
 
     def _init_resources(self) -> None:
         """Attach the API areas (``self.realtime``)."""
         raise NotImplementedError
-
-    def _derive(self, settings: Settings, added_headers: dict[str, str] | None = None) -> Self:
-        clone = type(self).__new__(type(self))
-        # The shared pool still has this client's headers (or none): each request of the
-        # clone carries the same ones as this client's, plus the headers added.
-        request_headers = self._request_headers
-        if added_headers:
-            request_headers = {**request_headers, **added_headers}
-        clone._setup(settings, self._pool, owns_http=False, request_headers=request_headers)
-        return clone
 
     @property
     def _http(self) -> H:
@@ -379,9 +334,10 @@ class BaseClient(Generic[H]):
     def _mark_closed(self) -> bool:
         """Mark the client closed (not a derived one: it shares its parent's pool);
         whether its pool is its own to close."""
-        if not self._derived:
-            self._pool.closed = True
-        return self._owns_http
+        if self._derived:
+            return False
+        self._pool.closed = True
+        return self._pool.owned
 
     def with_options(
         self,
@@ -409,20 +365,29 @@ class BaseClient(Generic[H]):
                 print(for_alice.realtime.list().total_count)  # sent with X-Team and x-human-id
             ```
         """
-        added = (
-            None
-            if isinstance(default_headers, NotGiven)
-            else _options.check_headers(default_headers, "default_headers")
-        )
-        settings = derive(
-            self._settings,
-            timeout=timeout,
-            max_retries=max_retries,
-            human=human,
-            base_url=base_url,
-            headers=added,
-        )
-        return self._derive(settings, added)
+        changes: dict[str, Any] = {}
+        added: dict[str, str] | None = None
+        if not isinstance(default_headers, NotGiven):
+            added = _options.check_headers(default_headers, "default_headers")
+            changes["headers"] = {**self._settings.headers, **added}
+        if not isinstance(base_url, NotGiven):
+            url = _base_url(base_url)
+            if url.scheme == "https":
+                _tls.trust()  # the shared pool's context: see _tls.py
+            changes["base_url"] = url
+            changes["prefix"] = _prefix(url)
+        if not isinstance(timeout, NotGiven):
+            changes["timeout"] = _timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            changes["max_retries"] = _max_retries(max_retries)
+        if not isinstance(human, NotGiven):
+            changes["human"] = None if human is None else check_header_value(human, "human")
+        # The shared pool still has this client's headers (or none): each request of the
+        # clone carries the same ones as this client's, plus the headers added.
+        request_headers = {**self._request_headers, **added} if added else self._request_headers
+        clone = type(self).__new__(type(self))
+        clone._setup(replace(self._settings, **changes), self._pool, request_headers, derived=True)
+        return clone
 
     def for_human(self, human: str | None) -> Self:
         """A client scoped to ``human``, sharing this one's connections: its default
@@ -431,7 +396,7 @@ class BaseClient(Generic[H]):
         ``attach_human``) is sent only once a scoped ``GET`` of its session showed the
         session is ``human``'s (else :class:`~gabber_client.NotFoundError`, nothing
         sent). ``for_human(None)``: an unscoped client, which acts on any session."""
-        return self._derive(derive(self._settings, human=human))
+        return self.with_options(human=human)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -468,9 +433,12 @@ class BaseClient(Generic[H]):
             None if timeout is None else _timeout(timeout), extra_headers, extra_query, extra_body
         )
 
-    def _request_kwargs(
-        self, call: Call[Any], options: RequestOptions | None = None
-    ) -> dict[str, Any]:
+    def _build_request(
+        self, http: H, call: Call[Any], options: RequestOptions | None = None
+    ) -> httpx.Request:
+        """The request of ``call`` with its per-call ``options``; a URL httpx refuses (a
+        70,000-character page token, say) is an :class:`InvalidArgumentError`, as
+        nothing was sent."""
         if call.api_key_only and self._settings.auth == "token":
             raise InvalidArgumentError(
                 "token",
@@ -494,17 +462,10 @@ class BaseClient(Generic[H]):
             "json": body,
             "timeout": self._settings.timeout,
         }
-        return built if options is None else _options.apply(built, options)
-
-    def _build_request(
-        self, http: H, call: Call[Any], options: RequestOptions | None = None
-    ) -> httpx.Request:
-        """The request of ``call`` with its per-call ``options``; a URL httpx refuses (a
-        70,000-character page token, say) is an :class:`InvalidArgumentError`, as
-        nothing was sent."""
-        kwargs = self._request_kwargs(call, options)
+        if options is not None:
+            built = _options.apply(built, options)
         try:
-            return http.build_request(**kwargs)
+            return http.build_request(**built)
         except httpx.InvalidURL as exc:
             raise InvalidArgumentError(
                 call.operation, f"the request URL is invalid: {exc}"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient, http_client_for, make_settings
+from ._base_client import AsyncAPIClient, SyncAPIClient, make_settings
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
 # The resources import the generated code, which costs more than importing httpx:
@@ -72,8 +72,7 @@ class Gabber(SyncAPIClient):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
         )
-        http = http_client_for(settings, http_client, httpx.Client)
-        self._setup(settings, http, owns_http=http_client is None)
+        self._start(settings, http_client, httpx.Client)
 
     def _init_resources(self) -> None:
         from .resources.realtime import Realtime
@@ -249,8 +248,7 @@ class AsyncGabber(AsyncAPIClient):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
         )
-        http = http_client_for(settings, http_client, httpx.AsyncClient)
-        self._setup(settings, http, owns_http=http_client is None)
+        self._start(settings, http_client, httpx.AsyncClient)
 
     def _init_resources(self) -> None:
         from .resources.realtime import AsyncRealtime
