@@ -143,13 +143,6 @@ async def _async_sleep(seconds: float) -> None:
 class NotGiven:
     """Marks an argument that was not passed (``None`` may be a meaningful value)."""
 
-    _instance: NotGiven | None = None
-
-    def __new__(cls) -> NotGiven:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
     def __bool__(self) -> Literal[False]:
         return False
 

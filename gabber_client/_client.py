@@ -284,12 +284,7 @@ class AsyncGabber(AsyncAPIClient):
         cast_to: type[M] | None = None,
         timeout: Timeout = None,  # noqa: ASYNC109 - the per-call httpx timeout
     ) -> Any:
-        """``GET path`` (relative to the base URL), for an endpoint the spec does not
-        have yet: the client's credentials, errors, logging and retry policy.
-
-        Returns a ``cast_to`` (a model class of :mod:`gabber_client.models`, parsed and
-        checked like any response), or the decoded JSON when ``cast_to`` is ``None``.
-        A path that leaves the base URL (an absolute URL, ``..``) is refused."""
+        """:meth:`Gabber.get`, as a coroutine."""
         from ._raw import raw_call
 
         call = raw_call("GET", path, params, headers, cast_to=cast_to, idempotent=True)
@@ -330,8 +325,7 @@ class AsyncGabber(AsyncAPIClient):
         idempotent: bool = False,
         timeout: Timeout = None,  # noqa: ASYNC109 - the per-call httpx timeout
     ) -> Any:
-        """``POST path`` with the JSON body ``json``, like :meth:`get`. Sent again after
-        it may have reached the server only when ``idempotent=True``."""
+        """:meth:`Gabber.post`, as a coroutine."""
         from ._raw import raw_call
 
         call = raw_call(

@@ -178,6 +178,8 @@ class _AsyncStream(_Counted, httpcore.AsyncNetworkStream):
         return _AsyncStream(stream)
 
 
+# The backends have no sleep(): httpcore calls it only between connect retries, and
+# the pools make none (retries=0).
 class _Backend(httpcore.NetworkBackend):
     def __init__(self) -> None:
         self._inner = httpcore.SyncBackend()
@@ -192,9 +194,6 @@ class _Backend(httpcore.NetworkBackend):
     ) -> httpcore.NetworkStream:
         timeout = _timeout(timeout, httpcore.ConnectTimeout)
         return _Stream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
 
 
 class _AsyncBackend(httpcore.AsyncNetworkBackend):
@@ -212,9 +211,6 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         timeout = _timeout(timeout, httpcore.ConnectTimeout)
         stream = await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         return _AsyncStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
 
 
 _ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
