@@ -464,39 +464,28 @@ class BaseClient(Generic[H]):
                 call.operation, f"the request URL is invalid: {exc}"
             ) from None
 
-    def _check_next_url(self, url: str) -> str:
-        """``url`` if it is under the base URL (origin and path prefix); credentials
-        go nowhere else. See :mod:`gabber_client._next_page`."""
-        return str(_next_page.check_follow(url, self._settings.base_url))
-
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         if RAW_RESPONSE.get():
             return cast(T, APIResponse(response, call.parse))
         result = call.parse(response)
         if isinstance(result, _BasePage) and result.next_page is not None:
-            self._check_next_page(call, result, response)
+            try:  # resolved and checked as it arrives: see _next_page
+                result.next_page, result._walk = _next_page.check_received(
+                    result.next_page,
+                    operation=call.operation,
+                    page_url=response.request.url,
+                    walk=result._walk,
+                )
+            except ValueError as exc:
+                raise APIResponseValidationError(
+                    f"{where(response.request)}: {exc}", response=response
+                ) from None
         _request_id.remember(result, response)
         # httpx links a response and its stream both ways; the body is read, so break
         # the cycle and let refcounting free the body now rather than at the next
         # cyclic GC (auto-pagination would otherwise pile pages up between GCs).
         response.stream = _EMPTY_STREAM
         return result
-
-    @staticmethod
-    def _check_next_page(call: Call[Any], page: _BasePage[Any], response: httpx.Response) -> None:
-        """Resolve and check a received page's ``next_page`` (see ``_next_page``)."""
-        assert page.next_page is not None
-        try:
-            page.next_page, page._walk = _next_page.check_received(
-                page.next_page,
-                operation=call.operation,
-                page_url=response.request.url,
-                walk=page._walk,
-            )
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                f"{where(response.request)}: {exc}", response=response
-            ) from None
 
     @staticmethod
     def _status_error(response: httpx.Response, operation: str) -> APIStatusError:

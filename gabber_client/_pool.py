@@ -79,19 +79,6 @@ class Pool(Generic[H]):
     """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
     derived from it (``with_options``, ``for_human``), which share it."""
 
-    __slots__ = (
-        "_background",
-        "_closing",
-        "_factory",
-        "_generation",
-        "_loop",
-        "_semaphore",
-        "_size",
-        "closed",
-        "http",
-        "owned",
-    )
-
     http: H
     _factory: Callable[[], H]
 

@@ -181,8 +181,7 @@ class _AsyncStream(_Counted, httpcore.AsyncNetworkStream):
 # The backends have no sleep(): httpcore calls it only between connect retries, and
 # the pools make none (retries=0).
 class _Backend(httpcore.NetworkBackend):
-    def __init__(self) -> None:
-        self._inner = httpcore.SyncBackend()
+    _inner = httpcore.SyncBackend()  # stateless
 
     def connect_tcp(
         self,
@@ -197,8 +196,7 @@ class _Backend(httpcore.NetworkBackend):
 
 
 class _AsyncBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self) -> None:
-        self._inner = httpcore.AnyIOBackend()
+    _inner = httpcore.AnyIOBackend()  # stateless
 
     async def connect_tcp(
         self,

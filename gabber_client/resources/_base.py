@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import _calls
+from .._next_page import check_follow
 from ..pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
@@ -43,13 +44,14 @@ def _first_page(
     """``client._request`` of the first page of ``call`` (for the async client, an
     awaitable). Each page fetches the next with the same call and options: a page
     token is sent back as the ``page`` query parameter; a next-page URL is followed
-    on the base URL's origin only (the client's ``_check_next_url`` raises otherwise)."""
+    under the base URL only (``_next_page.check_follow``: credentials go nowhere else)."""
 
     def fetch(next_page: str) -> Any:
         if call.paging == "token":
             then = _calls.page_token_call(call, next_page)
         else:
-            then = _calls.next_page_call(call, client._check_next_url(next_page))
+            url = check_follow(next_page, client.base_url)
+            then = _calls.next_page_call(call, str(url))
         return client._request(then.map(page), options)
 
     def page(r: _PageData[Any]) -> SyncPage[Any] | AsyncPage[Any]:
