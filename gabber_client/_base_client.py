@@ -65,28 +65,23 @@ def _is_loopback(host: str) -> bool:
 
 def _env_proxy(url: httpx.URL) -> httpx.URL | None:
     """The proxy the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
-    ``NO_PROXY``, as httpx reads them) sets for ``url``; never for loopback."""
+    ``NO_PROXY``, as httpx reads them) sets for ``url``; never for loopback. Warns
+    when it would carry the credentials of a plain ``http://`` base URL in clear
+    text to a host other than this machine."""
     if _is_loopback(url.host):
         return None
     proxies = urllib.request.getproxies_environment()
     proxy = proxies.get(url.scheme) or proxies.get("all")
     if not proxy or urllib.request.proxy_bypass(url.host):
         return None
-    return httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
-
-
-def _warn_about_proxy(url: httpx.URL, proxy: httpx.URL | None) -> None:
-    """Warn when ``proxy`` would carry the credentials of a plain ``http://`` base
-    URL in clear text to a host other than this machine."""
-    if url.scheme != "http" or proxy is None:
-        return
-    proxy_host = proxy.host
-    if not _is_loopback(proxy_host):
+    parsed = httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
+    if url.scheme == "http" and not _is_loopback(parsed.host):
         logger.warning(
             "the base URL is plain http:// and the environment sets a proxy (%s): "
             "the credentials go through it in clear text; use an https:// base URL",
-            proxy_host,
+            parsed.host,
         )
+    return parsed
 
 
 def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
@@ -100,7 +95,6 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
         if settings.base_url.scheme == "https":
             _tls.trust()
         proxy = _env_proxy(settings.base_url)
-        _warn_about_proxy(settings.base_url, proxy)
         options: dict[str, Any] = {}
         if proxy is None:  # see _transport.py; through a proxy, httpx's own transport
             from . import _transport  # imports httpcore: only once a pool is built
@@ -575,7 +569,7 @@ class BaseClient(Generic[H]):
     def __repr__(self) -> str:
         s = self._settings
         return (
-            f"{type(self).__name__}(base_url={masked_url(s.base_url)!r}, auth={s.auth!r}, "
+            f"{type(self).__name__}(base_url={str(masked_url(s.base_url))!r}, auth={s.auth!r}, "
             f"human={s.human!r}, max_retries={s.max_retries})"
         )
 

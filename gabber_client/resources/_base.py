@@ -9,10 +9,12 @@ paged result, is here, once for every operation that pages.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import _calls
 from .._next_page import check_follow
+from .._validation import check_id
 from ..pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
@@ -47,12 +49,12 @@ def _first_page(
     under the base URL only (``_next_page.check_follow``: credentials go nowhere else)."""
 
     def fetch(next_page: str) -> Any:
+        kwargs = dict(call.kwargs)  # headers and parsing stay the same
         if call.paging == "token":
-            then = _calls.page_token_call(call, next_page)
+            kwargs["params"] = {**kwargs.get("params", {}), "page": check_id(next_page, "page")}
         else:
-            url = check_follow(next_page, client.base_url)
-            then = _calls.next_page_call(call, str(url))
-        return client._request(then.map(page), options)
+            kwargs["url"] = str(check_follow(next_page, client.base_url))
+        return client._request(replace(call, kwargs=kwargs).map(page), options)
 
     def page(r: _PageData[Any]) -> SyncPage[Any] | AsyncPage[Any]:
         return page_class(
