@@ -164,11 +164,9 @@ class Settings:
     do not (``gabber_client.testing``): retries against it take no wall time."""
 
 
-def _max_response_bytes(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise InvalidArgumentError(
-            "max_response_bytes", f"expected a positive int (bytes), got {value!r}"
-        )
+def _count(value: object, parameter: str, minimum: int, expected: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidArgumentError(parameter, f"expected {expected}, got {value!r}")
     return value
 
 
@@ -180,12 +178,6 @@ def _timeout(value: object) -> httpx.Timeout:
             "timeout", f"expected a positive number of seconds or httpx.Timeout, got {value!r}"
         )
     return httpx.Timeout(float(value), connect=min(float(value), 5.0))
-
-
-def _max_retries(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidArgumentError("max_retries", f"expected an int >= 0, got {value!r}")
-    return value
 
 
 def _base_url(value: str | httpx.URL | None) -> httpx.URL:
@@ -273,8 +265,10 @@ def make_settings(
         headers=headers,
         human=None if human is None else check_header_value(human, "human"),
         timeout=_timeout(timeout),
-        max_retries=_max_retries(max_retries),
-        max_response_bytes=_max_response_bytes(max_response_bytes),
+        max_retries=_count(max_retries, "max_retries", 0, "an int >= 0"),
+        max_response_bytes=_count(
+            max_response_bytes, "max_response_bytes", 1, "a positive int (bytes)"
+        ),
     )
 
 
@@ -366,7 +360,7 @@ class BaseClient(Generic[H]):
         if not isinstance(timeout, NotGiven):
             changes["timeout"] = _timeout(timeout)
         if not isinstance(max_retries, NotGiven):
-            changes["max_retries"] = _max_retries(max_retries)
+            changes["max_retries"] = _count(max_retries, "max_retries", 0, "an int >= 0")
         if not isinstance(human, NotGiven):
             changes["human"] = None if human is None else check_header_value(human, "human")
         # The shared pool still has this client's headers (or none): each request of the
