@@ -22,9 +22,10 @@ Only the page being read is held in memory while iterating.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from ._next_page import FOLLOWED, START, Walk
+from ._next_page import FOLLOWED, START
 from .errors import GabberError
 
 T = TypeVar("T")
@@ -61,12 +62,18 @@ class _BasePage(Generic[T]):
         """Whether there is a page after this one."""
         return self.next_page is not None
 
-    def _next(self) -> tuple[str, Walk]:
-        """The next page to fetch, and the walk that reaches it (a page whose
-        next_page shows a loop is refused when it arrives: see ``_next_page``)."""
+    @contextmanager
+    def _following(self) -> Iterator[str]:
+        """The next page to fetch, with the walk that reaches it set while it is
+        fetched (a page whose next_page shows a loop is refused when it arrives:
+        see ``_next_page``)."""
         if self.next_page is None:
             raise GabberError("this is the last page; check has_next_page() first")
-        return self.next_page, self._walk.after(self.next_page)
+        token = FOLLOWED.set(self._walk.after(self.next_page))
+        try:
+            yield self.next_page
+        finally:
+            FOLLOWED.reset(token)
 
     def __len__(self) -> int:
         """The number of items on this page (not across pages: see :attr:`total_count`)."""
@@ -87,12 +94,8 @@ class SyncPage(_BasePage[T]):
 
     def get_next_page(self) -> SyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
-        next_page, walk = self._next()
-        token = FOLLOWED.set(walk)
-        try:
+        with self._following() as next_page:
             return self._fetch(next_page)
-        finally:
-            FOLLOWED.reset(token)
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -117,12 +120,8 @@ class AsyncPage(_BasePage[T]):
 
     async def get_next_page(self) -> AsyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
-        next_page, walk = self._next()
-        token = FOLLOWED.set(walk)
-        try:
+        with self._following() as next_page:
             return await self._fetch(next_page)
-        finally:
-            FOLLOWED.reset(token)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""
