@@ -65,28 +65,23 @@ def _is_loopback(host: str) -> bool:
 
 def _env_proxy(url: httpx.URL) -> httpx.URL | None:
     """The proxy the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
-    ``NO_PROXY``, as httpx reads them) sets for ``url``; never for loopback."""
+    ``NO_PROXY``, as httpx reads them) sets for ``url``; never for loopback. Warns
+    when it would carry the credentials of a plain ``http://`` base URL in clear
+    text to a host other than this machine."""
     if _is_loopback(url.host):
         return None
     proxies = urllib.request.getproxies_environment()
     proxy = proxies.get(url.scheme) or proxies.get("all")
     if not proxy or urllib.request.proxy_bypass(url.host):
         return None
-    return httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
-
-
-def _warn_about_proxy(url: httpx.URL, proxy: httpx.URL | None) -> None:
-    """Warn when ``proxy`` would carry the credentials of a plain ``http://`` base
-    URL in clear text to a host other than this machine."""
-    if url.scheme != "http" or proxy is None:
-        return
-    proxy_host = proxy.host
-    if not _is_loopback(proxy_host):
+    parsed = httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
+    if url.scheme == "http" and not _is_loopback(parsed.host):
         logger.warning(
             "the base URL is plain http:// and the environment sets a proxy (%s): "
             "the credentials go through it in clear text; use an https:// base URL",
-            proxy_host,
+            parsed.host,
         )
+    return parsed
 
 
 def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
@@ -100,7 +95,6 @@ def http_client_for(settings: Settings, given: H | None, kind: type[H]) -> H:
         if settings.base_url.scheme == "https":
             _tls.trust()
         proxy = _env_proxy(settings.base_url)
-        _warn_about_proxy(settings.base_url, proxy)
         options: dict[str, Any] = {}
         if proxy is None:  # see _transport.py; through a proxy, httpx's own transport
             from . import _transport  # imports httpcore: only once a pool is built
@@ -143,13 +137,6 @@ async def _async_sleep(seconds: float) -> None:
 class NotGiven:
     """Marks an argument that was not passed (``None`` may be a meaningful value)."""
 
-    _instance: NotGiven | None = None
-
-    def __new__(cls) -> NotGiven:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
     def __bool__(self) -> Literal[False]:
         return False
 
@@ -176,16 +163,10 @@ class Settings:
     """Whether to wait between retries (backoff, ``Retry-After``). The fake's clients
     do not (``gabber_client.testing``): retries against it take no wall time."""
 
-    def url(self, path: str) -> httpx.URL:
-        """The request URL of ``path`` (which starts with ``/``) under the base URL."""
-        return httpx.URL(self.prefix + path)
 
-
-def _max_response_bytes(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise InvalidArgumentError(
-            "max_response_bytes", f"expected a positive int (bytes), got {value!r}"
-        )
+def _count(value: object, parameter: str, minimum: int, expected: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidArgumentError(parameter, f"expected {expected}, got {value!r}")
     return value
 
 
@@ -197,12 +178,6 @@ def _timeout(value: object) -> httpx.Timeout:
             "timeout", f"expected a positive number of seconds or httpx.Timeout, got {value!r}"
         )
     return httpx.Timeout(float(value), connect=min(float(value), 5.0))
-
-
-def _max_retries(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidArgumentError("max_retries", f"expected an int >= 0, got {value!r}")
-    return value
 
 
 def _base_url(value: str | httpx.URL | None) -> httpx.URL:
@@ -290,38 +265,11 @@ def make_settings(
         headers=headers,
         human=None if human is None else check_header_value(human, "human"),
         timeout=_timeout(timeout),
-        max_retries=_max_retries(max_retries),
-        max_response_bytes=_max_response_bytes(max_response_bytes),
+        max_retries=_count(max_retries, "max_retries", 0, "an int >= 0"),
+        max_response_bytes=_count(
+            max_response_bytes, "max_response_bytes", 1, "a positive int (bytes)"
+        ),
     )
-
-
-def derive(
-    settings: Settings,
-    *,
-    timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    human: str | NotGiven | None = NOT_GIVEN,
-    base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
-    headers: dict[str, str] | None = None,
-) -> Settings:
-    """``settings`` with the given fields replaced (and validated); ``headers`` (checked
-    already) are added to the settings' headers."""
-    changes: dict[str, Any] = {}
-    if not isinstance(base_url, NotGiven):
-        url = _base_url(base_url)
-        if url.scheme == "https":
-            _tls.trust()  # the shared pool's context: see _tls.py
-        changes["base_url"] = url
-        changes["prefix"] = _prefix(url)
-    if headers:
-        changes["headers"] = {**settings.headers, **headers}
-    if not isinstance(timeout, NotGiven):
-        changes["timeout"] = _timeout(timeout)
-    if not isinstance(max_retries, NotGiven):
-        changes["max_retries"] = _max_retries(max_retries)
-    if not isinstance(human, NotGiven):
-        changes["human"] = None if human is None else check_header_value(human, "human")
-    return replace(settings, **changes)
 
 
 class BaseClient(Generic[H]):
@@ -329,52 +277,36 @@ class BaseClient(Generic[H]):
 
     _settings: Settings
     _pool: Pool[H]
-    _owns_http: bool
     _derived: bool
     _request_headers: dict[str, str]
     """The settings' headers each request carries: none when ``http`` is the client's
     own pool, made by :func:`http_client_for` with them. Merging them into every
     request instead costs httpx ~30 µs (each one replaces a default header)."""
 
+    def _start(self, settings: Settings, given: H | None, kind: type[H]) -> None:
+        """Set up a new client: its own pool of ``kind`` for ``settings``, or the
+        ``http_client=`` it was ``given``."""
+        pool = Pool(
+            http_client_for(settings, given, kind),
+            owned=given is None,
+            factory=lambda: http_client_for(settings, None, kind),
+            size=_LIMITS.max_connections or 100,
+        )
+        self._setup(settings, pool, {} if given is None else settings.headers, derived=False)
+
     def _setup(
-        self,
-        settings: Settings,
-        http: H | Pool[H],
-        *,
-        owns_http: bool,
-        request_headers: dict[str, str] | None = None,
+        self, settings: Settings, pool: Pool[H], request_headers: dict[str, str], *, derived: bool
     ) -> None:
         setup_from_env()
         self._settings = settings
-        self._derived = isinstance(http, Pool)  # derived clients share their pool
-        if not isinstance(http, Pool):
-            kind = type(http)
-            http = Pool(
-                http,
-                owned=owns_http,
-                factory=lambda: http_client_for(settings, None, kind),
-                size=_LIMITS.max_connections or 100,
-            )
-        self._pool = http
-        self._owns_http = owns_http
-        if request_headers is None:
-            request_headers = {} if owns_http else settings.headers
+        self._pool = pool
         self._request_headers = request_headers
+        self._derived = derived  # derived clients share their parent's pool
         self._init_resources()
 
     def _init_resources(self) -> None:
         """Attach the API areas (``self.realtime``)."""
         raise NotImplementedError
-
-    def _derive(self, settings: Settings, added_headers: dict[str, str] | None = None) -> Self:
-        clone = type(self).__new__(type(self))
-        # The shared pool still has this client's headers (or none): each request of the
-        # clone carries the same ones as this client's, plus the headers added.
-        request_headers = self._request_headers
-        if added_headers:
-            request_headers = {**request_headers, **added_headers}
-        clone._setup(settings, self._pool, owns_http=False, request_headers=request_headers)
-        return clone
 
     @property
     def _http(self) -> H:
@@ -383,9 +315,10 @@ class BaseClient(Generic[H]):
     def _mark_closed(self) -> bool:
         """Mark the client closed (not a derived one: it shares its parent's pool);
         whether its pool is its own to close."""
-        if not self._derived:
-            self._pool.closed = True
-        return self._owns_http
+        if self._derived:
+            return False
+        self._pool.closed = True
+        return self._pool.owned
 
     def with_options(
         self,
@@ -413,20 +346,29 @@ class BaseClient(Generic[H]):
                 print(for_alice.realtime.list().total_count)  # sent with X-Team and x-human-id
             ```
         """
-        added = (
-            None
-            if isinstance(default_headers, NotGiven)
-            else _options.check_headers(default_headers, "default_headers")
-        )
-        settings = derive(
-            self._settings,
-            timeout=timeout,
-            max_retries=max_retries,
-            human=human,
-            base_url=base_url,
-            headers=added,
-        )
-        return self._derive(settings, added)
+        changes: dict[str, Any] = {}
+        added: dict[str, str] | None = None
+        if not isinstance(default_headers, NotGiven):
+            added = _options.check_headers(default_headers, "default_headers")
+            changes["headers"] = {**self._settings.headers, **added}
+        if not isinstance(base_url, NotGiven):
+            url = _base_url(base_url)
+            if url.scheme == "https":
+                _tls.trust()  # the shared pool's context: see _tls.py
+            changes["base_url"] = url
+            changes["prefix"] = _prefix(url)
+        if not isinstance(timeout, NotGiven):
+            changes["timeout"] = _timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            changes["max_retries"] = _count(max_retries, "max_retries", 0, "an int >= 0")
+        if not isinstance(human, NotGiven):
+            changes["human"] = None if human is None else check_header_value(human, "human")
+        # The shared pool still has this client's headers (or none): each request of the
+        # clone carries the same ones as this client's, plus the headers added.
+        request_headers = {**self._request_headers, **added} if added else self._request_headers
+        clone = type(self).__new__(type(self))
+        clone._setup(replace(self._settings, **changes), self._pool, request_headers, derived=True)
+        return clone
 
     def for_human(self, human: str | None) -> Self:
         """A client scoped to ``human``, sharing this one's connections: its default
@@ -435,7 +377,7 @@ class BaseClient(Generic[H]):
         ``attach_human``) is sent only once a scoped ``GET`` of its session showed the
         session is ``human``'s (else :class:`~gabber_client.NotFoundError`, nothing
         sent). ``for_human(None)``: an unscoped client, which acts on any session."""
-        return self._derive(derive(self._settings, human=human))
+        return self.with_options(human=human)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -472,9 +414,12 @@ class BaseClient(Generic[H]):
             None if timeout is None else _timeout(timeout), extra_headers, extra_query, extra_body
         )
 
-    def _request_kwargs(
-        self, call: Call[Any], options: RequestOptions | None = None
-    ) -> dict[str, Any]:
+    def _build_request(
+        self, http: H, call: Call[Any], options: RequestOptions | None = None
+    ) -> httpx.Request:
+        """The request of ``call`` with its per-call ``options``; a URL httpx refuses (a
+        70,000-character page token, say) is an :class:`InvalidArgumentError`, as
+        nothing was sent."""
         if call.api_key_only and self._settings.auth == "token":
             raise InvalidArgumentError(
                 "token",
@@ -498,55 +443,37 @@ class BaseClient(Generic[H]):
             "json": body,
             "timeout": self._settings.timeout,
         }
-        return built if options is None else _options.apply(built, options)
-
-    def _build_request(
-        self, http: H, call: Call[Any], options: RequestOptions | None = None
-    ) -> httpx.Request:
-        """The request of ``call`` with its per-call ``options``; a URL httpx refuses (a
-        70,000-character page token, say) is an :class:`InvalidArgumentError`, as
-        nothing was sent."""
-        kwargs = self._request_kwargs(call, options)
+        if options is not None:
+            built = _options.apply(built, options)
         try:
-            return http.build_request(**kwargs)
+            return http.build_request(**built)
         except httpx.InvalidURL as exc:
             raise InvalidArgumentError(
                 call.operation, f"the request URL is invalid: {exc}"
             ) from None
-
-    def _check_next_url(self, url: str) -> str:
-        """``url`` if it is under the base URL (origin and path prefix); credentials
-        go nowhere else. See :mod:`gabber_client._next_page`."""
-        return str(_next_page.check_follow(url, self._settings.base_url))
 
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         if RAW_RESPONSE.get():
             return cast(T, APIResponse(response, call.parse))
         result = call.parse(response)
         if isinstance(result, _BasePage) and result.next_page is not None:
-            self._check_next_page(call, result, response)
+            try:  # resolved and checked as it arrives: see _next_page
+                result.next_page, result._walk = _next_page.check_received(
+                    result.next_page,
+                    operation=call.operation,
+                    page_url=response.request.url,
+                    walk=result._walk,
+                )
+            except ValueError as exc:
+                raise APIResponseValidationError(
+                    f"{where(response.request)}: {exc}", response=response
+                ) from None
         _request_id.remember(result, response)
         # httpx links a response and its stream both ways; the body is read, so break
         # the cycle and let refcounting free the body now rather than at the next
         # cyclic GC (auto-pagination would otherwise pile pages up between GCs).
         response.stream = _EMPTY_STREAM
         return result
-
-    @staticmethod
-    def _check_next_page(call: Call[Any], page: _BasePage[Any], response: httpx.Response) -> None:
-        """Resolve and check a received page's ``next_page`` (see ``_next_page``)."""
-        assert page.next_page is not None
-        try:
-            page.next_page, page._walk = _next_page.check_received(
-                page.next_page,
-                operation=call.operation,
-                page_url=response.request.url,
-                walk=page._walk,
-            )
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                f"{where(response.request)}: {exc}", response=response
-            ) from None
 
     @staticmethod
     def _status_error(response: httpx.Response, operation: str) -> APIStatusError:
@@ -589,57 +516,54 @@ class BaseClient(Generic[H]):
     def _log_response(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
         if logger.isEnabledFor(logging.INFO):
             elapsed = (time.perf_counter() - start) * 1000
-            logger.info(
-                "%s %s -> %d in %.1f ms",
-                request.method,
-                request.url.raw_path.decode("ascii"),
-                response.status_code,
-                elapsed,
-            )
+            logger.info("%s -> %d in %.1f ms", where(request), response.status_code, elapsed)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("request headers: %s", redacted(request.headers))
 
-    @staticmethod
-    def _log_retry(request: httpx.Request, reason: str, wait: float, attempt: int, of: int) -> None:
-        if logger.isEnabledFor(logging.INFO):
-            logger.info(
-                "retrying %s %s in %.2f s (retry %d of %d): %s",
-                request.method,
-                request.url.raw_path.decode("ascii"),
-                wait,
-                attempt,
-                of,
-                reason,
-            )
-
-    def _wait_after_error(
-        self, call: Call[Any], request: httpx.Request, exc: httpx.TransportError, retries: int
-    ) -> float | None:
-        """Seconds to wait before retrying after ``exc``; ``None`` to give up."""
+    def _retry_wait(
+        self,
+        call: Call[Any],
+        request: httpx.Request,
+        outcome: httpx.RequestError | httpx.Response,
+        retries: int,
+        took_effect: bool,
+    ) -> float:
+        """Seconds to wait before sending ``request`` again after an attempt that ended
+        in ``outcome`` (an error, or a non-2xx response); raises the call's error
+        instead when the retry policy gives up. ``took_effect``: an earlier attempt
+        may have been acted on (see ``APIConnectionError.may_have_taken_effect``)."""
         of = self._settings.max_retries
-        if retries >= of or not _retry.should_retry_exception(exc, idempotent=call.idempotent):
-            return None
-        wait = _retry.backoff(retries)
-        self._log_retry(request, _retry.describe(exc), wait, retries + 1, of)
-        return wait
-
-    def _wait_after_status(
-        self, call: Call[Any], request: httpx.Request, response: httpx.Response, retries: int
-    ) -> float | None:
-        """Seconds to wait before retrying after a non-2xx ``response``; ``None`` to give up."""
-        of = self._settings.max_retries
-        if retries >= of or not _retry.should_retry_response(response, idempotent=call.idempotent):
-            return None
-        wait = _retry.retry_after(response.headers)
+        if isinstance(outcome, httpx.Response):
+            if retries >= of or not _retry.should_retry_response(
+                outcome, idempotent=call.idempotent
+            ):
+                raise self._status_error(outcome, call.operation)
+            wait = _retry.retry_after(outcome.headers)
+        elif (
+            retries >= of
+            or not isinstance(outcome, httpx.TransportError)
+            or not _retry.should_retry_exception(outcome, idempotent=call.idempotent)
+        ):
+            raise self._connection_error(outcome, request, took_effect) from outcome
+        else:
+            wait = None
         if wait is None:
             wait = _retry.backoff(retries)
-        self._log_retry(request, _retry.describe(response), wait, retries + 1, of)
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "retrying %s in %.2f s (retry %d of %d): %s",
+                where(request),
+                wait,
+                retries + 1,
+                of,
+                _retry.describe(outcome),
+            )
         return wait
 
     def __repr__(self) -> str:
         s = self._settings
         return (
-            f"{type(self).__name__}(base_url={masked_url(s.base_url)!r}, auth={s.auth!r}, "
+            f"{type(self).__name__}(base_url={str(masked_url(s.base_url))!r}, auth={s.auth!r}, "
             f"human={s.human!r}, max_retries={s.max_retries})"
         )
 
@@ -656,26 +580,20 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         request = self._build_request(http, call, options)
         retries = 0
         took_effect = False  # whether an earlier attempt may have been acted on
+        outcome: httpx.Response | httpx.RequestError
         while True:
             start = time.perf_counter()
             try:
-                response = self._pool.send_sync(request, self._settings.max_response_bytes)
-            except httpx.TransportError as exc:
-                wait = self._wait_after_error(call, request, exc, retries)
-                if wait is None:
-                    raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _retry.may_have_taken_effect(exc)
+                outcome = self._pool.send_sync(request, self._settings.max_response_bytes)
             except httpx.RequestError as exc:
-                raise self._connection_error(exc, request, took_effect) from exc
+                outcome = exc
             else:
-                self._log_response(request, response, start)
-                if response.is_success:
-                    return self._result(call, response)
-                wait = self._wait_after_status(call, request, response, retries)
-                if wait is None:
-                    raise self._status_error(response, call.operation)
-                took_effect = took_effect or _retry.may_have_taken_effect(response)
-                response.close()
+                self._log_response(request, outcome, start)
+                if outcome.is_success:
+                    return self._result(call, outcome)
+            # (a response comes read and closed: see _pool.py)
+            wait = self._retry_wait(call, request, outcome, retries, took_effect)
+            took_effect = took_effect or _retry.may_have_taken_effect(outcome)
             retries += 1
             _sleep(wait if self._settings.retry_waits else 0.0)
 
@@ -692,25 +610,19 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         request = self._build_request(http, call, options)
         retries = 0
         took_effect = False  # whether an earlier attempt may have been acted on
+        outcome: httpx.Response | httpx.RequestError
         while True:
             start = time.perf_counter()
             try:
-                response = await self._pool.send_async(request, self._settings.max_response_bytes)
-            except httpx.TransportError as exc:
-                wait = self._wait_after_error(call, request, exc, retries)
-                if wait is None:
-                    raise self._connection_error(exc, request, took_effect) from exc
-                took_effect = took_effect or _retry.may_have_taken_effect(exc)
+                outcome = await self._pool.send_async(request, self._settings.max_response_bytes)
             except httpx.RequestError as exc:
-                raise self._connection_error(exc, request, took_effect) from exc
+                outcome = exc
             else:
-                self._log_response(request, response, start)
-                if response.is_success:
-                    return self._result(call, response)
-                wait = self._wait_after_status(call, request, response, retries)
-                if wait is None:
-                    raise self._status_error(response, call.operation)
-                took_effect = took_effect or _retry.may_have_taken_effect(response)
-                await response.aclose()
+                self._log_response(request, outcome, start)
+                if outcome.is_success:
+                    return self._result(call, outcome)
+            # (a response comes read and closed: see _pool.py)
+            wait = self._retry_wait(call, request, outcome, retries, took_effect)
+            took_effect = took_effect or _retry.may_have_taken_effect(outcome)
             retries += 1
             await _async_sleep(wait if self._settings.retry_waits else 0.0)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
@@ -42,11 +42,10 @@ if TYPE_CHECKING:
     from ._generated.models import RealtimeSessionDTMFDigit, RealtimeSessionDTMFRequest
     from .types import RealtimeSessionDTMFDigitParam
 
-__all__ = ["DEFAULT_DTMF_DURATION_MS", "Call", "build", "dtmf_body", "next_page_call"]
+__all__ = ["DEFAULT_DTMF_DURATION_MS", "Call", "build", "dtmf_body"]
 
 _UNDECODED: Any = object()
 
-T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 U = TypeVar("U")
 
@@ -58,7 +57,7 @@ DEFAULT_DTMF_DURATION_MS = 250
 class Call(Generic[T_co]):
     """One request to send, and how to turn its 2xx response into the result.
 
-    Never changed once built (``map`` and ``next_page_call`` make new ones); not
+    Never changed once built (``map`` and paging make new ones); not
     ``frozen``, which would triple the cost of building one on every request."""
 
     operation: str
@@ -280,18 +279,6 @@ def _model(value: object, model: type[M], parameter: str) -> M:
     check_against_schema(data, model.__name__, parameter)
     result: M = model.from_dict(data)
     return result
-
-
-def next_page_call(call: Call[T], url: str) -> Call[T]:
-    """``call`` sent to ``url`` (a next-page URL, already checked to be on the base URL's
-    origin) instead of its own URL; headers and parsing stay the same."""
-    return replace(call, kwargs={**call.kwargs, "url": url})
-
-
-def page_token_call(call: Call[T], token: str) -> Call[T]:
-    """``call`` asking for the page ``token`` (its ``page`` query parameter)."""
-    params = {**call.kwargs.get("params", {}), "page": check_id(token, "page")}
-    return replace(call, kwargs={**call.kwargs, "params": params})
 
 
 # ------------------------------------------------ hand-tuned arguments (the table's

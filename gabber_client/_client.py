@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient, http_client_for, make_settings
+from ._base_client import AsyncAPIClient, SyncAPIClient, make_settings
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
 # The resources import the generated code, which costs more than importing httpx:
@@ -73,8 +72,7 @@ class Gabber(SyncAPIClient):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
         )
-        http = http_client_for(settings, http_client, httpx.Client)
-        self._setup(settings, http, owns_http=http_client is None)
+        self._start(settings, http_client, httpx.Client)
 
     def _init_resources(self) -> None:
         from .resources.realtime import Realtime
@@ -130,14 +128,7 @@ class Gabber(SyncAPIClient):
         """
         from ._raw import raw_call
 
-        call = raw_call(
-            "GET",
-            path,
-            params=params,
-            headers=headers,
-            cast_to=cast_to,
-            idempotent=True,
-        )
+        call = raw_call("GET", path, params, headers, cast_to=cast_to, idempotent=True)
         return self._request(call, self._call_options(timeout, None, None))
 
     @overload
@@ -207,13 +198,7 @@ class Gabber(SyncAPIClient):
         from ._raw import raw_call
 
         call = raw_call(
-            "POST",
-            path,
-            params=params,
-            headers=headers,
-            json=json,
-            cast_to=cast_to,
-            idempotent=idempotent,
+            "POST", path, params, headers, json=json, cast_to=cast_to, idempotent=idempotent
         )
         return self._request(call, self._call_options(timeout, None, None))
 
@@ -225,12 +210,7 @@ class Gabber(SyncAPIClient):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
@@ -268,8 +248,7 @@ class AsyncGabber(AsyncAPIClient):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
         )
-        http = http_client_for(settings, http_client, httpx.AsyncClient)
-        self._setup(settings, http, owns_http=http_client is None)
+        self._start(settings, http_client, httpx.AsyncClient)
 
     def _init_resources(self) -> None:
         from .resources.realtime import AsyncRealtime
@@ -305,22 +284,10 @@ class AsyncGabber(AsyncAPIClient):
         cast_to: type[M] | None = None,
         timeout: Timeout = None,  # noqa: ASYNC109 - the per-call httpx timeout
     ) -> Any:
-        """``GET path`` (relative to the base URL), for an endpoint the spec does not
-        have yet: the client's credentials, errors, logging and retry policy.
-
-        Returns a ``cast_to`` (a model class of :mod:`gabber_client.models`, parsed and
-        checked like any response), or the decoded JSON when ``cast_to`` is ``None``.
-        A path that leaves the base URL (an absolute URL, ``..``) is refused."""
+        """:meth:`Gabber.get`, as a coroutine."""
         from ._raw import raw_call
 
-        call = raw_call(
-            "GET",
-            path,
-            params=params,
-            headers=headers,
-            cast_to=cast_to,
-            idempotent=True,
-        )
+        call = raw_call("GET", path, params, headers, cast_to=cast_to, idempotent=True)
         return await self._request(call, self._call_options(timeout, None, None))
 
     @overload
@@ -358,18 +325,11 @@ class AsyncGabber(AsyncAPIClient):
         idempotent: bool = False,
         timeout: Timeout = None,  # noqa: ASYNC109 - the per-call httpx timeout
     ) -> Any:
-        """``POST path`` with the JSON body ``json``, like :meth:`get`. Sent again after
-        it may have reached the server only when ``idempotent=True``."""
+        """:meth:`Gabber.post`, as a coroutine."""
         from ._raw import raw_call
 
         call = raw_call(
-            "POST",
-            path,
-            params=params,
-            headers=headers,
-            json=json,
-            cast_to=cast_to,
-            idempotent=idempotent,
+            "POST", path, params, headers, json=json, cast_to=cast_to, idempotent=idempotent
         )
         return await self._request(call, self._call_options(timeout, None, None))
 
@@ -381,10 +341,5 @@ class AsyncGabber(AsyncAPIClient):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()

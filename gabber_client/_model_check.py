@@ -52,15 +52,9 @@ def _scalar_ok(value: object, hint: Any) -> bool | None:
     """Whether ``value`` is a ``hint`` for the plain types; ``None`` for other hints."""
     if hint is Any or hint is object:
         return True
-    if hint is type(None):
-        return value is None
-    if hint is bool:
-        return isinstance(value, bool)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if hint in (str, Unset, datetime):
+    if hint is int or hint is float:  # a bool is not a number here; an int is a float
+        return isinstance(value, int | hint) and not isinstance(value, bool)
+    if hint in (type(None), bool, str, Unset, datetime):
         return isinstance(value, hint)
     if typing.get_origin(hint) is typing.Literal:
         return isinstance(value, str) and value in typing.get_args(hint)

@@ -73,6 +73,4 @@ def parse_config(
         raise InvalidArgumentError("method", f"expected 'start' or 'update', got {method!r}")
     check_json(data, parameter)  # NaN, cycles, non-string keys: not JSON
     check_against_schema(data, schema, parameter)
-    if method == "start":
-        return cast("RealtimeSessionConfigCreateParam", data)
-    return cast("RealtimeSessionConfigUpdateParam", data)
+    return cast("RealtimeSessionConfigCreateParam | RealtimeSessionConfigUpdateParam", data)

@@ -75,38 +75,9 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def _stand_in(response: httpx.Response) -> httpx.Response:
-    """``response`` without its body (which could not be read within bounds)."""
-    headers = [
-        (name, value)
-        for name, value in response.headers.multi_items()
-        if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
-    ]
-    return httpx.Response(
-        response.status_code,
-        headers=headers,
-        content=b"",
-        request=response.request,
-        extensions=response.extensions,
-    )
-
-
 class Pool(Generic[H]):
     """The httpx client of a :class:`Gabber`/:class:`AsyncGabber` and of the clients
     derived from it (``with_options``, ``for_human``), which share it."""
-
-    __slots__ = (
-        "_background",
-        "_closing",
-        "_factory",
-        "_generation",
-        "_loop",
-        "_semaphore",
-        "_size",
-        "closed",
-        "http",
-        "owned",
-    )
 
     http: H
     _factory: Callable[[], H]
@@ -182,7 +153,18 @@ class Pool(Generic[H]):
         """The response to go on with when its body could not be read within bounds:
         a 2xx raises :class:`APIResponseValidationError`; an error status goes on,
         without its body, to the retry policy and the status error."""
-        response = _stand_in(exc.response)
+        headers = [
+            (name, value)
+            for name, value in exc.response.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        response = httpx.Response(
+            exc.response.status_code,
+            headers=headers,
+            content=b"",
+            request=exc.response.request,
+            extensions=exc.response.extensions,
+        )
         if response.is_success:
             raise APIResponseValidationError(
                 f"{where(response.request)}: {exc}", response=response

@@ -49,9 +49,9 @@ def _check_cast_to(cast_to: object) -> type[Any]:
 def raw_call(
     method: str,
     path: object,
-    *,
     params: object,
     headers: object,
+    *,
     json: object = None,
     cast_to: object,
     idempotent: object,

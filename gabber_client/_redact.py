@@ -21,12 +21,12 @@ def redacted(headers: httpx.Headers) -> dict[str, str]:
     return {k: REDACTED if is_secret_header(k) else v for k, v in headers.items()}
 
 
-def masked_url(url: httpx.URL) -> str:
-    """``url`` as a string with its password (if any) replaced by ``***``, as httpx
-    masks it in ``repr(url)``."""
+def masked_url(url: httpx.URL) -> httpx.URL:
+    """``url`` with its password (if any) replaced by ``***``, as httpx masks it in
+    ``repr(url)``."""
     if not url.password:
-        return str(url)
-    return str(url.copy_with(username=url.username, password="***"))  # noqa: S106
+        return url
+    return url.copy_with(username=url.username, password="***")  # noqa: S106
 
 
 class RedactedHeaders(httpx.Headers):
@@ -50,10 +50,7 @@ def scrubbed(value: Any) -> Any:
     credential headers replaced by ``<redacted>`` and no password in its URL;
     anything else as it is."""
     if isinstance(value, httpx.Request):
-        url = value.url
-        if url.password:
-            url = url.copy_with(password="***")  # noqa: S106
-        copy = httpx.Request(value.method, url, headers=redacted(value.headers))
+        copy = httpx.Request(value.method, masked_url(value.url), headers=redacted(value.headers))
         copy.extensions = {k: v for k, v in value.extensions.items() if k == "timeout"}
         return copy
     if isinstance(value, httpx.Response):

@@ -22,13 +22,6 @@ REQUEST_ID_HEADER = "x-request-id"
 _IDS: dict[int, tuple[weakref.ref[Any], str]] = {}
 
 
-def _forget(key: int) -> Any:
-    def callback(_ref: object) -> None:
-        _IDS.pop(key, None)
-
-    return callback
-
-
 def remember(result: object, response: httpx.Response) -> None:
     """Keep ``response``'s request id for ``result`` (nothing when it has none, or when
     ``result`` is ``None``, a dict or a list: the ``cast_to=None`` of ``client.get``)."""
@@ -37,7 +30,7 @@ def remember(result: object, response: httpx.Response) -> None:
         return
     key = id(result)
     try:
-        ref = weakref.ref(result, _forget(key))
+        ref = weakref.ref(result, lambda _: _IDS.pop(key, None))
     except TypeError:  # not weakly referenceable: a dict, a list, a str
         return
     _IDS[key] = (ref, request_id)

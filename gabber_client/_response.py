@@ -13,6 +13,7 @@ from typing import Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
+from ._request_id import REQUEST_ID_HEADER
 from ._wire import where
 
 T = TypeVar("T")
@@ -51,7 +52,7 @@ class APIResponse(Generic[T]):
     @property
     def request_id(self) -> str | None:
         """The ``x-request-id`` response header, if any."""
-        request_id: str | None = self.http_response.headers.get("x-request-id")
+        request_id: str | None = self.http_response.headers.get(REQUEST_ID_HEADER)
         return request_id
 
     def parse(self) -> T:

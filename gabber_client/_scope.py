@@ -36,7 +36,9 @@ spec is covered with no edit. The hook is one call in the request loop
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -45,6 +47,7 @@ import httpx
 from ._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 from ._options import RequestOptions
 from ._response import RAW_RESPONSE
+from ._wire import where
 from .errors import APIResponseValidationError, InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:
@@ -127,15 +130,6 @@ CHECKED: Final[dict[str, Rule]] = {
 """operationId -> :class:`Rule`, for every operation of the spec without ``x-human-id``."""
 
 
-def _applies(client: BaseClient[Any], call: Call[Any]) -> tuple[Rule, str] | None:
-    settings = client._settings
-    human = settings.human
-    if human is None or settings.auth != "api_key":
-        return None
-    rule = CHECKED.get(call.operation)
-    return None if rule is None else (rule, human)
-
-
 def _options(options: RequestOptions | None) -> RequestOptions | None:
     """The call's own timeout applies to its check too; its extra headers, query and
     body belong to the call only."""
@@ -151,71 +145,82 @@ def _owner(response: httpx.Response) -> object:
     except (ValueError, RecursionError):
         body = None
     if not isinstance(body, dict):
-        where = f"{response.request.method} {response.request.url.raw_path.decode()}"
         raise APIResponseValidationError(
-            f"{where} returned a body that is not a session", response=response
+            f"{where(response.request)} returned a body that is not a session", response=response
         )
     return body.get("human")
 
 
-def _check_call(rule: Rule, call: Call[Any], human: str) -> tuple[str, Call[Any]]:
-    from ._calls import Call
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """The ownership check of one call of a scoped client."""
 
-    segment, kwargs = rule.owner_call(call, human)
-    return segment, Call(operation=OWNER_OPERATION, kwargs=kwargs, idempotent=True, parse=_owner)
+    rule: Rule
+    human: str
+    segment: str
+    """The session id, percent-encoded as in the call's path."""
+    call: Call[Any]
+    """The scoped ``GET`` of that session."""
 
+    @classmethod
+    def of(cls, client: BaseClient[Any], call: Call[Any]) -> _Check | None:
+        """The check ``call`` needs on ``client``; ``None`` when it needs none."""
+        from ._calls import Call
 
-def _not_found(error: NotFoundError, rule: Rule, segment: str, human: str) -> NotFoundError:
-    return type(error)(
-        f"{rule.operation} refused: session {segment} is not a session of human {human!r}, "
-        f"the human this client is scoped to ({error}). Nothing was sent to "
-        f"{rule.operation}; an unscoped client (client.for_human(None)) acts on any session",
-        response=error.response,
-        body=error.body,
-    )
+        human = client._settings.human
+        rule = CHECKED.get(call.operation)
+        if human is None or client._settings.auth != "api_key" or rule is None:
+            return None
+        segment, kwargs = rule.owner_call(call, human)
+        check = Call(operation=OWNER_OPERATION, kwargs=kwargs, idempotent=True, parse=_owner)
+        return cls(rule, human, segment, check)
 
+    @contextlib.contextmanager
+    def sending(self) -> Iterator[None]:
+        """Around the check's ``GET``: its plain result (also under
+        ``with_raw_response``), and a 404 raised as the session not being the human's."""
+        token = RAW_RESPONSE.set(False)
+        try:
+            yield
+        except NotFoundError as error:
+            operation = self.rule.operation
+            raise type(error)(
+                f"{operation} refused: session {self.segment} is not a session of human "
+                f"{self.human!r}, the human this client is scoped to ({error}). Nothing was "
+                f"sent to {operation}; an unscoped client (client.for_human(None)) acts on "
+                "any session",
+                response=error.response,
+                body=error.body,
+            ) from None
+        finally:
+            RAW_RESPONSE.reset(token)
 
-def _compare(owner: object, rule: Rule, segment: str, human: str) -> None:
-    if owner != human:
-        raise InvalidArgumentError(
-            "session",
-            f"{segment} belongs to another human, and this client is scoped to human "
-            f"{human!r}: {rule.operation} was not sent; an unscoped client "
-            "(client.for_human(None)) acts on any session",
-        )
+    def verify(self, owner: object) -> None:
+        """Raise unless ``owner`` (the session's ``human``) is the client's human."""
+        if owner != self.human:
+            raise InvalidArgumentError(
+                "session",
+                f"{self.segment} belongs to another human, and this client is scoped to human "
+                f"{self.human!r}: {self.rule.operation} was not sent; an unscoped client "
+                "(client.for_human(None)) acts on any session",
+            )
 
 
 def check_sync(client: SyncAPIClient, call: Call[Any], options: RequestOptions | None) -> None:
     """Raise unless ``call`` stays within the scope of ``client`` (see the module)."""
-    applies = _applies(client, call)
-    if applies is None:
-        return
-    rule, human = applies
-    segment, check = _check_call(rule, call, human)
-    token = RAW_RESPONSE.set(False)
-    try:
-        owner = client._request(check, _options(options))
-    except NotFoundError as error:
-        raise _not_found(error, rule, segment, human) from None
-    finally:
-        RAW_RESPONSE.reset(token)
-    _compare(owner, rule, segment, human)
+    check = _Check.of(client, call)
+    if check is not None:
+        with check.sending():
+            owner = client._request(check.call, _options(options))
+        check.verify(owner)
 
 
 async def check_async(
     client: AsyncAPIClient, call: Call[Any], options: RequestOptions | None
 ) -> None:
     """:func:`check_sync` for the async client."""
-    applies = _applies(client, call)
-    if applies is None:
-        return
-    rule, human = applies
-    segment, check = _check_call(rule, call, human)
-    token = RAW_RESPONSE.set(False)
-    try:
-        owner = await client._request(check, _options(options))
-    except NotFoundError as error:
-        raise _not_found(error, rule, segment, human) from None
-    finally:
-        RAW_RESPONSE.reset(token)
-    _compare(owner, rule, segment, human)
+    check = _Check.of(client, call)
+    if check is not None:
+        with check.sending():
+            owner = await client._request(check.call, _options(options))
+        check.verify(owner)

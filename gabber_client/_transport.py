@@ -67,10 +67,12 @@ class _Wire:
         self.received = 0
         self.poisoned = False
 
-    def sent(self) -> None:
-        """A request was sent: what arrives from now on is its response."""
-        self.head.clear()
-        self.received = 0
+    def sending(self) -> None:
+        """Bytes are being written: the first ones of a request (once its response's
+        bytes began to arrive, or on a fresh connection) start a new count."""
+        if self.received or not self.head:
+            self.head.clear()
+            self.received = 0
 
     def got(self, data: bytes) -> None:
         self.received += len(data)
@@ -108,10 +110,22 @@ def _expected(head: bytes, method: bytes) -> int | None:
         return None if length is None else end.end() + int(length.group(1))
 
 
-class _Stream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
+class _Counted:
+    """What the two counting network streams share: the wrapped stream, its
+    :class:`_Wire`, and a poisoned connection reporting itself readable."""
+
+    def __init__(self, inner: Any) -> None:
         self._inner = inner
         self.wire = _Wire()
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable" and self.wire.poisoned:
+            return True  # idle with bytes left over: httpcore closes it
+        return self._inner.get_extra_info(info)
+
+
+class _Stream(_Counted, httpcore.NetworkStream):
+    _inner: httpcore.NetworkStream
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         data = self._inner.read(max_bytes, _timeout(timeout, httpcore.ReadTimeout))
@@ -119,8 +133,7 @@ class _Stream(httpcore.NetworkStream):
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if self.wire.received or not self.wire.head:  # the first bytes of a request
-            self.wire.sent()
+        self.wire.sending()
         self._inner.write(buffer, _timeout(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
@@ -137,16 +150,9 @@ class _Stream(httpcore.NetworkStream):
         )
         return _Stream(stream)
 
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable" and self.wire.poisoned:
-            return True  # idle with bytes left over: httpcore closes it
-        return self._inner.get_extra_info(info)
 
-
-class _AsyncStream(httpcore.AsyncNetworkStream):
-    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
-        self._inner = inner
-        self.wire = _Wire()
+class _AsyncStream(_Counted, httpcore.AsyncNetworkStream):
+    _inner: httpcore.AsyncNetworkStream
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         data = await self._inner.read(max_bytes, _timeout(timeout, httpcore.ReadTimeout))
@@ -154,8 +160,7 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         return data
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if self.wire.received or not self.wire.head:
-            self.wire.sent()
+        self.wire.sending()
         await self._inner.write(buffer, _timeout(timeout, httpcore.WriteTimeout))
 
     async def aclose(self) -> None:
@@ -172,15 +177,11 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         )
         return _AsyncStream(stream)
 
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable" and self.wire.poisoned:
-            return True
-        return self._inner.get_extra_info(info)
 
-
+# The backends have no sleep(): httpcore calls it only between connect retries, and
+# the pools make none (retries=0).
 class _Backend(httpcore.NetworkBackend):
-    def __init__(self) -> None:
-        self._inner = httpcore.SyncBackend()
+    _inner = httpcore.SyncBackend()  # stateless
 
     def connect_tcp(
         self,
@@ -193,13 +194,9 @@ class _Backend(httpcore.NetworkBackend):
         timeout = _timeout(timeout, httpcore.ConnectTimeout)
         return _Stream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
 
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
 
 class _AsyncBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self) -> None:
-        self._inner = httpcore.AnyIOBackend()
+    _inner = httpcore.AnyIOBackend()  # stateless
 
     async def connect_tcp(
         self,
@@ -212,9 +209,6 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         timeout = _timeout(timeout, httpcore.ConnectTimeout)
         stream = await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         return _AsyncStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
 
 
 _ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
@@ -271,56 +265,58 @@ def _pool_options(verify: ssl.SSLContext, limits: httpx.Limits) -> dict[str, Any
     }
 
 
-class _Body(httpx.SyncByteStream):
-    def __init__(self, stream: Iterable[bytes], wire: _Wire | None, method: bytes) -> None:
-        self._stream = stream
-        self._wire = wire
+class _Read:
+    """What the two response bodies share: httpcore's response, and the check of
+    the connection's bytes once the body was read to its end."""
+
+    def __init__(self, response: httpcore.Response, method: bytes) -> None:
+        self._response = response
         self._method = method
 
+    def _ended(self) -> None:
+        stream = self._response.extensions.get("network_stream")
+        if isinstance(stream, _Counted):
+            stream.wire.ended(self._method)
+
+
+class _Body(_Read, httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         try:
-            yield from self._stream
+            yield from self._response.iter_stream()
         except Exception as exc:
             _raise_mapped(exc)
-        if self._wire is not None:
-            self._wire.ended(self._method)
+        self._ended()
 
     def close(self) -> None:
-        close = getattr(self._stream, "close", None)
-        if close is not None:
-            try:
-                close()
-            except Exception as exc:
-                _raise_mapped(exc)
+        try:
+            self._response.close()
+        except Exception as exc:
+            _raise_mapped(exc)
 
 
-class _AsyncBody(httpx.AsyncByteStream):
-    def __init__(self, stream: Any, wire: _Wire | None, method: bytes) -> None:
-        self._stream = stream
-        self._wire = wire
-        self._method = method
-
+class _AsyncBody(_Read, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            async for part in self._stream:
+            async for part in self._response.aiter_stream():
                 yield part
         except Exception as exc:
             _raise_mapped(exc)
-        if self._wire is not None:
-            self._wire.ended(self._method)
+        self._ended()
 
     async def aclose(self) -> None:
-        aclose = getattr(self._stream, "aclose", None)
-        if aclose is not None:
-            try:
-                await aclose()
-            except Exception as exc:
-                _raise_mapped(exc)
+        try:
+            await self._response.aclose()
+        except Exception as exc:
+            _raise_mapped(exc)
 
 
-def _wire(response: httpcore.Response) -> _Wire | None:
-    stream = response.extensions.get("network_stream")
-    return stream.wire if isinstance(stream, _Stream | _AsyncStream) else None
+def _response(response: httpcore.Response, body: _Body | _AsyncBody) -> httpx.Response:
+    return httpx.Response(
+        status_code=response.status,
+        headers=response.headers,
+        stream=body,
+        extensions=response.extensions,
+    )
 
 
 class Transport(httpx.BaseTransport):
@@ -336,14 +332,7 @@ class Transport(httpx.BaseTransport):
             response = self._pool.handle_request(_core_request(request))
         except Exception as exc:
             _raise_mapped(exc)
-        assert isinstance(response.stream, Iterable)
-        method = request.method.encode()
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_Body(response.stream, _wire(response), method),
-            extensions=response.extensions,
-        )
+        return _response(response, _Body(response, request.method.encode()))
 
     def close(self) -> None:
         self._pool.close()
@@ -362,13 +351,7 @@ class AsyncTransport(httpx.AsyncBaseTransport):
             response = await self._pool.handle_async_request(_core_request(request))
         except Exception as exc:
             _raise_mapped(exc)
-        method = request.method.encode()
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_AsyncBody(response.stream, _wire(response), method),
-            extensions=response.extensions,
-        )
+        return _response(response, _AsyncBody(response, request.method.encode()))
 
     async def aclose(self) -> None:
         await self._pool.aclose()

@@ -22,9 +22,10 @@ Only the page being read is held in memory while iterating.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from ._next_page import FOLLOWED, START, Walk
+from ._next_page import FOLLOWED, START
 from .errors import GabberError
 
 T = TypeVar("T")
@@ -33,7 +34,7 @@ __all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
 
 class _BasePage(Generic[T]):
-    __slots__ = ("__weakref__", "_walk", "next_page", "total_count", "values")
+    __slots__ = ("__weakref__", "_fetch", "_walk", "next_page", "total_count", "values")
 
     values: Sequence[T]
     """The items of this page."""
@@ -43,22 +44,36 @@ class _BasePage(Generic[T]):
     """The token (``list``) or URL (``messages``, ``timeline``) of the next page;
     ``None`` on the last page."""
 
-    def __init__(self, *, values: Sequence[T], total_count: int, next_page: str | None) -> None:
+    def __init__(
+        self,
+        *,
+        values: Sequence[T],
+        total_count: int,
+        next_page: str | None,
+        fetch: Callable[[str], Any],
+    ) -> None:
         self.values = values
         self.total_count = total_count
         self.next_page = next_page or None
         self._walk = FOLLOWED.get() or START  # what the loop check remembers of the walk here
+        self._fetch = fetch  # the page after this one, from its token or URL
 
     def has_next_page(self) -> bool:
         """Whether there is a page after this one."""
         return self.next_page is not None
 
-    def _next(self) -> tuple[str, Walk]:
-        """The next page to fetch, and the walk that reaches it (a page whose
-        next_page shows a loop is refused when it arrives: see ``_next_page``)."""
+    @contextmanager
+    def _following(self) -> Iterator[str]:
+        """The next page to fetch, with the walk that reaches it set while it is
+        fetched (a page whose next_page shows a loop is refused when it arrives:
+        see ``_next_page``)."""
         if self.next_page is None:
             raise GabberError("this is the last page; check has_next_page() first")
-        return self.next_page, self._walk.after(self.next_page)
+        token = FOLLOWED.set(self._walk.after(self.next_page))
+        try:
+            yield self.next_page
+        finally:
+            FOLLOWED.reset(token)
 
     def __len__(self) -> int:
         """The number of items on this page (not across pages: see :attr:`total_count`)."""
@@ -74,27 +89,13 @@ class _BasePage(Generic[T]):
 class SyncPage(_BasePage[T]):
     """One page of results from the sync client; iterate it for every item of every page."""
 
-    __slots__ = ("_fetch",)
-
-    def __init__(
-        self,
-        *,
-        values: Sequence[T],
-        total_count: int,
-        next_page: str | None,
-        fetch: Callable[[str], SyncPage[T]],
-    ) -> None:
-        super().__init__(values=values, total_count=total_count, next_page=next_page)
-        self._fetch = fetch
+    __slots__ = ()
+    _fetch: Callable[[str], SyncPage[T]]
 
     def get_next_page(self) -> SyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
-        next_page, walk = self._next()
-        token = FOLLOWED.set(walk)
-        try:
+        with self._following() as next_page:
             return self._fetch(next_page)
-        finally:
-            FOLLOWED.reset(token)
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -114,27 +115,13 @@ class SyncPage(_BasePage[T]):
 class AsyncPage(_BasePage[T]):
     """One page of results from the async client; ``async for`` it for every item."""
 
-    __slots__ = ("_fetch",)
-
-    def __init__(
-        self,
-        *,
-        values: Sequence[T],
-        total_count: int,
-        next_page: str | None,
-        fetch: Callable[[str], Awaitable[AsyncPage[T]]],
-    ) -> None:
-        super().__init__(values=values, total_count=total_count, next_page=next_page)
-        self._fetch = fetch
+    __slots__ = ()
+    _fetch: Callable[[str], Awaitable[AsyncPage[T]]]
 
     async def get_next_page(self) -> AsyncPage[T]:
         """Fetch the next page (one request). Raises :class:`GabberError` on the last page."""
-        next_page, walk = self._next()
-        token = FOLLOWED.set(walk)
-        try:
+        with self._following() as next_page:
             return await self._fetch(next_page)
-        finally:
-            FOLLOWED.reset(token)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""

@@ -8,10 +8,13 @@ paged result, is here, once for every operation that pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import _calls
+from .._next_page import check_follow
+from .._validation import check_id
 from ..pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
@@ -34,19 +37,31 @@ class _PageData(Protocol[T_co]):
     def next_page(self) -> str | None: ...
 
 
-def _next(value: str | None) -> str | None:
-    return value or None
+def _first_page(
+    client: Gabber | AsyncGabber,
+    call: _calls.Call[_PageData[Any]],
+    options: RequestOptions | None,
+    page_class: type[SyncPage[Any] | AsyncPage[Any]],
+) -> Any:
+    """``client._request`` of the first page of ``call`` (for the async client, an
+    awaitable). Each page fetches the next with the same call and options: a page
+    token is sent back as the ``page`` query parameter; a next-page URL is followed
+    under the base URL only (``_next_page.check_follow``: credentials go nowhere else)."""
 
+    def fetch(next_page: str) -> Any:
+        kwargs = dict(call.kwargs)  # headers and parsing stay the same
+        if call.paging == "token":
+            kwargs["params"] = {**kwargs.get("params", {}), "page": check_id(next_page, "page")}
+        else:
+            kwargs["url"] = str(check_follow(next_page, client.base_url))
+        return client._request(replace(call, kwargs=kwargs).map(page), options)
 
-def _next_call(
-    call: _calls.Call[_PageData[T_co]], next_page: str, check_url: Callable[[str], str]
-) -> _calls.Call[_PageData[T_co]]:
-    """The call that fetches the page after ``call``'s: a page token is sent back as
-    the ``page`` query parameter; a next-page URL is followed on the base URL's
-    origin only (``check_url``, the client's check, raises otherwise)."""
-    if call.paging == "token":
-        return _calls.page_token_call(call, next_page)
-    return _calls.next_page_call(call, check_url(next_page))
+    def page(r: _PageData[Any]) -> SyncPage[Any] | AsyncPage[Any]:
+        return page_class(
+            values=r.values, total_count=r.total_count, next_page=r.next_page, fetch=fetch
+        )
+
+    return client._request(call.map(page), options)
 
 
 class SyncAPIResource:
@@ -59,19 +74,8 @@ class SyncAPIResource:
         self, call: _calls.Call[_PageData[T_co]], options: RequestOptions | None
     ) -> SyncPage[T_co]:
         """The first page of a paged operation; the page fetches the next ones."""
-        client = self._client
-
-        def page(r: _PageData[T_co]) -> SyncPage[T_co]:
-            return SyncPage(
-                values=r.values,
-                total_count=r.total_count,
-                next_page=_next(r.next_page),
-                fetch=lambda next_page: client._request(
-                    _next_call(call, next_page, client._check_next_url).map(page), options
-                ),
-            )
-
-        return client._request(call.map(page), options)
+        first: SyncPage[T_co] = _first_page(self._client, call, options, SyncPage)
+        return first
 
 
 class AsyncAPIResource:
@@ -84,16 +88,5 @@ class AsyncAPIResource:
         self, call: _calls.Call[_PageData[T_co]], options: RequestOptions | None
     ) -> AsyncPage[T_co]:
         """The first page of a paged operation; the page fetches the next ones."""
-        client = self._client
-
-        def page(r: _PageData[T_co]) -> AsyncPage[T_co]:
-            return AsyncPage(
-                values=r.values,
-                total_count=r.total_count,
-                next_page=_next(r.next_page),
-                fetch=lambda next_page: client._request(
-                    _next_call(call, next_page, client._check_next_url).map(page), options
-                ),
-            )
-
-        return await client._request(call.map(page), options)
+        first: AsyncPage[T_co] = await _first_page(self._client, call, options, AsyncPage)
+        return first
