@@ -34,34 +34,30 @@ class _Formatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be greater than 0, got {value}")
-    return value
+def _number(
+    convert: Callable[[str], Any], expected: str, ok: Callable[[Any], bool], rule: str
+) -> Callable[[str], Any]:
+    """An argparse ``type``: ``convert(text)``, refused (naming ``expected`` or the
+    ``rule``) when it fails or ``ok`` says no."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+        if not ok(value):
+            shown = value if convert is int else text
+            raise argparse.ArgumentTypeError(f"must be {rule}, got {shown}")
+        return value
+
+    return parse
 
 
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
-    return value
+_positive_int = _number(int, "a whole number", lambda v: v > 0, "greater than 0")
+_non_negative_int = _number(int, "a whole number", lambda v: v >= 0, "0 or more")
+_positive_seconds = _number(
+    float, "a number of seconds", lambda v: 0 < v < float("inf"), "a positive number of seconds"
+)
 
 
 def _human_commands() -> str:
@@ -74,81 +70,51 @@ def _human_commands() -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-def _global_options() -> list[tuple[str, dict[str, Any]]]:
-    """The options every level accepts: (flag, ``add_argument`` keywords with the
-    top-level default)."""
-    return [
-        (
-            "--api-key",
-            {
-                "metavar": "KEY",
-                "default": None,
-                "help": f"API key, sent as x-api-key (default: ${API_KEY_ENV}; prefer the "
-                "variable, which other users cannot see in the process list)",
-            },
-        ),
-        (
-            "--token",
-            {
-                "metavar": "TOKEN",
-                "default": None,
-                "help": "a usage token issued for one human, instead of an API key",
-            },
-        ),
-        (
-            "--base-url",
-            {
-                "metavar": "URL",
-                "default": None,
-                "help": f"where the API is (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
-            },
-        ),
-        (
-            "--human",
-            {
-                "metavar": "ID",
-                "default": None,
-                "help": f"act for this human (x-human-id) in {_human_commands()}",
-            },
-        ),
-        (
-            "--format",
-            {
-                "choices": ("json", "table"),
-                "default": "json",
-                "help": "json: one JSON document on stdout (default); table: aligned columns",
-            },
-        ),
-        (
-            "--max-retries",
-            {
-                "metavar": "N",
-                "type": _non_negative_int,
-                "default": DEFAULT_MAX_RETRIES,
-                "help": f"retries of a failed request, where safe (default: {DEFAULT_MAX_RETRIES})",
-            },
-        ),
-        (
-            "--timeout",
-            {
-                "metavar": "SECONDS",
-                "type": _positive_seconds,
-                "default": None,
-                "help": "timeout of each attempt (default: 5 s to connect, 30 s to read or write)",
-            },
-        ),
-    ]
-
-
 def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    """Add the global options to ``parser``. Below the top level their default is
-    ``SUPPRESS``, so that a value given before the subcommand is not overwritten,
-    and they are left out of the help (the parser's description says they work)."""
+    """Add the global options to ``parser``. Below the top
+    level their default is ``SUPPRESS``, so that a value given before the subcommand
+    is not overwritten, and they are left out of the help (the parser's description
+    says they work)."""
     group = parser.add_argument_group("global options") if top else parser
-    for flag, options in _global_options():
-        if not top:
-            options = {**options, "default": argparse.SUPPRESS, "help": argparse.SUPPRESS}
-        group.add_argument(flag, **options)
+
+    def add(flag: str, text: str, default: Any = None, **options: Any) -> None:
+        hidden = argparse.SUPPRESS
+        group.add_argument(
+            flag, default=default if top else hidden, help=text if top else hidden, **options
+        )
+
+    add(
+        "--api-key",
+        f"API key, sent as x-api-key (default: ${API_KEY_ENV}; prefer the variable, which "
+        "other users cannot see in the process list)",
+        metavar="KEY",
+    )
+    add("--token", "a usage token issued for one human, instead of an API key", metavar="TOKEN")
+    add(
+        "--base-url",
+        f"where the API is (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
+        metavar="URL",
+    )
+    add("--human", f"act for this human (x-human-id) in {_human_commands()}", metavar="ID")
+    add(
+        "--format",
+        "json: one JSON document on stdout (default); table: aligned columns",
+        "json",
+        choices=("json", "table"),
+    )
+    add(
+        "--max-retries",
+        f"retries of a failed request, where safe (default: {DEFAULT_MAX_RETRIES})",
+        DEFAULT_MAX_RETRIES,
+        metavar="N",
+        type=_non_negative_int,
+    )
+    add(
+        "--timeout",
+        "timeout of each attempt (default: 5 s to connect, 30 s to read or write)",
+        metavar="SECONDS",
+        type=_positive_seconds,
+    )
 
 
 if TYPE_CHECKING:  # not subscriptable at run time
@@ -170,6 +136,7 @@ def _leaf(
         formatter_class=_Formatter,
     )
     parser.set_defaults(handler=handler)
+    _add_global_options(parser, top=False)
     return parser
 
 
@@ -352,37 +319,30 @@ def _add_generic(sessions: _Operations, operation: str, entry: Operation) -> Non
                 help=f"the {wire} query parameter",
             )
     fields = facts.body_fields if entry.body is None and entry.body_builder is None else None
-    taken = {flag for flag, _ in _global_options()} | {"--json", "--help"}
-    for wire, name, kind, required in fields or ():
-        if kind.startswith("const "):
-            continue
-        flag = f"--{name.rstrip('_').replace('_', '-')}"
-        flag = f"--body-{flag[2:]}" if flag in taken else flag  # e.g. a field named human
-        what = f"the body's {wire}" + (" (required)" if required else "")
-        if kind == "boolean":
-            p.add_argument(
-                flag, dest=f"field:{wire}", action=argparse.BooleanOptionalAction, help=what
-            )
-        elif kind in _SCALAR_TYPES:
-            p.add_argument(
-                flag, dest=f"field:{wire}", metavar="VALUE", type=_SCALAR_TYPES[kind], help=what
-            )
-        else:
-            p.add_argument(
-                flag,
-                dest=f"field:{wire}",
-                metavar="JSON",
-                type=_json_value,
-                help=f"{what}, as JSON",
-            )
     if facts.request_body is not None:
         p.add_argument(
             "--json",
             metavar="FILE",
             required=fields is None,
             help="a file with the JSON request body, or - for stdin"
-            + ("" if fields is None else "; the options above override its fields"),
+            + ("" if fields is None else "; the options below override its fields"),
         )
+    for wire, name, kind, required in fields or ():
+        if kind.startswith("const "):
+            continue
+        what = f"the body's {wire}" + (" (required)" if required else "")
+        options: dict[str, Any] = {"metavar": "JSON", "type": _json_value}
+        if kind == "boolean":
+            options = {"action": argparse.BooleanOptionalAction}
+        elif kind in _SCALAR_TYPES:
+            options = {"metavar": "VALUE", "type": _SCALAR_TYPES[kind]}
+        else:
+            what += ", as JSON"
+        flag = name.rstrip("_").replace("_", "-")
+        try:
+            p.add_argument(f"--{flag}", dest=f"field:{wire}", help=what, **options)
+        except argparse.ArgumentError:  # taken (a global option): e.g. a field named human
+            p.add_argument(f"--body-{flag}", dest=f"field:{wire}", help=what, **options)
 
 
 def _add_sessions(commands: _Operations) -> None:
@@ -404,8 +364,6 @@ def _add_sessions(commands: _Operations) -> None:
             hand_tuned(sessions)
         else:
             _add_generic(sessions, operation, entry)
-    for leaf in sessions.choices.values():
-        _add_global_options(leaf, top=False)
 
 
 def build_parser() -> argparse.ArgumentParser:
