@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .._client import Gabber
 from .._minimal import minimal_value
+from .._operations import OPERATIONS, SPEC_OPERATIONS
 
 if TYPE_CHECKING:
     from ..types import RealtimeSessionConfigCreateParam
 from ._exit import UsageError
 from ._render import (
+    Layout,
     Output,
     dtmf_table,
     messages_table,
@@ -33,17 +35,17 @@ from ._render import (
 
 __all__ = [
     "Handler",
+    "end",
+    "get",
+    "messages",
+    "timeline",
     "attach_human",
     "call",
     "dtmf",
-    "end",
     "generic",
-    "get",
     "list_sessions",
-    "messages",
     "speak",
     "start",
-    "timeline",
     "update",
 ]
 
@@ -84,16 +86,6 @@ def start(client: Gabber, args: argparse.Namespace) -> Output:
     return Output(started.to_dict(), start_table)
 
 
-def get(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions get ID``."""
-    return Output(client.realtime.get(args.session).to_dict(), session_table)
-
-
-def end(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions end ID``."""
-    return Output(client.realtime.end(args.session).to_dict(), session_table)
-
-
 def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
     """``sessions list``: one page (from ``--page``), or with ``--all`` every page from
     there on; ``next_page`` is the token of the page after the last one printed."""
@@ -106,20 +98,6 @@ def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
         next_page = page.next_page
     document = {"total_count": page.total_count, "next_page": next_page, "values": values}
     return Output(document, session_page_table)
-
-
-def messages(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions messages ID``: every message, all pages followed."""
-    page = client.realtime.messages(args.session)
-    document = {"total_count": page.total_count, "values": _dicts(page)}
-    return Output(document, messages_table)
-
-
-def timeline(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions timeline ID``: every timeline item, all pages followed."""
-    page = client.realtime.timeline(args.session)
-    document = {"total_count": page.total_count, "values": _dicts(page)}
-    return Output(document, timeline_table)
 
 
 def _read_json(source: str) -> Any:
@@ -184,12 +162,11 @@ def attach_human(client: Gabber, args: argparse.Namespace) -> Output:
     )
 
 
-def generic(operation: str) -> Handler:
+def generic(operation: str, layout: Layout | None = None) -> Handler:
     """The handler of the generic command of ``operation`` (``_parser._add_generic``):
     calls its facade method with the parsed arguments; a paged result is read to its
-    last page."""
-    from .._operations import OPERATIONS, SPEC_OPERATIONS
-
+    last page. ``--format table`` lays it out with ``layout`` (default
+    :func:`generic_table`)."""
     facts, entry = SPEC_OPERATIONS[operation], OPERATIONS[operation]
 
     def handle(client: Gabber, args: argparse.Namespace) -> Output:
@@ -223,7 +200,7 @@ def generic(operation: str) -> Handler:
                         kwargs[name] = body[wire]
         method = getattr(client.realtime, entry.method)
         result = method(*positional, **kwargs)
-        return Output(_document(result), generic_table)
+        return Output(_document(result), layout or generic_table)
 
     return handle
 
@@ -253,3 +230,10 @@ def generic_table(document: Any) -> list[str]:
 
 def _scalar(value: Any) -> Any:
     return json.dumps(value) if isinstance(value, dict | list) else value
+
+
+# The commands that only lay their result out in a table of their own.
+get = generic("get_realtime_session", session_table)
+end = generic("end_realtime_session", session_table)
+messages = generic("get_realtime_session_messages", messages_table)
+timeline = generic("get_realtime_session_timeline", timeline_table)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._calls import DEFAULT_DTMF_DURATION_MS
 from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
-from .._operations import OPERATIONS, SPEC_OPERATIONS, Operation
+from .._operations import OPERATIONS, SPEC_OPERATIONS
 from .._version import __version__
 from . import _commands
 from ._exit import EPILOG
@@ -255,29 +255,26 @@ def _add_attach_human(sessions: _Operations) -> None:
     p.add_argument("human_id", metavar="HUMAN", help="the human's id")
 
 
-def _add_by_id(sessions: _Operations, name: str, handler: _commands.Handler, summary: str) -> None:
-    _session_arg(_leaf(sessions, name, handler, summary))
-
-
 _HAND_TUNED: dict[str, Callable[[_Operations], None]] = {
     "start": _add_start,
     "list": _add_list,
-    "get": lambda s: _add_by_id(s, "get", _commands.get, "show a session"),
+    "get": lambda s: _add_generic(s, "get_realtime_session", "show a session", _commands.get),
     "update": _add_update,
     "speak": _add_speak,
     "dtmf": _add_dtmf,
     "call": _add_call,
     "attach-human": _add_attach_human,
-    "messages": lambda s: _add_by_id(
-        s, "messages", _commands.messages, "a session's messages (every page)"
+    "messages": lambda s: _add_generic(
+        s, "get_realtime_session_messages", "a session's messages (every page)", _commands.messages
     ),
-    "timeline": lambda s: _add_by_id(
-        s, "timeline", _commands.timeline, "a session's timeline (every page)"
+    "timeline": lambda s: _add_generic(
+        s, "get_realtime_session_timeline", "a session's timeline (every page)", _commands.timeline
     ),
-    "end": lambda s: _add_by_id(s, "end", _commands.end, "end a session"),
+    "end": lambda s: _add_generic(s, "end_realtime_session", "end a session", _commands.end),
 }
-"""The commands with hand-tuned flags, by name (the table's ``cli``). Every other
-operation of the spec gets a generic command (:func:`_add_generic`)."""
+"""The commands with hand-tuned flags, summaries or tables, by name (the table's
+``cli``). Every other operation of the spec gets a generic command
+(:func:`_add_generic`)."""
 
 _SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
     "string": str,
@@ -293,19 +290,25 @@ def _json_value(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"not valid JSON: {exc}") from None
 
 
-def _add_generic(sessions: _Operations, operation: str, entry: Operation) -> None:
+def _add_generic(
+    sessions: _Operations,
+    operation: str,
+    summary: str | None = None,
+    handler: _commands.Handler | None = None,
+) -> None:
     """``gabber sessions <command>`` for any operation, from the spec's facts: path
     parameters are positional; query parameters and the request body's fields are
     options (``--field-name``; JSON for objects and arrays); ``--json FILE`` gives
-    the whole body (its fields, flags override them)."""
-    facts = SPEC_OPERATIONS[operation]
-    summary = facts.summary.rstrip(".") or operation
+    the whole body (its fields, flags override them). ``summary`` and ``handler``
+    replace the spec's summary and :func:`_commands.generic`'s handler."""
+    facts, entry = SPEC_OPERATIONS[operation], OPERATIONS[operation]
+    described = facts.summary.rstrip(".") or operation
     p = _leaf(
         sessions,
         entry.cli,
-        _commands.generic(operation),
-        summary[0].lower() + summary[1:],
-        f"{summary}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
+        handler or _commands.generic(operation),
+        summary or described[0].lower() + described[1:],
+        f"{described}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
     )
     for where, wire, name, kind in facts.parameters:
         if where == "path":
@@ -363,7 +366,7 @@ def _add_sessions(commands: _Operations) -> None:
         if hand_tuned is not None:
             hand_tuned(sessions)
         else:
-            _add_generic(sessions, operation, entry)
+            _add_generic(sessions, operation)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from types import FrameType
 
 from . import _extra
-from ._asgi import FakeASGIApp
 from ._fake import DEFAULT_API_KEY, FakeGabber
-from ._server import bind_socket, protocol, url_host
+from ._server import bind_socket, url_host, uvicorn_config
 
 __all__ = ["main"]
 
@@ -77,14 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"export GABBER_API_KEY={shlex.quote(keys[0])}\n"
     )
     sys.stdout.flush()
-    config = uvicorn.Config(
-        FakeASGIApp(fake, origin=base_url),
-        log_level=args.log_level,
-        access_log=False,
-        lifespan="off",
-        ws="none",
-        http=protocol(),
-    )
+    config = uvicorn_config(fake, base_url, args.log_level)
     # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal with
     # the handlers found before it started: make those end the process quietly.
     signal.signal(signal.SIGTERM, _exit_quietly)

@@ -466,22 +466,15 @@ class FakeGabber:
             fault = self._faults.take(route.operation)
         if fault is not None and fault.replaces_response:
             body, content_type = fault.response_body(route.operation)
-            headers = tuple(fault.headers.items())
-            if content_type is not None:
-                headers = (("content-type", content_type), *headers)
-            response = FakeResponse(
-                fault.status or 200, headers, body, delay=fault.delay, drop=fault.drop
-            )
+            typed = () if content_type is None else (("content-type", content_type),)
+            response = FakeResponse(fault.status or 200, typed, body)
         else:
             response = self._answer(request, route)
-            if fault is not None:
-                response = FakeResponse(
-                    response.status,
-                    response.headers + tuple(fault.headers.items()),
-                    response.body,
-                    delay=fault.delay,
-                    drop=fault.drop,
-                )
+        if fault is not None:  # its headers follow the response's, then delay and drop
+            headers = response.headers + tuple(fault.headers.items())
+            response = FakeResponse(
+                response.status, headers, response.body, delay=fault.delay, drop=fault.drop
+            )
         response = self._with_request_id(response)
         record = RecordedRequest(
             method=request.method,
