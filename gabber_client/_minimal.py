@@ -25,17 +25,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-__all__ = [
-    "REF",
-    "build_value",
-    "deep_merge",
-    "minimal_value",
-    "ref_name",
-    "request_body_schema",
-    "resolve",
-    "schema_types",
-    "spec",
-]
+__all__ = ["build_value", "deep_merge", "minimal_value", "request_body_schema", "spec"]
 
 REF: Final = "#/components/schemas/"
 _FORMATS: Final[Mapping[str, str]] = {

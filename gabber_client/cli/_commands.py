@@ -123,12 +123,6 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def update(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions update ID --json FILE``: send a partial configuration."""
-    config = _read_json(args.json)
-    return Output(client.realtime.update(args.session, config).to_dict(), session_table)
-
-
 def speak(client: Gabber, args: argparse.Namespace) -> Output:
     """``sessions speak ID TEXT``."""
     return Output(client.realtime.speak(args.session, args.text).to_dict(), session_table)
@@ -235,5 +229,6 @@ def _scalar(value: Any) -> Any:
 # The commands that only lay their result out in a table of their own.
 get = generic("get_realtime_session", session_table)
 end = generic("end_realtime_session", session_table)
+update = generic("update_realtime_session", session_table)
 messages = generic("get_realtime_session_messages", messages_table)
 timeline = generic("get_realtime_session_timeline", timeline_table)

@@ -191,24 +191,6 @@ def _add_list(sessions: _Operations) -> None:
     p.add_argument("--page", metavar="TOKEN", help="start at this page (a next_page token)")
 
 
-def _add_update(sessions: _Operations) -> None:
-    p = _leaf(
-        sessions,
-        "update",
-        _commands.update,
-        "change a session's configuration",
-        "Change a session's configuration: the JSON object (a RealtimeSessionConfigUpdate) "
-        'replaces the parts it gives, e.g. {"general": {"time_limit_s": 600}}.',
-    )
-    _session_arg(p)
-    p.add_argument(
-        "--json",
-        metavar="FILE",
-        required=True,
-        help="a file with the JSON configuration update, or - for stdin",
-    )
-
-
 def _add_speak(sessions: _Operations) -> None:
     p = _leaf(sessions, "speak", _commands.speak, "make the agent say something")
     _session_arg(p)
@@ -259,7 +241,14 @@ _HAND_TUNED: dict[str, Callable[[_Operations], None]] = {
     "start": _add_start,
     "list": _add_list,
     "get": lambda s: _add_generic(s, "get_realtime_session", "show a session", _commands.get),
-    "update": _add_update,
+    "update": lambda s: _add_generic(
+        s,
+        "update_realtime_session",
+        "change a session's configuration",
+        _commands.update,
+        "Change a session's configuration: the JSON object (a RealtimeSessionConfigUpdate) "
+        'replaces the parts it gives, e.g. {"general": {"time_limit_s": 600}}.',
+    ),
     "speak": _add_speak,
     "dtmf": _add_dtmf,
     "call": _add_call,
@@ -295,12 +284,14 @@ def _add_generic(
     operation: str,
     summary: str | None = None,
     handler: _commands.Handler | None = None,
+    description: str | None = None,
 ) -> None:
     """``gabber sessions <command>`` for any operation, from the spec's facts: path
     parameters are positional; query parameters and the request body's fields are
     options (``--field-name``; JSON for objects and arrays); ``--json FILE`` gives
-    the whole body (its fields, flags override them). ``summary`` and ``handler``
-    replace the spec's summary and :func:`_commands.generic`'s handler."""
+    the whole body (its fields, flags override them). ``summary``, ``handler`` and
+    ``description`` replace the spec's summary, :func:`_commands.generic`'s handler
+    and the description made from the spec."""
     facts, entry = SPEC_OPERATIONS[operation], OPERATIONS[operation]
     described = facts.summary.rstrip(".") or operation
     p = _leaf(
@@ -308,7 +299,8 @@ def _add_generic(
         entry.cli,
         handler or _commands.generic(operation),
         summary or described[0].lower() + described[1:],
-        f"{described}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
+        description
+        or f"{described}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
     )
     for where, wire, name, kind in facts.parameters:
         if where == "path":
