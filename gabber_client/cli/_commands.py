@@ -57,29 +57,16 @@ def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def start(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions start``: build a configuration from the options and start a session."""
-    generative: dict[str, Any] = {"llm": args.llm}
-    for key, value in (
-        ("voice_override", args.voice),
-        ("persona", args.persona),
-        ("scenario", args.scenario),
-        ("context", args.context),
-        ("tool_definitions", args.tools),
-    ):
-        if value is not None:
-            generative[key] = value
-    general: dict[str, Any] = {}
-    if args.time_limit is not None:
-        general["time_limit_s"] = args.time_limit
-    output: dict[str, Any] = {"stream_transcript": args.stream_transcript}
-    if args.answer_message is not None:
-        output["answer_message"] = args.answer_message
+    """``sessions start``: build a configuration from the options (each one's dest is
+    ``config:PART.FIELD``) and start a session."""
+    parts: dict[str, dict[str, Any]] = {"general": {}, "generative": {}, "output": {}}
+    for key, value in vars(args).items():
+        if key.startswith("config:") and value is not None:
+            part, _, field = key.removeprefix("config:").partition(".")
+            parts[part][field] = value
     # Over a minimal valid config built from the spec (its required fields filled),
     # so that a field made required upstream needs no edit here.
-    config = minimal_value(
-        "RealtimeSessionConfigCreate",
-        {"general": general, "generative": generative, "output": output},
-    )
+    config = minimal_value("RealtimeSessionConfigCreate", parts)
     # Built at run time from the arguments (checked against the spec when sent).
     typed = cast("RealtimeSessionConfigCreateParam", config)
     started = client.realtime.start(typed, simulated=True if args.simulated else None)

@@ -153,14 +153,20 @@ def _add_start(sessions: _Operations) -> None:
         "Start a realtime session. The generative objects are named by id; the "
         "result (JSON) includes where and with which token to connect.",
     )
-    p.add_argument("--llm", metavar="ID", required=True, help="the LLM's id")
-    p.add_argument("--voice", metavar="ID", help="a voice to use instead of the persona's")
-    p.add_argument("--persona", metavar="ID", help="the persona the agent plays")
-    p.add_argument("--scenario", metavar="ID", help="the scenario the agent plays out")
-    p.add_argument("--context", metavar="ID", help="a context to continue (default: a new one)")
+    # dest "config:PART.FIELD": where in the configuration the value goes.
+    p.add_argument(
+        "--llm", dest="config:generative.llm", metavar="ID", required=True, help="the LLM's id"
+    )
+    for flag, field, text in (
+        ("--voice", "voice_override", "a voice to use instead of the persona's"),
+        ("--persona", "persona", "the persona the agent plays"),
+        ("--scenario", "scenario", "the scenario the agent plays out"),
+        ("--context", "context", "a context to continue (default: a new one)"),
+    ):
+        p.add_argument(flag, dest=f"config:generative.{field}", metavar="ID", help=text)
     p.add_argument(
         "--tool",
-        dest="tools",
+        dest="config:generative.tool_definitions",
         metavar="ID",
         action="extend",
         nargs="+",
@@ -168,12 +174,21 @@ def _add_start(sessions: _Operations) -> None:
     )
     p.add_argument("--simulated", action="store_true", help="a simulated session (no audio)")
     p.add_argument(
-        "--time-limit", metavar="S", type=_positive_int, help="end the session after S seconds"
+        "--time-limit",
+        dest="config:general.time_limit_s",
+        metavar="S",
+        type=_positive_int,
+        help="end the session after S seconds",
     )
-    p.add_argument("--answer-message", metavar="TEXT", help="what the agent says first")
+    p.add_argument(
+        "--answer-message",
+        dest="config:output.answer_message",
+        metavar="TEXT",
+        help="what the agent says first",
+    )
     p.add_argument(
         "--no-stream-transcript",
-        dest="stream_transcript",
+        dest="config:output.stream_transcript",
         action="store_false",
         help="do not stream the transcript to the realtime client",
     )
