@@ -110,13 +110,8 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def speak(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions speak ID TEXT``."""
-    return Output(client.realtime.speak(args.session, args.text).to_dict(), session_table)
-
-
 def dtmf(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions dtmf ID DIGITS``: the API answers with an empty body, so the document
+    """``sessions dtmf SESSION DIGITS``: the API answers with an empty body, so the document
     describes what was queued."""
     client.realtime.dtmf(args.session, args.digits, duration_ms=args.duration_ms)
     document = {
@@ -126,21 +121,6 @@ def dtmf(client: Gabber, args: argparse.Namespace) -> Output:
         "status": "queued",
     }
     return Output(document, dtmf_table)
-
-
-def call(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions call ID --from NUMBER --to NUMBER``."""
-    session = client.realtime.initiate_outbound_call(
-        args.session, source_phone_number=args.source, destination_phone_number=args.destination
-    )
-    return Output(session.to_dict(), session_table)
-
-
-def attach_human(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions attach-human ID HUMAN``."""
-    return Output(
-        client.realtime.attach_human(args.session, args.human_id).to_dict(), session_table
-    )
 
 
 def generic(operation: str, layout: Layout | None = None) -> Handler:
@@ -159,7 +139,8 @@ def generic(operation: str, layout: Layout | None = None) -> Handler:
             if where == "query" and options.get(name) is not None
         }
         if facts.request_body is not None:
-            body = _read_json(args.json) if args.json is not None else {}
+            source = options.get("json")
+            body = _read_json(source) if source is not None else {}
             if (
                 entry.body is not None
                 or entry.body_builder is not None
@@ -213,9 +194,13 @@ def _scalar(value: Any) -> Any:
     return json.dumps(value) if isinstance(value, dict | list) else value
 
 
-# The commands that only lay their result out in a table of their own.
+# The commands with hand-tuned arguments (dest ``field:NAME`` for a body field) or a
+# table of their own, otherwise generic.
 get = generic("get_realtime_session", session_table)
 end = generic("end_realtime_session", session_table)
 update = generic("update_realtime_session", session_table)
+speak = generic("speak", session_table)
+call = generic("initiate_outbound_call", session_table)
+attach_human = generic("attach_human", session_table)
 messages = generic("get_realtime_session_messages", messages_table)
 timeline = generic("get_realtime_session_timeline", timeline_table)

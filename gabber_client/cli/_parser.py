@@ -141,7 +141,7 @@ def _leaf(
 
 
 def _session_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="ID", help="the session's id")
+    parser.add_argument("session", metavar="SESSION", help="the session")  # as generic ones
 
 
 def _add_start(sessions: _Operations) -> None:
@@ -209,7 +209,8 @@ def _add_list(sessions: _Operations) -> None:
 def _add_speak(sessions: _Operations) -> None:
     p = _leaf(sessions, "speak", _commands.speak, "make the agent say something")
     _session_arg(p)
-    p.add_argument("text", metavar="TEXT", help="what the agent must say")
+    # dest "field:NAME": the body field the generic handler sends the value as.
+    p.add_argument("field:text", metavar="TEXT", help="what the agent must say")
 
 
 def _add_dtmf(sessions: _Operations) -> None:
@@ -234,10 +235,14 @@ def _add_dtmf(sessions: _Operations) -> None:
 def _add_call(sessions: _Operations) -> None:
     p = _leaf(sessions, "call", _commands.call, "have the agent place a phone call")
     _session_arg(p)
-    p.add_argument(
-        "--from", dest="source", metavar="NUMBER", required=True, help="call from (E.164)"
-    )
-    p.add_argument("--to", dest="destination", metavar="NUMBER", required=True, help="call (E.164)")
+    for flag, field, text in (("--from", "source", "call from"), ("--to", "destination", "call")):
+        p.add_argument(
+            flag,
+            dest=f"field:{field}_phone_number",
+            metavar="NUMBER",
+            required=True,
+            help=f"{text} (E.164)",
+        )
 
 
 def _add_attach_human(sessions: _Operations) -> None:
@@ -249,7 +254,7 @@ def _add_attach_human(sessions: _Operations) -> None:
         "Attach a human to a session, e.g. one started by a phone call.",
     )
     _session_arg(p)
-    p.add_argument("human_id", metavar="HUMAN", help="the human's id")
+    p.add_argument("field:human", metavar="HUMAN", help="the human's id")
 
 
 _HAND_TUNED: dict[str, Callable[[_Operations], None]] = {
