@@ -164,12 +164,12 @@ class _Compiler:
         self._by_name[name] = built
         return built
 
-    def node(self, node: Any) -> _Filler | None:
-        """The filler of schema ``node``; ``None`` when there is nothing to fill in it."""
+    def node(self, node: Any) -> _Filler:
+        """The filler of schema ``node`` (:func:`_identity`: nothing to fill in it)."""
         ref = _name(node)
         if ref is not None:
             return self.named(ref)
-        return self._build(None, node) if isinstance(node, dict) else None
+        return self._build(None, node) if isinstance(node, dict) else _identity
 
     def _build(self, schema_name: str | None, schema: dict[str, Any]) -> _Filler:
         alternatives = schema.get("oneOf") or schema.get("anyOf")
@@ -180,7 +180,7 @@ class _Compiler:
         items = schema.get("items")
         if items is not None:
             item = self.node(items)
-            if item is not None and item is not _identity:
+            if item is not _identity:
                 return functools.partial(_fill_list, item)
         return _identity
 
@@ -212,7 +212,7 @@ class _Compiler:
             if key in required or not (echoed or key in managed):
                 missing.append((key, _copier(example(prop, stack))))
             child = self.node(prop)
-            if child is not None and child is not _identity:
+            if child is not _identity:
                 descend.append((key, child))
         if not missing and not descend:
             return _identity
@@ -245,7 +245,7 @@ def _fill_list(item: _Filler, value: Any) -> Any:
     return value
 
 
-def _fill_tagged(tag: str, members: dict[Any, _Filler | None], value: Any) -> Any:
+def _fill_tagged(tag: str, members: dict[Any, _Filler], value: Any) -> Any:
     if type(value) is dict:
         member = members.get(value.get(tag))
         if member is not None:
@@ -253,12 +253,12 @@ def _fill_tagged(tag: str, members: dict[Any, _Filler | None], value: Any) -> An
     return value
 
 
-def _fill_first_fitting(options: list[tuple[list[str], _Filler | None]], value: Any) -> Any:
+def _fill_first_fitting(options: list[tuple[list[str], _Filler]], value: Any) -> Any:
     if value is None:
         return None
     for types, filler in options:
         if any(_fits(value, kind) for kind in types) or (not types and type(value) is dict):
-            return value if filler is None else filler(value)
+            return filler(value)
     return value
 
 
@@ -271,10 +271,7 @@ def fill(node: Any, value: Any) -> Any:
     """``value`` (JSON, changed in place where it is an object) completed from schema
     ``node``: absent required fields, and absent optional fields that are neither
     :data:`MANAGED` nor echoed, get :func:`example` values."""
-    if value is None:
-        return None
-    filler = _compiler().node(node)
-    return value if filler is None else filler(value)
+    return None if value is None else _compiler().node(node)(value)
 
 
 def fill_response(operation: str, document: Any) -> Any:
