@@ -15,7 +15,7 @@ from ._fake import FakeGabber
 if TYPE_CHECKING:
     import uvicorn
 
-__all__ = ["FakeServer", "bind_socket", "protocol", "url_host", "uvicorn_config"]
+__all__ = ["FakeServer", "bind_socket", "protocol", "url_host"]
 
 _START_TIMEOUT = 10.0
 _STOP_TIMEOUT = 10.0
@@ -69,23 +69,6 @@ def protocol(request_timeout: float = REQUEST_TIMEOUT) -> type[asyncio.Protocol]
             super().connection_lost(exc)
 
     return Protocol
-
-
-def uvicorn_config(
-    fake: FakeGabber, origin: str, log_level: str, request_timeout: float = REQUEST_TIMEOUT
-) -> uvicorn.Config:
-    """uvicorn's configuration to serve ``fake`` on ``origin``: HTTP only (no
-    websockets, no lifespan, no access log), with :func:`protocol`."""
-    import uvicorn
-
-    return uvicorn.Config(
-        FakeASGIApp(fake, origin=origin),
-        log_level=log_level,
-        access_log=False,
-        lifespan="off",
-        ws="none",
-        http=protocol(request_timeout),
-    )
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -171,7 +154,14 @@ class FakeServer:
             raise RuntimeError("the server is running already")
         sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
-        config = uvicorn_config(self.fake, self.base_url, self._log_level, self._request_timeout)
+        config = uvicorn.Config(
+            FakeASGIApp(self.fake, origin=self.base_url),
+            log_level=self._log_level,
+            access_log=False,
+            lifespan="off",
+            ws="none",
+            http=protocol(self._request_timeout),
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [sock]}, name="gabber-fake-server", daemon=True
