@@ -25,6 +25,8 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from ._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
+
 __all__ = ["build_value", "deep_merge", "minimal_value", "request_body_schema", "spec"]
 
 REF: Final = "#/components/schemas/"
@@ -38,10 +40,6 @@ _FORMATS: Final[Mapping[str, str]] = {
     "uuid": "00000000-0000-4000-8000-000000000000",
 }
 _MAX_DEPTH: Final = 32
-
-Optional = Callable[[str | None, str], bool]
-"""(schema name or ``None``, property) -> whether :func:`build_value` includes that
-optional property."""
 
 
 @functools.cache
@@ -78,13 +76,10 @@ def schema_types(schema: Mapping[str, Any]) -> list[str]:
 
 def request_body_schema(operation: str) -> str | None:
     """The component schema of ``operation``'s JSON request body, if it takes one."""
-    for item in spec()["paths"].values():
-        for entry in item.values():
-            if isinstance(entry, dict) and entry.get("operationId") == operation:
-                body = entry.get("requestBody", {})
-                schema = body.get("content", {}).get("application/json", {}).get("schema", {})
-                return ref_name(schema)
-    raise KeyError(f"no operation {operation!r} in the spec")
+    facts = SPEC_OPERATIONS.get(operation)
+    if facts is None:
+        raise KeyError(f"no operation {operation!r} in the spec")
+    return facts.request_body
 
 
 def _given(node: Mapping[str, Any], example_first: bool) -> list[Any]:
@@ -103,14 +98,15 @@ def build_value(
     schemas: Mapping[str, Any],
     *,
     example_first: bool = False,
-    optional: Optional | None = None,
+    optional: Callable[[str | None, str], bool] | None = None,
     stack: tuple[str, ...] = (),
 ) -> Any:
     """A value of schema ``node`` (its ``$ref``s read from ``schemas``): its default,
     else its example (the other way round with ``example_first``), else one made from
     its type (see the module's docstring); never null when a non-null type is allowed.
-    An object holds its required properties, and the optional ones ``optional``
-    accepts, except inside a schema that contains itself (``stack``)."""
+    An object holds its required properties, and the optional ones for which
+    ``optional(schema name or None, property)`` is true, except inside a schema that
+    contains itself (``stack``)."""
     if len(stack) > _MAX_DEPTH:
         raise ValueError("the schema nests too deep to build a value")
     schema_name, schema = resolve(node, schemas)

@@ -79,10 +79,6 @@ def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
     return copied
 
 
-def _unauthorized(message: str) -> ApiError:
-    return ApiError(401, message)
-
-
 class FakeGabber:
     """A local, stateful fake of the Gabber realtime API, as openapi.yaml describes it.
 
@@ -559,23 +555,23 @@ class FakeGabber:
         key = headers.get("x-api-key")
         if key is not None:
             if not self._key_is_valid(key):
-                raise _unauthorized("x-api-key: not a valid API key")
+                raise ApiError(401, "x-api-key: not a valid API key")
             if operation in HUMAN_SCOPED_OPERATIONS:
                 return headers.get("x-human-id") or None
             return None
         authorization = headers.get("authorization")
         if operation in API_KEY_ONLY_OPERATIONS:
             if authorization is not None:
-                raise _unauthorized(f"x-api-key: {operation} accepts an API key only")
-            raise _unauthorized("x-api-key: missing; send the API key in x-api-key")
+                raise ApiError(401, f"x-api-key: {operation} accepts an API key only")
+            raise ApiError(401, "x-api-key: missing; send the API key in x-api-key")
         if authorization is None:
-            raise _unauthorized(
-                "authorization: missing credentials; send x-api-key or Authorization: Bearer"
+            raise ApiError(
+                401, "authorization: missing credentials; send x-api-key or Authorization: Bearer"
             )
         scheme, _, token = authorization.strip().partition(" ")
         human = self._tokens.get(token.strip()) if scheme.lower() == "bearer" else None
         if human is None:
-            raise _unauthorized("authorization: not a valid Bearer token")
+            raise ApiError(401, "authorization: not a valid Bearer token")
         return human
 
     # -------------------------------------------------------------- operations
