@@ -137,8 +137,6 @@ class FaultQueue:
 
     def take(self, operation: str | None) -> Fault | None:
         """Consume one use of the first pending fault that matches ``operation``."""
-        if not self._pending:
-            return None
         for index, entry in enumerate(self._pending):
             if entry.fault.operation is None or entry.fault.operation == operation:
                 entry.left -= 1

@@ -97,19 +97,6 @@ def _echo_schemas() -> frozenset[str]:
     return frozenset(requests & responses)
 
 
-def _fits(value: Any, kind: str) -> bool:
-    if kind == "null":
-        return value is None
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    python = {"string": str, "object": dict, "array": list}.get(kind)
-    return python is not None and isinstance(value, python)
-
-
 def _optional(schema_name: str | None, key: str) -> bool:
     return key not in MANAGED.get(schema_name or "", frozenset())
 
@@ -195,11 +182,14 @@ class _Compiler:
             if all(member is _identity for member in members.values()):
                 return _identity
             return functools.partial(_fill_tagged, tag, members)
+        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+
         options = [
             (schema_types(_resolve(alternative)[1]), self.node(alternative))
             for alternative in alternatives
         ]
-        return functools.partial(_fill_first_fitting, options)
+        fits = Draft202012Validator.TYPE_CHECKER.is_type
+        return functools.partial(_fill_first_fitting, fits, options)
 
     def _object(self, schema_name: str | None, schema: dict[str, Any]) -> _Filler:
         required = set(schema.get("required", ()))
@@ -253,11 +243,13 @@ def _fill_tagged(tag: str, members: dict[Any, _Filler], value: Any) -> Any:
     return value
 
 
-def _fill_first_fitting(options: list[tuple[list[str], _Filler]], value: Any) -> Any:
+def _fill_first_fitting(
+    fits: Callable[[Any, str], bool], options: list[tuple[list[str], _Filler]], value: Any
+) -> Any:
     if value is None:
         return None
     for types, filler in options:
-        if any(_fits(value, kind) for kind in types) or (not types and type(value) is dict):
+        if any(fits(value, kind) for kind in types) or (not types and type(value) is dict):
             return filler(value)
     return value
 
