@@ -132,12 +132,13 @@ def build_value(
         required = schema.get("required", ())
         properties: dict[str, Any] = schema.get("properties", {})
         recursive = schema_name is not None and schema_name in stack
-        keys = [
-            key
-            for key in properties
-            if key in required or (optional and not recursive and optional(schema_name, key))
-        ]
-        keys += [key for key in required if key not in properties]
+        keys = list(required)  # in the order of required, as the client reports them
+        if optional is not None:
+            keys = [
+                key
+                for key in properties
+                if key in required or (not recursive and optional(schema_name, key))
+            ]
         return {key: build(properties.get(key, {}), stack=inner) for key in keys}
     if kind == "array":
         count = int(schema.get("minItems", 0))
