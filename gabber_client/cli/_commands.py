@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .._client import Gabber
 from .._minimal import minimal_value
+from .._operations import OPERATIONS, SPEC_OPERATIONS
 
 if TYPE_CHECKING:
     from ..types import RealtimeSessionConfigCreateParam
 from ._exit import UsageError
 from ._render import (
+    Layout,
     Output,
     dtmf_table,
     messages_table,
@@ -33,17 +35,17 @@ from ._render import (
 
 __all__ = [
     "Handler",
+    "end",
+    "get",
+    "messages",
+    "timeline",
     "attach_human",
     "call",
     "dtmf",
-    "end",
     "generic",
-    "get",
     "list_sessions",
-    "messages",
     "speak",
     "start",
-    "timeline",
     "update",
 ]
 
@@ -55,43 +57,20 @@ def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def start(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions start``: build a configuration from the options and start a session."""
-    generative: dict[str, Any] = {"llm": args.llm}
-    for key, value in (
-        ("voice_override", args.voice),
-        ("persona", args.persona),
-        ("scenario", args.scenario),
-        ("context", args.context),
-        ("tool_definitions", args.tools),
-    ):
-        if value is not None:
-            generative[key] = value
-    general: dict[str, Any] = {}
-    if args.time_limit is not None:
-        general["time_limit_s"] = args.time_limit
-    output: dict[str, Any] = {"stream_transcript": args.stream_transcript}
-    if args.answer_message is not None:
-        output["answer_message"] = args.answer_message
+    """``sessions start``: build a configuration from the options (each one's dest is
+    ``config:PART.FIELD``) and start a session."""
+    parts: dict[str, dict[str, Any]] = {"general": {}, "generative": {}, "output": {}}
+    for key, value in vars(args).items():
+        if key.startswith("config:") and value is not None:
+            part, _, field = key.removeprefix("config:").partition(".")
+            parts[part][field] = value
     # Over a minimal valid config built from the spec (its required fields filled),
     # so that a field made required upstream needs no edit here.
-    config = minimal_value(
-        "RealtimeSessionConfigCreate",
-        {"general": general, "generative": generative, "output": output},
-    )
+    config = minimal_value("RealtimeSessionConfigCreate", parts)
     # Built at run time from the arguments (checked against the spec when sent).
     typed = cast("RealtimeSessionConfigCreateParam", config)
     started = client.realtime.start(typed, simulated=True if args.simulated else None)
     return Output(started.to_dict(), start_table)
-
-
-def get(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions get ID``."""
-    return Output(client.realtime.get(args.session).to_dict(), session_table)
-
-
-def end(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions end ID``."""
-    return Output(client.realtime.end(args.session).to_dict(), session_table)
 
 
 def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
@@ -106,20 +85,6 @@ def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
         next_page = page.next_page
     document = {"total_count": page.total_count, "next_page": next_page, "values": values}
     return Output(document, session_page_table)
-
-
-def messages(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions messages ID``: every message, all pages followed."""
-    page = client.realtime.messages(args.session)
-    document = {"total_count": page.total_count, "values": _dicts(page)}
-    return Output(document, messages_table)
-
-
-def timeline(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions timeline ID``: every timeline item, all pages followed."""
-    page = client.realtime.timeline(args.session)
-    document = {"total_count": page.total_count, "values": _dicts(page)}
-    return Output(document, timeline_table)
 
 
 def _read_json(source: str) -> Any:
@@ -145,19 +110,8 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def update(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions update ID --json FILE``: send a partial configuration."""
-    config = _read_json(args.json)
-    return Output(client.realtime.update(args.session, config).to_dict(), session_table)
-
-
-def speak(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions speak ID TEXT``."""
-    return Output(client.realtime.speak(args.session, args.text).to_dict(), session_table)
-
-
 def dtmf(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions dtmf ID DIGITS``: the API answers with an empty body, so the document
+    """``sessions dtmf SESSION DIGITS``: the API answers with an empty body, so the document
     describes what was queued."""
     client.realtime.dtmf(args.session, args.digits, duration_ms=args.duration_ms)
     document = {
@@ -169,27 +123,11 @@ def dtmf(client: Gabber, args: argparse.Namespace) -> Output:
     return Output(document, dtmf_table)
 
 
-def call(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions call ID --from NUMBER --to NUMBER``."""
-    session = client.realtime.initiate_outbound_call(
-        args.session, source_phone_number=args.source, destination_phone_number=args.destination
-    )
-    return Output(session.to_dict(), session_table)
-
-
-def attach_human(client: Gabber, args: argparse.Namespace) -> Output:
-    """``sessions attach-human ID HUMAN``."""
-    return Output(
-        client.realtime.attach_human(args.session, args.human_id).to_dict(), session_table
-    )
-
-
-def generic(operation: str) -> Handler:
+def generic(operation: str, layout: Layout | None = None) -> Handler:
     """The handler of the generic command of ``operation`` (``_parser._add_generic``):
     calls its facade method with the parsed arguments; a paged result is read to its
-    last page."""
-    from .._operations import OPERATIONS, SPEC_OPERATIONS
-
+    last page. ``--format table`` lays it out with ``layout`` (default
+    :func:`generic_table`)."""
     facts, entry = SPEC_OPERATIONS[operation], OPERATIONS[operation]
 
     def handle(client: Gabber, args: argparse.Namespace) -> Output:
@@ -201,7 +139,8 @@ def generic(operation: str) -> Handler:
             if where == "query" and options.get(name) is not None
         }
         if facts.request_body is not None:
-            body = _read_json(args.json) if args.json is not None else {}
+            source = options.get("json")
+            body = _read_json(source) if source is not None else {}
             if (
                 entry.body is not None
                 or entry.body_builder is not None
@@ -223,7 +162,7 @@ def generic(operation: str) -> Handler:
                         kwargs[name] = body[wire]
         method = getattr(client.realtime, entry.method)
         result = method(*positional, **kwargs)
-        return Output(_document(result), generic_table)
+        return Output(_document(result), layout or generic_table)
 
     return handle
 
@@ -253,3 +192,15 @@ def generic_table(document: Any) -> list[str]:
 
 def _scalar(value: Any) -> Any:
     return json.dumps(value) if isinstance(value, dict | list) else value
+
+
+# The commands with hand-tuned arguments (dest ``field:NAME`` for a body field) or a
+# table of their own, otherwise generic.
+get = generic("get_realtime_session", session_table)
+end = generic("end_realtime_session", session_table)
+update = generic("update_realtime_session", session_table)
+speak = generic("speak", session_table)
+call = generic("initiate_outbound_call", session_table)
+attach_human = generic("attach_human", session_table)
+messages = generic("get_realtime_session_messages", messages_table)
+timeline = generic("get_realtime_session_timeline", timeline_table)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._calls import DEFAULT_DTMF_DURATION_MS
 from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
-from .._operations import OPERATIONS, SPEC_OPERATIONS, Operation
+from .._operations import OPERATIONS, SPEC_OPERATIONS
 from .._version import __version__
 from . import _commands
 from ._exit import EPILOG
@@ -34,34 +34,30 @@ class _Formatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be greater than 0, got {value}")
-    return value
+def _number(
+    convert: Callable[[str], Any], expected: str, ok: Callable[[Any], bool], rule: str
+) -> Callable[[str], Any]:
+    """An argparse ``type``: ``convert(text)``, refused (naming ``expected`` or the
+    ``rule``) when it fails or ``ok`` says no."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+        if not ok(value):
+            shown = value if convert is int else text
+            raise argparse.ArgumentTypeError(f"must be {rule}, got {shown}")
+        return value
+
+    return parse
 
 
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
-    return value
+_positive_int = _number(int, "a whole number", lambda v: v > 0, "greater than 0")
+_non_negative_int = _number(int, "a whole number", lambda v: v >= 0, "0 or more")
+_positive_seconds = _number(
+    float, "a number of seconds", lambda v: 0 < v < float("inf"), "a positive number of seconds"
+)
 
 
 def _human_commands() -> str:
@@ -74,81 +70,51 @@ def _human_commands() -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-def _global_options() -> list[tuple[str, dict[str, Any]]]:
-    """The options every level accepts: (flag, ``add_argument`` keywords with the
-    top-level default)."""
-    return [
-        (
-            "--api-key",
-            {
-                "metavar": "KEY",
-                "default": None,
-                "help": f"API key, sent as x-api-key (default: ${API_KEY_ENV}; prefer the "
-                "variable, which other users cannot see in the process list)",
-            },
-        ),
-        (
-            "--token",
-            {
-                "metavar": "TOKEN",
-                "default": None,
-                "help": "a usage token issued for one human, instead of an API key",
-            },
-        ),
-        (
-            "--base-url",
-            {
-                "metavar": "URL",
-                "default": None,
-                "help": f"where the API is (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
-            },
-        ),
-        (
-            "--human",
-            {
-                "metavar": "ID",
-                "default": None,
-                "help": f"act for this human (x-human-id) in {_human_commands()}",
-            },
-        ),
-        (
-            "--format",
-            {
-                "choices": ("json", "table"),
-                "default": "json",
-                "help": "json: one JSON document on stdout (default); table: aligned columns",
-            },
-        ),
-        (
-            "--max-retries",
-            {
-                "metavar": "N",
-                "type": _non_negative_int,
-                "default": DEFAULT_MAX_RETRIES,
-                "help": f"retries of a failed request, where safe (default: {DEFAULT_MAX_RETRIES})",
-            },
-        ),
-        (
-            "--timeout",
-            {
-                "metavar": "SECONDS",
-                "type": _positive_seconds,
-                "default": None,
-                "help": "timeout of each attempt (default: 5 s to connect, 30 s to read or write)",
-            },
-        ),
-    ]
-
-
 def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    """Add the global options to ``parser``. Below the top level their default is
-    ``SUPPRESS``, so that a value given before the subcommand is not overwritten,
-    and they are left out of the help (the parser's description says they work)."""
+    """Add the global options to ``parser``. Below the top
+    level their default is ``SUPPRESS``, so that a value given before the subcommand
+    is not overwritten, and they are left out of the help (the parser's description
+    says they work)."""
     group = parser.add_argument_group("global options") if top else parser
-    for flag, options in _global_options():
-        if not top:
-            options = {**options, "default": argparse.SUPPRESS, "help": argparse.SUPPRESS}
-        group.add_argument(flag, **options)
+
+    def add(flag: str, text: str, default: Any = None, **options: Any) -> None:
+        hidden = argparse.SUPPRESS
+        group.add_argument(
+            flag, default=default if top else hidden, help=text if top else hidden, **options
+        )
+
+    add(
+        "--api-key",
+        f"API key, sent as x-api-key (default: ${API_KEY_ENV}; prefer the variable, which "
+        "other users cannot see in the process list)",
+        metavar="KEY",
+    )
+    add("--token", "a usage token issued for one human, instead of an API key", metavar="TOKEN")
+    add(
+        "--base-url",
+        f"where the API is (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
+        metavar="URL",
+    )
+    add("--human", f"act for this human (x-human-id) in {_human_commands()}", metavar="ID")
+    add(
+        "--format",
+        "json: one JSON document on stdout (default); table: aligned columns",
+        "json",
+        choices=("json", "table"),
+    )
+    add(
+        "--max-retries",
+        f"retries of a failed request, where safe (default: {DEFAULT_MAX_RETRIES})",
+        DEFAULT_MAX_RETRIES,
+        metavar="N",
+        type=_non_negative_int,
+    )
+    add(
+        "--timeout",
+        "timeout of each attempt (default: 5 s to connect, 30 s to read or write)",
+        metavar="SECONDS",
+        type=_positive_seconds,
+    )
 
 
 if TYPE_CHECKING:  # not subscriptable at run time
@@ -170,11 +136,12 @@ def _leaf(
         formatter_class=_Formatter,
     )
     parser.set_defaults(handler=handler)
+    _add_global_options(parser, top=False)
     return parser
 
 
 def _session_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="ID", help="the session's id")
+    parser.add_argument("session", metavar="SESSION", help="the session")  # as generic ones
 
 
 def _add_start(sessions: _Operations) -> None:
@@ -186,14 +153,20 @@ def _add_start(sessions: _Operations) -> None:
         "Start a realtime session. The generative objects are named by id; the "
         "result (JSON) includes where and with which token to connect.",
     )
-    p.add_argument("--llm", metavar="ID", required=True, help="the LLM's id")
-    p.add_argument("--voice", metavar="ID", help="a voice to use instead of the persona's")
-    p.add_argument("--persona", metavar="ID", help="the persona the agent plays")
-    p.add_argument("--scenario", metavar="ID", help="the scenario the agent plays out")
-    p.add_argument("--context", metavar="ID", help="a context to continue (default: a new one)")
+    # dest "config:PART.FIELD": where in the configuration the value goes.
+    p.add_argument(
+        "--llm", dest="config:generative.llm", metavar="ID", required=True, help="the LLM's id"
+    )
+    for flag, field, text in (
+        ("--voice", "voice_override", "a voice to use instead of the persona's"),
+        ("--persona", "persona", "the persona the agent plays"),
+        ("--scenario", "scenario", "the scenario the agent plays out"),
+        ("--context", "context", "a context to continue (default: a new one)"),
+    ):
+        p.add_argument(flag, dest=f"config:generative.{field}", metavar="ID", help=text)
     p.add_argument(
         "--tool",
-        dest="tools",
+        dest="config:generative.tool_definitions",
         metavar="ID",
         action="extend",
         nargs="+",
@@ -201,12 +174,21 @@ def _add_start(sessions: _Operations) -> None:
     )
     p.add_argument("--simulated", action="store_true", help="a simulated session (no audio)")
     p.add_argument(
-        "--time-limit", metavar="S", type=_positive_int, help="end the session after S seconds"
+        "--time-limit",
+        dest="config:general.time_limit_s",
+        metavar="S",
+        type=_positive_int,
+        help="end the session after S seconds",
     )
-    p.add_argument("--answer-message", metavar="TEXT", help="what the agent says first")
+    p.add_argument(
+        "--answer-message",
+        dest="config:output.answer_message",
+        metavar="TEXT",
+        help="what the agent says first",
+    )
     p.add_argument(
         "--no-stream-transcript",
-        dest="stream_transcript",
+        dest="config:output.stream_transcript",
         action="store_false",
         help="do not stream the transcript to the realtime client",
     )
@@ -224,28 +206,11 @@ def _add_list(sessions: _Operations) -> None:
     p.add_argument("--page", metavar="TOKEN", help="start at this page (a next_page token)")
 
 
-def _add_update(sessions: _Operations) -> None:
-    p = _leaf(
-        sessions,
-        "update",
-        _commands.update,
-        "change a session's configuration",
-        "Change a session's configuration: the JSON object (a RealtimeSessionConfigUpdate) "
-        'replaces the parts it gives, e.g. {"general": {"time_limit_s": 600}}.',
-    )
-    _session_arg(p)
-    p.add_argument(
-        "--json",
-        metavar="FILE",
-        required=True,
-        help="a file with the JSON configuration update, or - for stdin",
-    )
-
-
 def _add_speak(sessions: _Operations) -> None:
     p = _leaf(sessions, "speak", _commands.speak, "make the agent say something")
     _session_arg(p)
-    p.add_argument("text", metavar="TEXT", help="what the agent must say")
+    # dest "field:NAME": the body field the generic handler sends the value as.
+    p.add_argument("field:text", metavar="TEXT", help="what the agent must say")
 
 
 def _add_dtmf(sessions: _Operations) -> None:
@@ -270,10 +235,14 @@ def _add_dtmf(sessions: _Operations) -> None:
 def _add_call(sessions: _Operations) -> None:
     p = _leaf(sessions, "call", _commands.call, "have the agent place a phone call")
     _session_arg(p)
-    p.add_argument(
-        "--from", dest="source", metavar="NUMBER", required=True, help="call from (E.164)"
-    )
-    p.add_argument("--to", dest="destination", metavar="NUMBER", required=True, help="call (E.164)")
+    for flag, field, text in (("--from", "source", "call from"), ("--to", "destination", "call")):
+        p.add_argument(
+            flag,
+            dest=f"field:{field}_phone_number",
+            metavar="NUMBER",
+            required=True,
+            help=f"{text} (E.164)",
+        )
 
 
 def _add_attach_human(sessions: _Operations) -> None:
@@ -285,32 +254,36 @@ def _add_attach_human(sessions: _Operations) -> None:
         "Attach a human to a session, e.g. one started by a phone call.",
     )
     _session_arg(p)
-    p.add_argument("human_id", metavar="HUMAN", help="the human's id")
-
-
-def _add_by_id(sessions: _Operations, name: str, handler: _commands.Handler, summary: str) -> None:
-    _session_arg(_leaf(sessions, name, handler, summary))
+    p.add_argument("field:human", metavar="HUMAN", help="the human's id")
 
 
 _HAND_TUNED: dict[str, Callable[[_Operations], None]] = {
     "start": _add_start,
     "list": _add_list,
-    "get": lambda s: _add_by_id(s, "get", _commands.get, "show a session"),
-    "update": _add_update,
+    "get": lambda s: _add_generic(s, "get_realtime_session", "show a session", _commands.get),
+    "update": lambda s: _add_generic(
+        s,
+        "update_realtime_session",
+        "change a session's configuration",
+        _commands.update,
+        "Change a session's configuration: the JSON object (a RealtimeSessionConfigUpdate) "
+        'replaces the parts it gives, e.g. {"general": {"time_limit_s": 600}}.',
+    ),
     "speak": _add_speak,
     "dtmf": _add_dtmf,
     "call": _add_call,
     "attach-human": _add_attach_human,
-    "messages": lambda s: _add_by_id(
-        s, "messages", _commands.messages, "a session's messages (every page)"
+    "messages": lambda s: _add_generic(
+        s, "get_realtime_session_messages", "a session's messages (every page)", _commands.messages
     ),
-    "timeline": lambda s: _add_by_id(
-        s, "timeline", _commands.timeline, "a session's timeline (every page)"
+    "timeline": lambda s: _add_generic(
+        s, "get_realtime_session_timeline", "a session's timeline (every page)", _commands.timeline
     ),
-    "end": lambda s: _add_by_id(s, "end", _commands.end, "end a session"),
+    "end": lambda s: _add_generic(s, "end_realtime_session", "end a session", _commands.end),
 }
-"""The commands with hand-tuned flags, by name (the table's ``cli``). Every other
-operation of the spec gets a generic command (:func:`_add_generic`)."""
+"""The commands with hand-tuned flags, summaries or tables, by name (the table's
+``cli``). Every other operation of the spec gets a generic command
+(:func:`_add_generic`)."""
 
 _SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
     "string": str,
@@ -326,19 +299,28 @@ def _json_value(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"not valid JSON: {exc}") from None
 
 
-def _add_generic(sessions: _Operations, operation: str, entry: Operation) -> None:
+def _add_generic(
+    sessions: _Operations,
+    operation: str,
+    summary: str | None = None,
+    handler: _commands.Handler | None = None,
+    description: str | None = None,
+) -> None:
     """``gabber sessions <command>`` for any operation, from the spec's facts: path
     parameters are positional; query parameters and the request body's fields are
     options (``--field-name``; JSON for objects and arrays); ``--json FILE`` gives
-    the whole body (its fields, flags override them)."""
-    facts = SPEC_OPERATIONS[operation]
-    summary = facts.summary.rstrip(".") or operation
+    the whole body (its fields, flags override them). ``summary``, ``handler`` and
+    ``description`` replace the spec's summary, :func:`_commands.generic`'s handler
+    and the description made from the spec."""
+    facts, entry = SPEC_OPERATIONS[operation], OPERATIONS[operation]
+    described = facts.summary.rstrip(".") or operation
     p = _leaf(
         sessions,
         entry.cli,
-        _commands.generic(operation),
-        summary[0].lower() + summary[1:],
-        f"{summary}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
+        handler or _commands.generic(operation),
+        summary or described[0].lower() + described[1:],
+        description
+        or f"{described}. Calls client.realtime.{entry.method} ({facts.method} {facts.path}).",
     )
     for where, wire, name, kind in facts.parameters:
         if where == "path":
@@ -352,37 +334,30 @@ def _add_generic(sessions: _Operations, operation: str, entry: Operation) -> Non
                 help=f"the {wire} query parameter",
             )
     fields = facts.body_fields if entry.body is None and entry.body_builder is None else None
-    taken = {flag for flag, _ in _global_options()} | {"--json", "--help"}
-    for wire, name, kind, required in fields or ():
-        if kind.startswith("const "):
-            continue
-        flag = f"--{name.rstrip('_').replace('_', '-')}"
-        flag = f"--body-{flag[2:]}" if flag in taken else flag  # e.g. a field named human
-        what = f"the body's {wire}" + (" (required)" if required else "")
-        if kind == "boolean":
-            p.add_argument(
-                flag, dest=f"field:{wire}", action=argparse.BooleanOptionalAction, help=what
-            )
-        elif kind in _SCALAR_TYPES:
-            p.add_argument(
-                flag, dest=f"field:{wire}", metavar="VALUE", type=_SCALAR_TYPES[kind], help=what
-            )
-        else:
-            p.add_argument(
-                flag,
-                dest=f"field:{wire}",
-                metavar="JSON",
-                type=_json_value,
-                help=f"{what}, as JSON",
-            )
     if facts.request_body is not None:
         p.add_argument(
             "--json",
             metavar="FILE",
             required=fields is None,
             help="a file with the JSON request body, or - for stdin"
-            + ("" if fields is None else "; the options above override its fields"),
+            + ("" if fields is None else "; the options below override its fields"),
         )
+    for wire, name, kind, required in fields or ():
+        if kind.startswith("const "):
+            continue
+        what = f"the body's {wire}" + (" (required)" if required else "")
+        options: dict[str, Any] = {"metavar": "JSON", "type": _json_value}
+        if kind == "boolean":
+            options = {"action": argparse.BooleanOptionalAction}
+        elif kind in _SCALAR_TYPES:
+            options = {"metavar": "VALUE", "type": _SCALAR_TYPES[kind]}
+        else:
+            what += ", as JSON"
+        flag = name.rstrip("_").replace("_", "-")
+        try:
+            p.add_argument(f"--{flag}", dest=f"field:{wire}", help=what, **options)
+        except argparse.ArgumentError:  # taken (a global option): e.g. a field named human
+            p.add_argument(f"--body-{flag}", dest=f"field:{wire}", help=what, **options)
 
 
 def _add_sessions(commands: _Operations) -> None:
@@ -403,9 +378,7 @@ def _add_sessions(commands: _Operations) -> None:
         if hand_tuned is not None:
             hand_tuned(sessions)
         else:
-            _add_generic(sessions, operation, entry)
-    for leaf in sessions.choices.values():
-        _add_global_options(leaf, top=False)
+            _add_generic(sessions, operation)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,6 +17,7 @@ from ._exit import UnprintableResult, printable
 
 __all__ = [
     "Format",
+    "Layout",
     "Output",
     "dtmf_table",
     "messages_table",
@@ -29,6 +30,8 @@ __all__ = [
 ]
 
 Format = Literal["json", "table"]
+Layout = Callable[[Any], list[str]]
+"""Lays a command's JSON document out as the lines of a table."""
 
 _MAX_CELL = 60
 _NONE = "-"
@@ -40,7 +43,7 @@ class Output:
     (lines of text) for ``--format table``."""
 
     document: Any
-    layout: Callable[[Any], list[str]]
+    layout: Layout
 
 
 def render(output: Output, fmt: Format) -> str:

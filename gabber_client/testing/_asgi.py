@@ -63,21 +63,18 @@ def _encode(headers: tuple[tuple[str, str], ...]) -> list[tuple[bytes, bytes]]:
 
 
 async def _send_response(send: Send, response: FakeResponse) -> None:
-    headers = _encode(response.headers)
     body = response.body
+    # A drop promises the whole body, sends half, and returns: the server then
+    # closes the connection mid-response.
+    declared = (len(body) or 1) if response.drop else len(body)
+    headers = [*_encode(response.headers), (b"content-length", str(declared).encode("ascii"))]
+    await send({"type": "http.response.start", "status": response.status, "headers": headers})
     if response.drop:
-        # Promise the whole body, send half, and return: the server then closes
-        # the connection mid-response.
-        declared = len(body) or 1
-        headers.append((b"content-length", str(declared).encode("ascii")))
-        await send({"type": "http.response.start", "status": response.status, "headers": headers})
         await send(
             {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
         )
-        return
-    headers.append((b"content-length", str(len(body)).encode("ascii")))
-    await send({"type": "http.response.start", "status": response.status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    else:
+        await send({"type": "http.response.body", "body": body})
 
 
 class FakeASGIApp:

@@ -2,7 +2,8 @@
 
 A session's configuration names its LLM, voice, persona, scenario, context and
 tools by id; the API answers with the full objects. The fake makes up plausible
-objects for any id: the same id always expands to the same object.
+objects for any id: the same id always expands to the same object. Fields not
+made up here (``created_at``, ...) are filled from the schema, as every response.
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-__all__ = ["Catalog", "CATALOG_TIMESTAMP", "expand"]
-
-CATALOG_TIMESTAMP: Final = "2024-01-01T00:00:00Z"
-"""The ``created_at`` of every object the fake makes up for an id."""
+__all__ = ["Catalog", "expand"]
 
 _TOOL_NAME: Final = re.compile(r"[^A-Za-z0-9_]")
 _FIELDS: Final = ("llms", "voices", "personas", "scenarios", "contexts", "tool_definitions")
@@ -49,19 +47,16 @@ class Catalog:
 
 def _llm(llm_id: str, project: str) -> dict[str, Any]:
     return {
-        "created_at": CATALOG_TIMESTAMP,
         "id": llm_id,
         "name": f"Fake LLM {llm_id}",
         "project": project,
         "type": "text",
-        "compliance": False,
         "description": f"A made-up LLM of the local fake, for id {llm_id!r}.",
     }
 
 
 def _voice(voice_id: str, project: str) -> dict[str, Any]:
     return {
-        "created_at": CATALOG_TIMESTAMP,
         "id": voice_id,
         "name": f"Fake voice {voice_id}",
         "language": "en",
@@ -76,7 +71,6 @@ def _voice(voice_id: str, project: str) -> dict[str, Any]:
 
 def _persona(persona_id: str, project: str, voice: str) -> dict[str, Any]:
     return {
-        "created_at": CATALOG_TIMESTAMP,
         "description": f"A made-up persona of the local fake, for id {persona_id!r}.",
         "id": persona_id,
         "name": f"Fake persona {persona_id}",
@@ -89,7 +83,6 @@ def _persona(persona_id: str, project: str, voice: str) -> dict[str, Any]:
 
 def _scenario(scenario_id: str, project: str) -> dict[str, Any]:
     return {
-        "created_at": CATALOG_TIMESTAMP,
         "id": scenario_id,
         "name": f"Fake scenario {scenario_id}",
         "project": project,

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from types import FrameType
 
 from . import _extra
-from ._asgi import FakeASGIApp
 from ._fake import DEFAULT_API_KEY, FakeGabber
-from ._server import bind_socket, protocol, url_host
+from ._server import FakeServer
 
 __all__ = ["main"]
 
@@ -55,8 +54,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         sys.stderr.write(f"gabber-fake: {_extra.hint(missing)}\n")
         return 1
-    import uvicorn
-
     if not 0 <= args.port <= 65535:
         _parser().error(f"--port must be 0-65535, got {args.port}")
     if args.page_size < 1:
@@ -65,36 +62,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not all(keys):
         _parser().error("--api-key must not be empty")
     fake = FakeGabber(api_keys=keys, project=args.project, page_size=args.page_size)
+    server = FakeServer(fake, args.host, args.port, log_level=args.log_level)
     try:
-        sock = bind_socket(args.host, args.port)
+        server.start()
     except OSError as exc:
         sys.stderr.write(f"gabber-fake: cannot listen on {args.host}:{args.port}: {exc}\n")
         return 1
-    base_url = f"http://{url_host(args.host)}:{sock.getsockname()[1]}"
-    sys.stdout.write(
-        f"Gabber fake API on {base_url} (Ctrl-C to stop). Point the client at it:\n"
-        f"export GABBER_BASE_URL={shlex.quote(base_url)}\n"
-        f"export GABBER_API_KEY={shlex.quote(keys[0])}\n"
-    )
-    sys.stdout.flush()
-    config = uvicorn.Config(
-        FakeASGIApp(fake, origin=base_url),
-        log_level=args.log_level,
-        access_log=False,
-        lifespan="off",
-        ws="none",
-        http=protocol(),
-    )
-    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal with
-    # the handlers found before it started: make those end the process quietly.
+    # uvicorn serves in a thread of the server; SIGTERM ends this one as Ctrl-C does.
     signal.signal(signal.SIGTERM, _exit_quietly)
     try:
-        uvicorn.Server(config).run(sockets=[sock])
+        sys.stdout.write(
+            f"Gabber fake API on {server.base_url} (Ctrl-C to stop). Point the client at it:\n"
+            f"export GABBER_BASE_URL={shlex.quote(server.base_url)}\n"
+            f"export GABBER_API_KEY={shlex.quote(keys[0])}\n"
+        )
+        sys.stdout.flush()
+        while server._thread is not None and server._thread.is_alive():
+            server._thread.join(0.5)
     except KeyboardInterrupt:
         pass
-    except SystemExit as exc:
-        if exc.code not in (0, None):
-            raise
     finally:
-        sock.close()
+        server.stop()
     return 0

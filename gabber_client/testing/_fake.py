@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hmac
 import json
 import secrets
@@ -14,7 +15,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, cast
 from urllib.parse import parse_qs
 
-from gabber_client._generated._spec_facts import ERROR_MESSAGES
 from gabber_client._minimal import deep_merge, minimal_value
 
 from ._catalog import Catalog
@@ -66,6 +66,7 @@ _START: Final = "start_realtime_session"
 _START_BODY: Final = BODY_SCHEMAS[_START]
 
 _Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeResponse]
+_Action = Callable[[Store, Session, Any], None]
 
 
 def _real_clock() -> datetime:
@@ -76,10 +77,6 @@ def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of JSON-ready state, safe to hand out of the lock."""
     copied: dict[str, Any] = json.loads(json.dumps(value))
     return copied
-
-
-def _unauthorized(message: str) -> ApiError:
-    return ApiError(401, message)
 
 
 class FakeGabber:
@@ -328,10 +325,7 @@ class FakeGabber:
         try:
             validate_body(_START, body)
             with self._lock:
-                return cast(
-                    "SessionJSON",
-                    _snapshot(_session_json(self._store.start(body, human, session_id))),
-                )
+                return _session_json(self._store.start(body, human, session_id))
         except (BodyError, ApiError) as exc:
             raise ValueError(str(exc)) from None
 
@@ -351,15 +345,12 @@ class FakeGabber:
     def get_session(self, session_id: str) -> SessionJSON:
         """The session as the API would return it (a copy); :class:`KeyError` if none."""
         with self._lock:
-            return cast("SessionJSON", _snapshot(_session_json(self._store.sessions[session_id])))
+            return _session_json(self._store.sessions[session_id])
 
     def sessions(self) -> list[SessionJSON]:
         """Every session as the API would return it (copies), oldest first."""
         with self._lock:
-            return [
-                cast("SessionJSON", _snapshot(_session_json(session)))
-                for session in self._store.order
-            ]
+            return [_session_json(session) for session in self._store.order]
 
     # ------------------------------------------------------------- transports
     def transport(self) -> FakeTransport:
@@ -399,17 +390,12 @@ class FakeGabber:
         import httpx
 
         from gabber_client import Gabber
-        from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
         from ._waits import with_retry_waits
 
         client = Gabber(
-            api_key=self.api_key if api_key is None and token is None else api_key,
-            token=token,
-            base_url=self._base_url if base_url is None else base_url,
+            **self._client_options(api_key, token, base_url, timeout, max_retries),
             human=human,
-            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
-            max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
             http_client=http_client or httpx.Client(transport=self.transport()),
             default_headers=default_headers,
         )
@@ -434,21 +420,35 @@ class FakeGabber:
         import httpx
 
         from gabber_client import AsyncGabber
-        from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 
         from ._waits import with_retry_waits
 
         client = AsyncGabber(
-            api_key=self.api_key if api_key is None and token is None else api_key,
-            token=token,
-            base_url=self._base_url if base_url is None else base_url,
+            **self._client_options(api_key, token, base_url, timeout, max_retries),
             human=human,
-            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
-            max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
             http_client=http_client or httpx.AsyncClient(transport=self.transport()),
             default_headers=default_headers,
         )
         return with_retry_waits(client, retry_waits)
+
+    def _client_options(
+        self,
+        api_key: str | None,
+        token: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+    ) -> dict[str, Any]:
+        """The defaults of :meth:`client` and :meth:`async_client` applied."""
+        from gabber_client._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+
+        return {
+            "api_key": self.api_key if api_key is None and token is None else api_key,
+            "token": token,
+            "base_url": self._base_url if base_url is None else base_url,
+            "timeout": DEFAULT_TIMEOUT if timeout is None else timeout,
+            "max_retries": DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        }
 
     # --------------------------------------------------------------- handling
     def handle(self, request: FakeRequest) -> FakeResponse:
@@ -461,23 +461,16 @@ class FakeGabber:
         with self._lock:
             fault = self._faults.take(route.operation)
         if fault is not None and fault.replaces_response:
-            body, content_type = _fault_body(fault, route.operation)
-            headers = tuple(fault.headers.items())
-            if content_type is not None:
-                headers = (("content-type", content_type), *headers)
-            response = FakeResponse(
-                fault.status or 200, headers, body, delay=fault.delay, drop=fault.drop
-            )
+            body, content_type = fault.response_body(route.operation)
+            typed = () if content_type is None else (("content-type", content_type),)
+            response = FakeResponse(fault.status or 200, typed, body)
         else:
             response = self._answer(request, route)
-            if fault is not None:
-                response = FakeResponse(
-                    response.status,
-                    response.headers + tuple(fault.headers.items()),
-                    response.body,
-                    delay=fault.delay,
-                    drop=fault.drop,
-                )
+        if fault is not None:  # its headers follow the response's, then delay and drop
+            headers = response.headers + tuple(fault.headers.items())
+            response = FakeResponse(
+                response.status, headers, response.body, delay=fault.delay, drop=fault.drop
+            )
         response = self._with_request_id(response)
         record = RecordedRequest(
             method=request.method,
@@ -562,23 +555,23 @@ class FakeGabber:
         key = headers.get("x-api-key")
         if key is not None:
             if not self._key_is_valid(key):
-                raise _unauthorized("x-api-key: not a valid API key")
+                raise ApiError(401, "x-api-key: not a valid API key")
             if operation in HUMAN_SCOPED_OPERATIONS:
                 return headers.get("x-human-id") or None
             return None
         authorization = headers.get("authorization")
         if operation in API_KEY_ONLY_OPERATIONS:
             if authorization is not None:
-                raise _unauthorized(f"x-api-key: {operation} accepts an API key only")
-            raise _unauthorized("x-api-key: missing; send the API key in x-api-key")
+                raise ApiError(401, f"x-api-key: {operation} accepts an API key only")
+            raise ApiError(401, "x-api-key: missing; send the API key in x-api-key")
         if authorization is None:
-            raise _unauthorized(
-                "authorization: missing credentials; send x-api-key or Authorization: Bearer"
+            raise ApiError(
+                401, "authorization: missing credentials; send x-api-key or Authorization: Bearer"
             )
         scheme, _, token = authorization.strip().partition(" ")
         human = self._tokens.get(token.strip()) if scheme.lower() == "bearer" else None
         if human is None:
-            raise _unauthorized("authorization: not a valid Bearer token")
+            raise ApiError(401, "authorization: not a valid Bearer token")
         return human
 
     # -------------------------------------------------------------- operations
@@ -609,25 +602,6 @@ class FakeGabber:
         page = self._store.list_page(scope, self._page_param(request))
         return json_response(200, fill_response(route.operation or "", page))
 
-    def _op_get(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        return self._session_response(route, self._store.find(route.session, scope))
-
-    def _op_end(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        self._store.end(session)
-        return self._session_response(route, session)
-
-    def _op_update(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        self._store.update(session, body)
-        return self._session_response(route, session)
-
     def _op_items(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
@@ -636,44 +610,23 @@ class FakeGabber:
         page = self._store.items_page(session, kind, self._page_param(request), request.origin)
         return json_response(200, fill_response(route.operation or "", page))
 
-    def _op_speak(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        self._store.speak(session, body)
-        return self._session_response(route, session)
-
-    def _op_dtmf(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        self._store.dtmf(session, body)
-        return FakeResponse(200, (), b"")
-
-    def _op_outbound_call(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        self._store.outbound_call(session, body)
-        return self._session_response(route, session)
-
-    def _op_attach_human(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        self._store.attach_human(session, body)
-        return self._session_response(route, session)
-
     def _op_from_schema(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+        self,
+        route: Route,
+        scope: str | None,
+        body: Any,
+        request: FakeRequest,
+        action: _Action | None = None,
     ) -> FakeResponse:
-        """Any operation of the spec the fake has no behaviour for (its body is
-        validated already): the session its path names must be visible (404), and
-        the answer is that session when the operation returns the session model,
-        else a value of its 200 schema (examples, then defaults, then types), else
-        an empty 200."""
+        """Any operation of the spec on its own (its body is validated already): the
+        session its path names must be visible (404), ``action`` is done to it, and the
+        answer is that session when the operation returns the session model, else a
+        value of its 200 schema (examples, then defaults, then types), else an empty
+        200. Without ``action``, every operation the fake has no behaviour for."""
         operation = route.operation or ""
         session = self._store.find(route.session, scope) if route.session is not None else None
+        if action is not None and session is not None:
+            action(self._store, session, body)
         response = SPEC_OPERATIONS[operation].response
         if response is None:
             return FakeResponse(200, (), b"")
@@ -682,38 +635,34 @@ class FakeGabber:
         return json_response(200, fill_response(operation, schema_example(response)))
 
 
-def _fault_body(fault: Fault, operation: str | None) -> tuple[bytes, str | None]:
-    """The body and content type of a fault that replaces the response: the fault's
-    own, else for an error status whose body the spec declares, that body with the
-    message in the field the spec names (``{"error": ...}`` for a 500)."""
-    status = fault.status
-    field = ERROR_MESSAGES.get(operation or "", {}).get(str(status))
-    if fault.body is not None or status is None or field is None:
-        return fault.response_body()
-    body = json.dumps({field: f"injected fault: HTTP {status}"}).encode("ascii")
-    return body, fault.content_type or "application/json"
-
-
-def _session_json(session: Session) -> dict[str, Any]:
-    """The session as ``get_realtime_session`` answers it (filled from the schema)."""
-    document: dict[str, Any] = fill_response("get_realtime_session", session.render())
-    return document
+def _session_json(session: Session) -> SessionJSON:
+    """The session as ``get_realtime_session`` answers it (filled from the schema), a
+    copy safe to hand out of the lock."""
+    return cast("SessionJSON", _snapshot(fill_response("get_realtime_session", session.render())))
 
 
 def _connection_url(session: Session) -> str:
     return f"{CONNECTION_URL}/{quote_segment(session.id)}"
 
 
+def _acting(action: _Action) -> _Handler:
+    """The handler of an operation that changes one session: ``action``, then the
+    answer the spec declares (:meth:`FakeGabber._op_from_schema`)."""
+    return functools.partial(FakeGabber._op_from_schema, action=action)
+
+
 _HANDLERS: Final[dict[str, _Handler]] = {
     "start_realtime_session": FakeGabber._op_start,
     "list_realtime_sessions": FakeGabber._op_list,
-    "get_realtime_session": FakeGabber._op_get,
-    "end_realtime_session": FakeGabber._op_end,
-    "update_realtime_session": FakeGabber._op_update,
+    "end_realtime_session": _acting(lambda store, session, body: store.end(session)),
+    "update_realtime_session": _acting(Store.update),
     "get_realtime_session_messages": FakeGabber._op_items,
     "get_realtime_session_timeline": FakeGabber._op_items,
-    "speak": FakeGabber._op_speak,
-    "dtmf": FakeGabber._op_dtmf,
-    "initiate_outbound_call": FakeGabber._op_outbound_call,
-    "attach_human": FakeGabber._op_attach_human,
+    "speak": _acting(Store.speak),
+    "dtmf": _acting(Store.dtmf),
+    "initiate_outbound_call": _acting(Store.outbound_call),
+    "attach_human": _acting(Store.attach_human),
 }
+"""The operations with behaviour of their own; any other (``get_realtime_session``
+too: the stored session is its answer) is answered by
+:meth:`FakeGabber._op_from_schema`."""

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from gabber_client._generated._spec_facts import ERROR_MESSAGES
 from gabber_client._generated.operation_names import OperationName
 from gabber_client._operations import OPERATIONS
 
@@ -97,13 +98,16 @@ class Fault:
         """Whether the fault answers in place of the fake (``status`` or ``body`` set)."""
         return self.status is not None or self.body is not None
 
-    def response_body(self) -> tuple[bytes, str | None]:
-        """The body and content type of a fault that replaces the response."""
+    def response_body(self, operation: str | None = None) -> tuple[bytes, str | None]:
+        """The body and content type of a fault that replaces the response: ``body``;
+        else for an error status, a JSON error body with the message in the field the
+        spec names for ``operation`` and that status (``{"error": ...}`` for a 500),
+        ``message`` when it names none; else empty."""
         if self.body is not None:
             raw = self.body.encode("utf-8") if isinstance(self.body, str) else self.body
         elif self.status is not None and not 200 <= self.status < 300:
-            message = {"message": f"injected fault: HTTP {self.status}"}
-            raw = json.dumps(message).encode("ascii")
+            field = ERROR_MESSAGES.get(operation or "", {}).get(str(self.status), "message")
+            raw = json.dumps({field: f"injected fault: HTTP {self.status}"}).encode("ascii")
         else:
             raw = b""
         content_type = self.content_type
@@ -133,8 +137,6 @@ class FaultQueue:
 
     def take(self, operation: str | None) -> Fault | None:
         """Consume one use of the first pending fault that matches ``operation``."""
-        if not self._pending:
-            return None
         for index, entry in enumerate(self._pending):
             if entry.fault.operation is None or entry.fault.operation == operation:
                 entry.left -= 1

@@ -11,6 +11,7 @@ Literal segments win over parameters: ``/v1/realtime/list`` and
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Final
@@ -41,38 +42,22 @@ HUMAN_SCOPED_OPERATIONS: Final = frozenset(op for op, facts in _SPEC.items() if 
 """Operations that declare the optional ``x-human-id`` header."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Template:
-    """One path template of the spec, split into segments, and its methods."""
-
-    segments: tuple[str | None, ...]
-    """Literal segments, ``None`` for a parameter."""
-    parameters: tuple[str, ...]
-    """The parameter names, in order."""
-    methods: dict[str, str]
-    """HTTP method -> operationId."""
-
-
-def _templates() -> dict[int, list[_Template]]:
-    """Templates by segment count; within a count, the most literal first (a literal
-    segment wins over a parameter, the leftmost segment first)."""
+def _routes() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """(the pattern of a path template, HTTP method -> operationId), the most literal
+    first (a literal segment wins over a parameter, the leftmost segment first). A
+    parameter matches one raw segment."""
     methods: dict[str, dict[str, str]] = defaultdict(dict)
     for operation, facts in _SPEC.items():
         methods[facts.path][facts.method] = operation
-    by_length: dict[int, list[_Template]] = defaultdict(list)
-    for path, by_method in methods.items():
-        parts = path.split("/")[1:]
-        segments = tuple(
-            None if part.startswith("{") and part.endswith("}") else part for part in parts
-        )
-        names = tuple(part[1:-1] for part in parts if part.startswith("{") and part.endswith("}"))
-        by_length[len(parts)].append(_Template(segments, names, by_method))
-    for templates in by_length.values():
-        templates.sort(key=lambda t: tuple(segment is None for segment in t.segments))
-    return dict(by_length)
+    routes = []
+    for path in sorted(methods, key=lambda path: [p[:1] == "{" for p in path.split("/")]):
+        parts = path.split("/")
+        pattern = "/".join(f"(?P<{p[1:-1]}>[^/]*)" if p[:1] == "{" else re.escape(p) for p in parts)
+        routes.append((re.compile(pattern), methods[path]))
+    return routes
 
 
-_TEMPLATES: Final = _templates()
+_ROUTES: Final = _routes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,26 +86,13 @@ def _decode(segment: str) -> str:
 
 def match_route(method: str, raw_path: str) -> Route:
     """Route ``method`` (upper case) and ``raw_path`` (percent-encoded, no query)."""
-    parts = raw_path.split("/")
-    # parts[0] is "" for an absolute path; then "v1", "realtime", ...
-    if len(parts) < 2 or parts[0] != "":
-        return _NO_ROUTE
-    parts = parts[1:]
-    for template in _TEMPLATES.get(len(parts), ()):
-        values: list[str] = []
-        for segment, part in zip(template.segments, parts, strict=True):
-            if segment is None:
-                values.append(part)
-            elif segment != part:
-                break
-        else:
-            params = dict(zip(template.parameters, values, strict=True))
-            session = params.get("session")
+    for pattern, methods in _ROUTES:
+        match = pattern.fullmatch(raw_path)
+        if match is not None:
+            session = match.groupdict().get("session")
             decoded = _decode(session) if session is not None else None
-            operation = template.methods.get(method)
-            if operation is None:
-                return Route(None, decoded, tuple(template.methods))
-            return Route(operation, decoded)
+            operation = methods.get(method)
+            return Route(operation, decoded, () if operation else tuple(methods))
     return _NO_ROUTE
 
 

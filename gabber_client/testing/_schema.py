@@ -21,10 +21,13 @@ import copy
 import functools
 import json
 from collections.abc import Callable, Mapping
-from importlib import resources
 from typing import Any, Final
 
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
+from gabber_client._minimal import REF as _REF
+from gabber_client._minimal import build_value, resolve, schema_types
+from gabber_client._minimal import ref_name as _name
+from gabber_client._minimal import spec as spec
 
 __all__ = [
     "MANAGED",
@@ -37,8 +40,6 @@ __all__ = [
     "schema_example",
     "spec",
 ]
-
-_REF: Final = "#/components/schemas/"
 
 SESSION_SCHEMA: Final = "RealtimeSession"
 """The session model: the schema :class:`~._state.Session` renders. An operation the
@@ -56,51 +57,15 @@ MANAGED: Final[Mapping[str, frozenset[str]]] = {
 purpose (a session not ended has no ``ended_at``; a message of the system has no
 speaking times). Any other absent optional field is filled from the schema."""
 
-_FORMATS: Final[Mapping[str, str]] = {
-    "date-time": "2024-01-01T00:00:00Z",
-    "date": "2024-01-01",
-    "time": "00:00:00Z",
-    "uri": "https://example.invalid/",
-    "url": "https://example.invalid/",
-    "email": "user@example.invalid",
-    "uuid": "00000000-0000-4000-8000-000000000000",
-}
-_BY_TYPE: Final[Mapping[str, Any]] = {
-    "string": "string",
-    "integer": 0,
-    "number": 0.0,
-    "boolean": False,
-}
-
-
-@functools.cache
-def spec() -> dict[str, Any]:
-    """openapi.yaml, as the JSON copy the package ships."""
-    text = (
-        resources.files("gabber_client._generated")
-        .joinpath("openapi.json")
-        .read_text(encoding="utf-8")
-    )
-    document: dict[str, Any] = json.loads(text)
-    return document
-
 
 def _schemas() -> dict[str, Any]:
     schemas: dict[str, Any] = spec()["components"]["schemas"]
     return schemas
 
 
-def _name(node: Any) -> str | None:
-    ref = node.get("$ref") if isinstance(node, dict) else None
-    return ref.removeprefix(_REF) if isinstance(ref, str) and ref.startswith(_REF) else None
-
-
 def _resolve(node: Any) -> tuple[str | None, dict[str, Any]]:
     """(schema name or None, the schema) of ``node``, following ``$ref``s."""
-    name = None
-    while (ref := _name(node)) is not None:
-        name, node = ref, _schemas()[ref]
-    return name, node
+    return resolve(node, _schemas())
 
 
 def _refs(node: Any, found: set[str]) -> None:
@@ -132,71 +97,16 @@ def _echo_schemas() -> frozenset[str]:
     return frozenset(requests & responses)
 
 
-def _types(schema: Mapping[str, Any]) -> list[str]:
-    kind = schema.get("type")
-    if kind is None:
-        return ["object"] if "properties" in schema else []
-    return [kind] if isinstance(kind, str) else list(kind)
+def _optional(schema_name: str | None, key: str) -> bool:
+    return key not in MANAGED.get(schema_name or "", frozenset())
 
 
-def _fits(value: Any, kind: str) -> bool:
-    if kind == "null":
-        return value is None
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    python = {"string": str, "object": dict, "array": list}.get(kind)
-    return python is not None and isinstance(value, python)
-
-
-def example(node: Any, name: str = "", stack: tuple[str, ...] = ()) -> Any:
+def example(node: Any, stack: tuple[str, ...] = ()) -> Any:
     """A value for schema ``node``: its ``example``, else its ``default``, else one made
-    from its type and format (never null when a non-null type is allowed)."""
-    for source in (node, _resolve(node)[1]):
-        if "example" in source:
-            return copy.deepcopy(source["example"])
-        examples = source.get("examples")
-        if isinstance(examples, list) and examples:
-            return copy.deepcopy(examples[0])
-        if "default" in source:
-            return copy.deepcopy(source["default"])
-    schema_name, schema = _resolve(node)
-    if "const" in schema:
-        return copy.deepcopy(schema["const"])
-    enum = [value for value in schema.get("enum", ()) if value is not None]
-    if enum:
-        return enum[0]
-    alternatives = schema.get("oneOf") or schema.get("anyOf")
-    if alternatives:
-        for alternative in alternatives:
-            if _resolve(alternative)[1].get("type") != "null":
-                return example(alternative, name, stack)
-        return None
-    types = [kind for kind in _types(schema) if kind != "null"]
-    if not types:
-        return None
-    kind = types[0]
-    if kind == "string":
-        return _FORMATS.get(schema.get("format", ""), "string")
-    if kind in _BY_TYPE:
-        minimum = schema.get("minimum")
-        return _BY_TYPE[kind] if minimum is None else minimum
-    if kind == "array":
-        count = int(schema.get("minItems", 0))
-        return [example(schema.get("items", {}), name, stack) for _ in range(count)]
-    # an object
-    recursive = schema_name is not None and schema_name in stack
-    inner = (*stack, schema_name) if schema_name is not None else stack
-    required = set(schema.get("required", ()))
-    managed = MANAGED.get(schema_name or "", frozenset())
-    return {
-        key: example(prop, key, inner)
-        for key, prop in schema.get("properties", {}).items()
-        if key in required or (not recursive and key not in managed)
-    }
+    from its type and format (never null when a non-null type is allowed); an object
+    with every property that is not :data:`MANAGED` (only the required ones inside a
+    schema that contains itself)."""
+    return build_value(node, _schemas(), example_first=True, optional=_optional, stack=stack)
 
 
 def schema_example(schema_name: str) -> Any:
@@ -205,8 +115,6 @@ def schema_example(schema_name: str) -> Any:
 
 
 _Filler = Callable[[Any], Any]
-_MISSING: Final = object()
-_KEEP: Final = object()
 
 
 def _copier(value: Any) -> Callable[[], Any]:
@@ -243,12 +151,12 @@ class _Compiler:
         self._by_name[name] = built
         return built
 
-    def node(self, node: Any) -> _Filler | None:
-        """The filler of schema ``node``; ``None`` when there is nothing to fill in it."""
+    def node(self, node: Any) -> _Filler:
+        """The filler of schema ``node`` (:func:`_identity`: nothing to fill in it)."""
         ref = _name(node)
         if ref is not None:
             return self.named(ref)
-        return self._build(None, node) if isinstance(node, dict) else None
+        return self._build(None, node) if isinstance(node, dict) else _identity
 
     def _build(self, schema_name: str | None, schema: dict[str, Any]) -> _Filler:
         alternatives = schema.get("oneOf") or schema.get("anyOf")
@@ -259,7 +167,7 @@ class _Compiler:
         items = schema.get("items")
         if items is not None:
             item = self.node(items)
-            if item is not None and item is not _identity:
+            if item is not _identity:
                 return functools.partial(_fill_list, item)
         return _identity
 
@@ -274,11 +182,14 @@ class _Compiler:
             if all(member is _identity for member in members.values()):
                 return _identity
             return functools.partial(_fill_tagged, tag, members)
+        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+
         options = [
-            (_types(_resolve(alternative)[1]), self.node(alternative))
+            (schema_types(_resolve(alternative)[1]), self.node(alternative))
             for alternative in alternatives
         ]
-        return functools.partial(_fill_first_fitting, options)
+        fits = Draft202012Validator.TYPE_CHECKER.is_type
+        return functools.partial(_fill_first_fitting, fits, options)
 
     def _object(self, schema_name: str | None, schema: dict[str, Any]) -> _Filler:
         required = set(schema.get("required", ()))
@@ -289,9 +200,9 @@ class _Compiler:
         descend: list[tuple[str, _Filler]] = []
         for key, prop in schema["properties"].items():
             if key in required or not (echoed or key in managed):
-                missing.append((key, _copier(example(prop, key, stack))))
+                missing.append((key, _copier(example(prop, stack))))
             child = self.node(prop)
-            if child is not None and child is not _identity:
+            if child is not _identity:
                 descend.append((key, child))
         if not missing and not descend:
             return _identity
@@ -324,7 +235,7 @@ def _fill_list(item: _Filler, value: Any) -> Any:
     return value
 
 
-def _fill_tagged(tag: str, members: dict[Any, _Filler | None], value: Any) -> Any:
+def _fill_tagged(tag: str, members: dict[Any, _Filler], value: Any) -> Any:
     if type(value) is dict:
         member = members.get(value.get(tag))
         if member is not None:
@@ -332,12 +243,14 @@ def _fill_tagged(tag: str, members: dict[Any, _Filler | None], value: Any) -> An
     return value
 
 
-def _fill_first_fitting(options: list[tuple[list[str], _Filler | None]], value: Any) -> Any:
+def _fill_first_fitting(
+    fits: Callable[[Any, str], bool], options: list[tuple[list[str], _Filler]], value: Any
+) -> Any:
     if value is None:
         return None
     for types, filler in options:
-        if any(_fits(value, kind) for kind in types) or (not types and type(value) is dict):
-            return value if filler is None else filler(value)
+        if any(fits(value, kind) for kind in types) or (not types and type(value) is dict):
+            return filler(value)
     return value
 
 
@@ -350,10 +263,7 @@ def fill(node: Any, value: Any) -> Any:
     """``value`` (JSON, changed in place where it is an object) completed from schema
     ``node``: absent required fields, and absent optional fields that are neither
     :data:`MANAGED` nor echoed, get :func:`example` values."""
-    if value is None:
-        return None
-    filler = _compiler().node(node)
-    return value if filler is None else filler(value)
+    return None if value is None else _compiler().node(node)(value)
 
 
 def fill_response(operation: str, document: Any) -> Any:
@@ -372,7 +282,7 @@ def echo(schema_name: str, part: Mapping[str, Any]) -> dict[str, Any]:
         if key not in properties or value is None:
             continue
         integral = isinstance(value, float) and value.is_integer()
-        if integral and "integer" in _types(_resolve(properties[key])[1]):
+        if integral and "integer" in schema_types(_resolve(properties[key])[1]):
             value = int(value)
         out[key] = value
     for key, prop in properties.items():

@@ -167,29 +167,24 @@ class FakeServer:
             target=server.run, kwargs={"sockets": [sock]}, name="gabber-fake-server", daemon=True
         )
         thread.start()
+        self._server, self._thread, self._socket = server, thread, sock
         deadline = time.monotonic() + _START_TIMEOUT
         while not server.started:
             if not thread.is_alive() or time.monotonic() > deadline:
-                server.should_exit = True
-                thread.join(_STOP_TIMEOUT)
-                sock.close()
+                self.stop()
                 raise RuntimeError(f"the fake server did not start on {self.base_url}")
             time.sleep(0.005)
-        self._server, self._thread = server, thread
-        self._socket = sock
         return self
 
     def stop(self) -> None:
         """Stop serving and wait for the thread to end; a no-op when not running."""
-        server, thread = self._server, self._thread
-        if server is None or thread is None:
+        server, thread, sock = self._server, self._thread, self._socket
+        if server is None or thread is None or sock is None:
             return
         server.should_exit = True
         thread.join(_STOP_TIMEOUT)
-        if self._socket is not None:
-            self._socket.close()
-        self._server = self._thread = None
-        self._socket = None
+        sock.close()
+        self._server = self._thread = self._socket = None
 
     def __enter__(self) -> Self:
         return self.start()

@@ -51,15 +51,6 @@ def _fake_request(request: httpx.Request, body: bytes, too_large: bool) -> FakeR
     )
 
 
-def _read_timeout(request: httpx.Request) -> float | None:
-    timeout = request.extensions.get("timeout")
-    if isinstance(timeout, dict):
-        read = timeout.get("read")
-        if isinstance(read, int | float):
-            return float(read)
-    return None
-
-
 def _deliver(request: httpx.Request, response: FakeResponse) -> httpx.Response:
     if response.drop:
         raise httpx.RemoteProtocolError(
@@ -74,8 +65,10 @@ def _deliver(request: httpx.Request, response: FakeResponse) -> httpx.Response:
 
 
 def _times_out(request: httpx.Request, response: FakeResponse) -> bool:
-    read = _read_timeout(request)
-    return response.delay > 0 and read is not None and response.delay > read
+    """Whether the response's delay is longer than the request's read timeout."""
+    timeout = request.extensions.get("timeout")
+    read = timeout.get("read") if isinstance(timeout, dict) else None
+    return response.delay > 0 and isinstance(read, int | float) and response.delay > read
 
 
 class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -99,13 +92,9 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Answer ``request`` (sync)."""
         stream = request.stream
-        if isinstance(stream, httpx.SyncByteStream):
-            body, too_large = _read_limited(stream)
-        else:
+        if not isinstance(stream, httpx.SyncByteStream):
             raise TypeError("an async request body cannot be sent through a sync httpx.Client")
-        response = self._fake.handle(_fake_request(request, body, too_large))
-        if _times_out(request, response):
-            raise httpx.ReadTimeout("The read operation timed out", request=request)
+        response = self._answer(request, *_read_limited(stream))
         if response.delay > 0:
             time.sleep(response.delay)
         return _deliver(request, response)
@@ -114,12 +103,17 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         """Answer ``request`` (async)."""
         stream = request.stream
         if isinstance(stream, httpx.AsyncByteStream):
-            body, too_large = await _aread_limited(stream)
+            response = self._answer(request, *await _aread_limited(stream))
         else:
-            body, too_large = _read_limited(stream)
-        response = self._fake.handle(_fake_request(request, body, too_large))
-        if _times_out(request, response):
-            raise httpx.ReadTimeout("The read operation timed out", request=request)
+            response = self._answer(request, *_read_limited(stream))
         if response.delay > 0:
             await anyio.sleep(response.delay)
         return _deliver(request, response)
+
+    def _answer(self, request: httpx.Request, body: bytes, too_large: bool) -> FakeResponse:
+        """The fake's response; :class:`httpx.ReadTimeout` at once, without sleeping,
+        when its delay is longer than the request's read timeout."""
+        response = self._fake.handle(_fake_request(request, body, too_large))
+        if _times_out(request, response):
+            raise httpx.ReadTimeout("The read operation timed out", request=request)
+        return response

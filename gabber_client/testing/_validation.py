@@ -10,16 +10,17 @@ resolves any reference left (a recursive one).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
 import re
-import threading
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any, Final
 
 from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
+from gabber_client._minimal import REF as _REF_PREFIX
+from gabber_client._minimal import spec as _spec
 
 __all__ = [
     "BODY_SCHEMAS",
@@ -136,45 +137,25 @@ def _describe(error: Any) -> str:
     return f"{field_path(parts)}: {_clip(error.message)}"
 
 
-class _Validators:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._by_operation: dict[str, Any] | None = None
+@functools.cache
+def _validators() -> dict[str, Any]:
+    """One validator per request-body schema, built on first use (built twice at
+    worst by two first requests at once: the same result)."""
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
 
-    def get(self, operation: str) -> Any:
-        built = self._by_operation
-        if built is None:
-            with self._lock:
-                built = self._by_operation
-                if built is None:
-                    built = self._by_operation = self._build()
-        return built[operation]
-
-    @staticmethod
-    def _build() -> dict[str, Any]:
-        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-        from referencing import Registry, Resource
-        from referencing.jsonschema import DRAFT202012
-
-        text = (
-            resources.files("gabber_client._generated")
-            .joinpath("openapi.json")
-            .read_text(encoding="utf-8")
+    spec = _spec()
+    registry: Registry[Any] = Registry().with_resource(
+        _SPEC_URI, Resource.from_contents(spec, default_specification=DRAFT202012)
+    )
+    components: dict[str, Any] = spec["components"]["schemas"]
+    return {
+        operation: Draft202012Validator(
+            _inline({"$ref": f"{_REF_PREFIX}{schema}"}, components, ()), registry=registry
         )
-        spec = json.loads(text)
-        registry: Registry[Any] = Registry().with_resource(
-            _SPEC_URI, Resource.from_contents(spec, default_specification=DRAFT202012)
-        )
-        components: dict[str, Any] = spec["components"]["schemas"]
-        return {
-            operation: Draft202012Validator(
-                _inline({"$ref": f"{_REF_PREFIX}{schema}"}, components, ()), registry=registry
-            )
-            for operation, schema in BODY_SCHEMAS.items()
-        }
-
-
-_REF_PREFIX: Final = "#/components/schemas/"
+        for operation, schema in BODY_SCHEMAS.items()
+    }
 
 
 def _inline(node: Any, components: dict[str, Any], stack: tuple[str, ...]) -> Any:
@@ -197,7 +178,6 @@ def _inline(node: Any, components: dict[str, Any], stack: tuple[str, ...]) -> An
     return {key: _inline(value, components, stack) for key, value in node.items()}
 
 
-_VALIDATORS: Final = _Validators()
 _MAX_ERRORS: Final = 20
 
 
@@ -206,7 +186,7 @@ def validate_body(operation: str, body: object) -> None:
     :class:`BodyError` naming the field of the most relevant error."""
     from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
 
-    validator = _VALIDATORS.get(operation)
+    validator = _validators()[operation]
     # Stop after a few errors: a large body full of mistakes (say 200,000 bad DTMF
     # digits) would otherwise be walked to its end before the 400 goes out.
     error = best_match(itertools.islice(validator.iter_errors(body), _MAX_ERRORS))
