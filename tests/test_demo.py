@@ -92,7 +92,17 @@ def assert_fake_saw_the_walk_through(fake: FakeGabber, steps: int) -> None:
     assert all(r.status == 200 for r in fake.requests)
 
 
-def test_make_demo_runs_every_step() -> None:
+EXAMPLES = ["quickstart.py", "async_quickstart.py"]
+"""The quickstarts; a test of one is named after it (``examples/<name>``): a failure
+names the example that failed."""
+
+
+def example_ids(name: str) -> str:
+    return f"examples/{name}"
+
+
+@pytest.mark.parametrize("example", ["quickstart.py"], ids=example_ids)  # what demo.py runs
+def test_make_demo_runs_every_step(example: str) -> None:
     result = subprocess.run(
         [sys.executable, "scripts/demo.py"],
         cwd=ROOT,
@@ -105,29 +115,25 @@ def test_make_demo_runs_every_step() -> None:
     assert_all_steps(result.stdout)
     first, *_, last = result.stdout.splitlines()
     assert re.fullmatch(
-        r"demo: the fake Gabber API is on http://127\.0\.0\.1:\d+; running quickstart\.py", first
+        r"demo: the fake Gabber API is on http://127\.0\.0\.1:\d+; running " + re.escape(example),
+        first,
     )
     assert last == "demo: done"
 
 
-def test_quickstart(server: FakeServer, capsys: pytest.CaptureFixture[str]) -> None:
-    assert load_example("quickstart.py").main() == 0
-    captured = capsys.readouterr()
-    assert captured.err == ""
-    assert_all_steps(captured.out)
-    assert_fake_saw_the_walk_through(server.fake, len(steps_of(captured.out)))
-
-
-def test_async_quickstart(server: FakeServer, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_ids)
+def test_quickstart(server: FakeServer, capsys: pytest.CaptureFixture[str], example: str) -> None:
+    result = load_example(example).main()
     # asyncio.run, as `python examples/async_quickstart.py` does.
-    assert asyncio.run(load_example("async_quickstart.py").main()) == 0
+    status = asyncio.run(result) if asyncio.iscoroutine(result) else result
+    assert status == 0
     captured = capsys.readouterr()
     assert captured.err == ""
     assert_all_steps(captured.out)
     assert_fake_saw_the_walk_through(server.fake, len(steps_of(captured.out)))
 
 
-@pytest.mark.parametrize("example", ["quickstart.py", "async_quickstart.py"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_ids)
 def test_a_failed_step_still_ends_the_session(
     server: FakeServer, capsys: pytest.CaptureFixture[str], example: str
 ) -> None:
