@@ -1,4 +1,4 @@
-"""The eleven operations of the fake, through plain httpx over the in-process transport."""
+"""The operations of the fake, through plain httpx over the in-process transport."""
 
 from __future__ import annotations
 
