@@ -7,14 +7,19 @@ definitions (web-request and client-app destinations). :func:`light_session` is
 the smallest valid session. The same index always gives the same bytes, and
 every session differs from its neighbours, so nothing is shared or cached.
 
+Each configuration is the spec's minimal value of its schema (its required fields,
+built by ``gabber_client._minimal``) with the benchmark's values merged in, so that a
+field made required upstream keeps the bodies valid with no edit.
 ``tests/test_benchmarks_smoke.py`` checks the bodies against the spec's schemas.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
+from gabber_client._minimal import deep_merge, minimal_value
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 __all__ = [
@@ -184,34 +189,49 @@ def _tool_definitions(index: int) -> list[dict[str, Any]]:
     ]
 
 
+@functools.cache
+def _minimal_config() -> dict[str, Any]:
+    """The minimal ``RealtimeSessionConfig`` (a session's, as responses carry it)."""
+    config: dict[str, Any] = minimal_value("RealtimeSessionConfig")
+    return config
+
+
 def _config(index: int, session_id: str) -> dict[str, Any]:
-    return {
-        "general": {"time_limit_s": 600, "save_messages": True},
-        "input": {"interruptable": True, "parallel_listening": False},
-        "generative": {
-            "llm": _llm(index),
-            "voice_override": _voice(index),
-            "persona": _persona(index),
-            "scenario": _scenario(index),
-            "context": {
-                "id": f"ctx_{index:06d}",
-                "created_at": _time(index, 1),
-                "project": PROJECT,
-                "human": f"human_{index % 50}",
-                "latest_messages": [
-                    _message(index, position, session_id)
-                    for position in range(MESSAGES_PER_CONTEXT)
-                ],
+    return _session_config(
+        {
+            "general": {"time_limit_s": 600, "save_messages": True},
+            "input": {"interruptable": True, "parallel_listening": False},
+            "generative": {
+                "llm": _llm(index),
+                "voice_override": _voice(index),
+                "persona": _persona(index),
+                "scenario": _scenario(index),
+                "context": {
+                    "id": f"ctx_{index:06d}",
+                    "created_at": _time(index, 1),
+                    "project": PROJECT,
+                    "human": f"human_{index % 50}",
+                    "latest_messages": [
+                        _message(index, position, session_id)
+                        for position in range(MESSAGES_PER_CONTEXT)
+                    ],
+                },
+                "tool_definitions": _tool_definitions(index),
+                "_extra": None,
             },
-            "tool_definitions": _tool_definitions(index),
-            "_extra": None,
-        },
-        "output": {
-            "stream_transcript": True,
-            "speech_synthesis_enabled": True,
-            "answer_message": "Hello, this is the clinic. How can I help?",
-        },
-    }
+            "output": {
+                "stream_transcript": True,
+                "speech_synthesis_enabled": True,
+                "answer_message": "Hello, this is the clinic. How can I help?",
+            },
+        }
+    )
+
+
+def _session_config(overrides: dict[str, Any]) -> dict[str, Any]:
+    """The minimal session config with ``overrides`` merged in."""
+    config: dict[str, Any] = deep_merge(_minimal_config(), overrides)
+    return config
 
 
 def full_session(index: int) -> dict[str, Any]:
@@ -244,21 +264,20 @@ def light_session(index: int) -> dict[str, Any]:
         "created_at": _time(index),
         "project": PROJECT,
         "simulated": False,
-        "config": {
-            "general": {},
-            "input": {},
-            "generative": {
-                "llm": _llm(index),
-                "context": {
-                    "id": f"ctx_{index:06d}",
-                    "created_at": _time(index, 1),
-                    "project": PROJECT,
-                    "latest_messages": [],
+        "config": _session_config(
+            {
+                "generative": {
+                    "llm": _llm(index),
+                    "context": {
+                        "id": f"ctx_{index:06d}",
+                        "created_at": _time(index, 1),
+                        "project": PROJECT,
+                        "latest_messages": [],
+                    },
+                    "tool_definitions": [],
                 },
-                "tool_definitions": [],
-            },
-            "output": {"stream_transcript": False},
-        },
+            }
+        ),
         "data": [],
     }
 
@@ -280,23 +299,26 @@ def list_page(
     }
 
 
-START_CONFIG: RealtimeSessionConfigCreateParam = {
-    "general": {"time_limit_s": 600, "save_messages": True},
-    "input": {"interruptable": True, "parallel_listening": False},
-    "generative": {
-        "llm": "llm_123",
-        "persona": "persona_456",
-        "scenario": "scenario_789",
-        "voice_override": "voice_012",
-        "tool_definitions": ["tool_book", "tool_hangup"],
-        "_extra": {"temperature": 0.4, "tags": ["bench", "start"]},
+START_CONFIG: RealtimeSessionConfigCreateParam = minimal_value(
+    "RealtimeSessionConfigCreate",
+    {
+        "general": {"time_limit_s": 600, "save_messages": True},
+        "input": {"interruptable": True, "parallel_listening": False},
+        "generative": {
+            "llm": "llm_123",
+            "persona": "persona_456",
+            "scenario": "scenario_789",
+            "voice_override": "voice_012",
+            "tool_definitions": ["tool_book", "tool_hangup"],
+            "_extra": {"temperature": 0.4, "tags": ["bench", "start"]},
+        },
+        "output": {
+            "stream_transcript": True,
+            "speech_synthesis_enabled": True,
+            "answer_message": "Hi, how can I help?",
+        },
     },
-    "output": {
-        "stream_transcript": True,
-        "speech_synthesis_enabled": True,
-        "answer_message": "Hi, how can I help?",
-    },
-}
+)
 """A ``RealtimeSessionConfigCreate`` as a user writes it: the dict ``start`` is given."""
 
 

@@ -31,7 +31,9 @@ SESSION_CONFIG: dict[str, Any] = {
     },
     "output": {"stream_transcript": True, "answer_message": "Hello!"},
 }
-"""The configuration of the session the fake serves (a ``RealtimeSessionConfigCreate``)."""
+"""The configuration of the session the fake serves: merged over the spec's minimal
+``RealtimeSessionConfigCreate`` (``gabber_client._minimal``), so that a field made
+required upstream is filled."""
 
 
 class FakeHost:
@@ -90,10 +92,12 @@ class FakeHost:
 
 def main() -> None:
     """Serve a fake with one session until stdin closes."""
+    from gabber_client._minimal import minimal_value
     from gabber_client.testing import FakeGabber, FakeServer
 
     fake = FakeGabber(max_recorded_requests=100)
-    session = fake.create_session(SESSION_CONFIG, human="human_bench")
+    config = minimal_value("RealtimeSessionConfigCreate", SESSION_CONFIG)
+    session = fake.create_session(config, human="human_bench")
     with FakeServer(fake) as server:
         ready = {"base_url": server.base_url, "api_key": server.api_key, "session": session["id"]}
         print(json.dumps(ready), flush=True)

@@ -29,14 +29,13 @@ if TYPE_CHECKING:
 
 async def _measure(base_url: str, calls: int, rounds: int) -> float:
     from gabber_client import AsyncGabber
+    from gabber_client._minimal import minimal_value
 
     async with AsyncGabber(api_key="k", base_url=base_url) as client:
-        config: RealtimeSessionConfigCreateParam = {
-            "general": {},
-            "input": {},
-            "generative": {"llm": "llm_1"},
-            "output": {"stream_transcript": True},
-        }
+        config: RealtimeSessionConfigCreateParam = minimal_value(
+            "RealtimeSessionConfigCreate",
+            {"generative": {"llm": "llm_1"}, "output": {"stream_transcript": True}},
+        )
         session = (await client.realtime.start(config)).session.id
         for _ in range(50):  # warm up: connections, imports, caches
             await client.realtime.get(session)

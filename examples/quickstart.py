@@ -16,13 +16,12 @@ ended even when a step fails, and has a time limit in any case.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 
 from gabber_client import Gabber, GabberError
 from gabber_client.types import RealtimeSessionConfigCreateParam
-
-STEPS = 11
 
 LLM = os.environ.get("GABBER_LLM", "quickstart-llm")
 CALL_FROM = os.environ.get("GABBER_CALL_FROM", "+12025550100")
@@ -39,37 +38,40 @@ CONFIG: RealtimeSessionConfigCreateParam = {
 }
 
 
-def step(number: int, name: str, detail: str) -> None:
-    """Print one numbered line, e.g. ``[ 1/11] start: session rs_123 in_progress``."""
-    print(f"[{number:2}/{STEPS}] {name}: {detail}")
+STEP = itertools.count(1)  # the number of the next step
+
+
+def step(name: str, detail: str) -> None:
+    """Print one numbered line, e.g. ``[ 1] start: session rs_123 in_progress``."""
+    print(f"[{next(STEP):2}] {name}: {detail}")
 
 
 def walk_through(client: Gabber) -> None:
     """Start a session, use every other operation on it, then end it."""
     started = client.realtime.start(CONFIG, simulated=True)
     session_id = started.session.id
-    step(1, "start", f"session {session_id} {started.session.state}")
+    step("start", f"session {session_id} {started.session.state}")
     try:
         session = client.realtime.get(session_id)
         llm = session.config.generative.llm.id
-        step(2, "get", f"session {session.id} {session.state}, llm {llm}")
+        step("get", f"session {session.id} {session.state}, llm {llm}")
 
         session = client.realtime.update(session_id, {"general": {"time_limit_s": 600}})
-        step(3, "update", f"time limit now {session.config.general.time_limit_s} s")
+        step("update", f"time limit now {session.config.general.time_limit_s} s")
 
         client.realtime.speak(session_id, "Hello from the gabber-client quickstart!")
-        step(4, "speak", "the agent said hello")
+        step("speak", "the agent said hello")
 
         client.realtime.dtmf(session_id, "123#")
-        step(5, "dtmf", "sent the tones 1, 2, 3, #")
+        step("dtmf", "sent the tones 1, 2, 3, #")
 
         session = client.realtime.initiate_outbound_call(
             session_id, source_phone_number=CALL_FROM, destination_phone_number=CALL_TO
         )
-        step(6, "outbound call", f"calling {CALL_TO} from {CALL_FROM}, session {session.state}")
+        step("outbound call", f"calling {CALL_TO} from {CALL_FROM}, session {session.state}")
 
         session = client.realtime.attach_human(session_id, HUMAN)
-        step(7, "attach human", f"session now belongs to {session.human}")
+        step("attach human", f"session now belongs to {session.human}")
 
         # Iterating a page follows next_page: every message, fetched page by page.
         # A message's content is a list of parts; a text part has .text (or none).
@@ -77,7 +79,7 @@ def walk_through(client: Gabber) -> None:
             f"{message.role} {' '.join(part.text or '' for part in message.content)!r}"
             for message in client.realtime.messages(session_id)
         ]
-        step(8, "messages", f"{len(said)} message(s): {', '.join(said) or 'none yet'}")
+        step("messages", f"{len(said)} message(s): {', '.join(said) or 'none yet'}")
 
         seconds = 0.0
         items = 0
@@ -85,18 +87,18 @@ def walk_through(client: Gabber) -> None:
             items += 1
             if isinstance(item.seconds, int | float):
                 seconds += item.seconds
-        step(9, "timeline", f"{items} item(s), {seconds:.1f} s in all")
+        step("timeline", f"{items} item(s), {seconds:.1f} s in all")
 
         # Newest first, fetched page by page: stop as soon as our session shows up.
         position = next(
             (n for n, listed in enumerate(client.realtime.list(), 1) if listed.id == session_id),
             None,
         )
-        step(10, "list", f"ours is #{position}, newest first" if position else "ours is not listed")
+        step("list", f"ours is #{position}, newest first" if position else "ours is not listed")
     finally:
         # Always end what you start, even when a step failed.
         session = client.realtime.end(session_id)
-        step(11, "end", f"session {session.id} {session.state}")
+        step("end", f"session {session.id} {session.state}")
 
 
 def main() -> int:

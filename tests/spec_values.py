@@ -10,6 +10,7 @@ one of those it lists: the listed values joined, plus a suffix.
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import json
@@ -74,17 +75,67 @@ CONFIG_SCHEMA = "RealtimeSessionConfigCreate"
 
 def minimal_config(overrides: Mapping[str, Any] | None = None) -> RealtimeSessionConfigCreateParam:
     """A minimal valid session config built from the spec (its required fields, each
-    its default, else its example, else a value of its type), ``overrides`` merged in.
-    What a test uses when it needs "some valid config", so that a field made required
-    upstream breaks no test."""
-    config: RealtimeSessionConfigCreateParam = minimal_value(CONFIG_SCHEMA, overrides)
+    its default, else its example, else a value of its type), ``overrides`` merged in
+    (see :func:`with_overrides`). What a test uses when it needs "some valid config",
+    so that a field made required upstream breaks no test."""
+    config: RealtimeSessionConfigCreateParam = with_overrides(CONFIG_SCHEMA, overrides)
     return config
 
 
+def minimal_update(overrides: Mapping[str, Any] | None = None) -> Any:
+    """A valid ``update_realtime_session`` body: ``overrides`` (the parts a test
+    changes), each object in it completed with the fields its schema requires."""
+    return minimal_body("update_realtime_session", overrides)
+
+
 def minimal_body(operation: str, overrides: Mapping[str, Any] | None = None) -> Any:
-    """A minimal valid request body of ``operation`` (``None`` if it takes none)."""
+    """A minimal valid request body of ``operation`` (``None`` if it takes none),
+    ``overrides`` merged in (see :func:`with_overrides`)."""
     schema = request_body_schema(operation)
-    return None if schema is None else minimal_value(schema, overrides)
+    return None if schema is None else with_overrides(schema, overrides)
+
+
+def with_overrides(schema: str, overrides: Mapping[str, Any] | None = None) -> Any:
+    """The minimal value of component ``schema`` with ``overrides`` deep-merged over it
+    (as :func:`gabber_client._minimal.deep_merge` does), where an object the overrides bring
+    in (an optional part absent from the minimal value) is first completed with the
+    minimal value of its own schema: ``{"general": {"time_limit_s": 5}}`` as an update
+    gets whatever ``general`` requires, today nothing, tomorrow maybe more."""
+    base = minimal_value(schema)
+    return base if overrides is None else _merge(base, overrides, _resolved(_schema(schema)))
+
+
+def _object_schema(node: Any) -> tuple[str | None, dict[str, Any]]:
+    """The component name (if any) and schema of the object ``node`` holds: through
+    ``$ref`` and the first non-null member of an ``anyOf``/``oneOf``."""
+    name = None
+    while isinstance(node, dict):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[1]
+            node = _schema(name)
+            continue
+        members = [
+            m for m in node.get("anyOf", []) + node.get("oneOf", []) if m.get("type") != "null"
+        ]
+        if len(members) != 1:
+            break
+        node = members[0]
+    return name, node if isinstance(node, dict) else {}
+
+
+def _merge(base: Any, overrides: Mapping[str, Any], schema: dict[str, Any]) -> Any:
+    out = dict(base) if isinstance(base, dict) else {}
+    properties: dict[str, Any] = schema.get("properties", {})
+    for key, value in overrides.items():
+        if isinstance(value, Mapping):
+            name, inner = _object_schema(properties.get(key, {}))
+            current = out.get(key)
+            if not isinstance(current, dict):
+                current = minimal_value(name) if name is not None else {}
+            out[key] = _merge(current, value, inner)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
 
 
 def _is_const(schema_name: str, key: str) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_config, minimal_update
 
 import gabber_client._base_client
 from gabber_client import (
@@ -183,14 +184,10 @@ def test_start_sends_only_what_was_asked(gabber: Any, fake: FakeGabber) -> None:
     assert session["simulated"] is False
     assert session["config"]["output"]["stream_transcript"] is True
     body = fake.requests[-1].json
-    assert body == {
-        "config": {
-            "general": {},
-            "input": {},
-            "generative": {"llm": "llm-1"},
-            "output": {"stream_transcript": True},
-        }
-    }
+    expected = minimal_config(
+        {"generative": {"llm": "llm-1"}, "output": {"stream_transcript": True}}
+    )
+    assert body == {"config": expected}
 
 
 def test_get_and_end(gabber: Any) -> None:
@@ -209,7 +206,7 @@ def test_get_and_end(gabber: Any) -> None:
 def test_update_from_a_file(gabber: Any, tmp_path: Path) -> None:
     session = start(gabber, "--time-limit", "60")
     config = tmp_path / "update.json"
-    config.write_text(json.dumps({"general": {"time_limit_s": 600}}), encoding="utf-8")
+    config.write_text(json.dumps(minimal_update({"general": {"time_limit_s": 600}})), "utf-8")
     result = gabber("sessions", "update", session["id"], "--json", str(config))
     assert result.code == 0, result.err
     assert result.json["config"]["general"]["time_limit_s"] == 600
@@ -457,7 +454,10 @@ def test_bad_dtmf_digit_exits_2_and_sends_nothing(gabber: Any, fake: FakeGabber)
     ("content", "fragment"),
     [
         ("{not json", "not valid JSON"),
-        ('{"general": {"time_limit": 5}}', "config.general.time_limit: unknown field"),
+        (
+            json.dumps(minimal_update({"general": {"time_limit": 5}})),
+            "config.general.time_limit: unknown field",
+        ),
         ("[1, 2]", "config: expected"),
     ],
 )
@@ -678,12 +678,7 @@ def generic_only(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_generic_commands_reach_every_operation(
     gabber: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    config: dict[str, Any] = {
-        "general": {},
-        "input": {},
-        "generative": {"llm": "llm-g"},
-        "output": {"stream_transcript": True},
-    }
+    config = minimal_config({"generative": {"llm": "llm-g"}, "output": {"stream_transcript": True}})
     started = gabber("sessions", "start", "--config", json.dumps(config), "--simulated")
     assert started.code == 0, started.err
     session = started.json["session"]
@@ -694,7 +689,7 @@ def test_generic_commands_reach_every_operation(
     spoken = gabber("sessions", "speak", sid, "--text", "generic hello")
     assert (spoken.code, spoken.json["id"]) == (0, sid), spoken.err
     body = tmp_path / "update.json"
-    body.write_text(json.dumps({"general": {"time_limit_s": 42}}), encoding="utf-8")
+    body.write_text(json.dumps(minimal_update({"general": {"time_limit_s": 42}})), "utf-8")
     updated = gabber("sessions", "update", sid, "--json", str(body))
     assert updated.json["config"]["general"]["time_limit_s"] == 42, updated.err
     monkeypatch.setattr(sys, "stdin", io.StringIO('[{"digit": "5", "duration": 90}]'))

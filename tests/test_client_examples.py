@@ -8,16 +8,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "typed_usage.py"
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_typed_usage_runs_offline() -> None:
+# Named after the example: a failure names the example that failed.
+@pytest.mark.parametrize("example", ["examples/typed_usage.py"])
+def test_typed_usage_runs_offline(example: str) -> None:
     # No credentials and an unroutable base URL: it must not need either.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GABBER_")}
     env["GABBER_BASE_URL"] = "http://127.0.0.1:9"
 
     done = subprocess.run(
-        [sys.executable, str(EXAMPLE)],
+        [sys.executable, str(ROOT / example)],
         capture_output=True,
         text=True,
         env=env,

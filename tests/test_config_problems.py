@@ -77,11 +77,16 @@ def test_an_empty_config_names_every_missing_part(fake: FakeGabber) -> None:
 
 
 def test_problems_at_every_depth_come_together(fake: FakeGabber) -> None:
-    config = {
-        "general": {"time_limit_s": "ten"},
-        "input": 3,
-        "generative": {"llm": 5, "tool_definitions": ["t", 7], "persona_id": "p"},
-    }
+    config: dict[str, Any] = dict(
+        minimal_config(
+            {
+                "general": {"time_limit_s": "ten"},
+                "input": 3,
+                "generative": {"llm": 5, "tool_definitions": ["t", 7], "persona_id": "p"},
+            }
+        )
+    )
+    del config["output"]
     with fake.client() as client, pytest.raises(InvalidArgumentError) as caught:
         client.realtime.start(config)  # type: ignore[arg-type]  # deliberately ill-typed
     paths = sorted(path for path, _ in caught.value.problems)

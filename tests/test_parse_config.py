@@ -6,16 +6,15 @@ import json
 from typing import Any
 
 import pytest
+from spec_values import minimal_config, minimal_update, spec
 
 from gabber_client import InvalidArgumentError, parse_config
+from gabber_client._minimal import minimal_value
 from gabber_client.testing import FakeGabber
 
-VALID: dict[str, Any] = {
-    "general": {"time_limit_s": 60},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+VALID: dict[str, Any] = dict(
+    minimal_config({"general": {"time_limit_s": 60}, "generative": {"llm": "llm_1"}})
+)
 
 
 def test_a_valid_config_is_returned_as_it_is_and_starts() -> None:
@@ -27,21 +26,23 @@ def test_a_valid_config_is_returned_as_it_is_and_starts() -> None:
 
 
 def test_every_problem_at_once_each_with_its_path() -> None:
-    body = json.loads('{"general": {"time_limit": 5}, "generative": {"llm": 7}}')
+    general = minimal_value("RealtimeSessionGeneralConfig", {"time_limit": 5})
+    generative = minimal_value("RealtimeSessionGenerativeConfigCreate", {"llm": 7})
+    body = json.loads(json.dumps({"general": general, "generative": generative}))
     with pytest.raises(InvalidArgumentError) as raised:
         parse_config(body)
+    known = sorted(spec()["components"]["schemas"]["RealtimeSessionGeneralConfig"]["properties"])
     assert set(raised.value.problems) == {
         ("config.input", "is required"),
         ("config.output", "is required"),
-        ("config.general.time_limit", "unknown field (known fields: save_messages, time_limit_s)"),
+        ("config.general.time_limit", f"unknown field (known fields: {', '.join(known)})"),
         ("config.generative.llm", "expected string, got int"),
     }
 
 
 def test_an_update_config_is_checked_against_its_own_schema() -> None:
-    assert parse_config({"general": {"time_limit_s": 9}}, "update") == {
-        "general": {"time_limit_s": 9}
-    }
+    update = minimal_update({"general": {"time_limit_s": 9}})
+    assert parse_config(json.loads(json.dumps(update)), "update") == update
     with pytest.raises(InvalidArgumentError) as raised:
         parse_config({"output": {"stream_transcript": "yes"}}, "update")
     assert raised.value.problems == (
@@ -65,7 +66,7 @@ def test_not_an_object(data: object, problem: str) -> None:
 
 def test_not_json_at_all() -> None:
     with pytest.raises(InvalidArgumentError, match=r"config\.general\.time_limit_s"):
-        parse_config({**VALID, "general": {"time_limit_s": float("nan")}})
+        parse_config(minimal_config({"general": {"time_limit_s": float("nan")}}))
 
 
 def test_the_path_prefix_is_the_callers() -> None:

@@ -77,11 +77,17 @@ OBJECT_MODELS = sorted(
 
 
 def _optional_fields(cls: type[Any]) -> dict[str, Any]:
+    """The fields of model ``cls`` its schema does not require (a required field with
+    a spec ``default`` has that default in the model, but is not optional)."""
     hints = typing.get_type_hints(cls)
+    required = set(SCHEMAS[cls.__name__].get("required", []))
     return {
         field.name: hints[field.name]
         for field in attrs.fields(cls)
-        if field.init and field.default is not attrs.NOTHING
+        if field.init
+        and field.default is not attrs.NOTHING
+        and field.name not in required
+        and field.name.removesuffix("_") not in required  # ``type_`` is ``type``
     }
 
 

@@ -4,7 +4,7 @@ openapi-core validates a request (method, path, parameters, security, body) or a
 response (status, content type, headers, body) against openapi.yaml. It reads
 them through two small protocols; :class:`HttpxOpenAPIRequest` and
 :class:`HttpxOpenAPIResponse` implement them for :class:`httpx.Request` and
-:class:`httpx.Response`. Nothing here knows what the eleven operations look like:
+:class:`httpx.Response`. Nothing here knows what the operations look like:
 every judgement comes from the spec.
 
 The validators are built with ``additional_properties_default_policy="forbid"``:

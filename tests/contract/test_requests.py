@@ -7,7 +7,7 @@ and with :class:`~gabber_client.AsyncGabber`) on a client whose transport is a
 (method, path, parameters, security scheme, body) and the canned answer before the
 call returns, and a violation fails the call with the validator's messages.
 
-The cases cover the eleven operations; an API key, and a usage token wherever the
+The cases cover every operation of the spec; an API key, and a usage token wherever the
 spec's ``security`` allows ``BearerAuth``; ``x-human-id`` absent, per call, from
 the client's default, and both; optional body fields present (nulls included) and
 absent; second pages; and session ids that need percent-encoding (``/``, ``?``,
@@ -131,11 +131,12 @@ class Call:
 
 @dataclass(frozen=True)
 class SpecCall:
-    """``operation`` through its facade method, on ``session``, with the minimal body
-    its schema gives (see :func:`spec_values.call_operation`)."""
+    """``operation`` through its facade method, on ``session`` (``None`` when its path
+    takes none), with the minimal body its schema gives (see
+    :func:`spec_values.call_operation`)."""
 
     operation: str
-    session: str
+    session: str | None
     kwargs: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -244,17 +245,21 @@ def _digits(tones: str, duration: int = 250) -> dict[str, Any]:
     return {"digits": [{"digit": d, "duration": duration} for d in tones]}
 
 
-def _session_calls(sid: str) -> Iterator[tuple[Call | SpecCall, Sent]]:
-    """A call of every operation of the spec with a ``{session}``, on ``sid``, with the
-    minimal body its schema gives, and what it sends."""
+def _spec_calls(sid: str) -> Iterator[tuple[SpecCall, Sent]]:
+    """A call of every operation of the spec (on ``sid`` when its path has a
+    ``{session}``), with the minimal body its schema gives, and what it sends."""
     for path, methods in SPEC["paths"].items():
         for details in methods.values():
-            if "{session}" not in path:
-                continue
             operation = details["operationId"]
+            session = sid if "{session}" in path else None
             body = minimal_body(operation)
-            sent = Sent(operation, sid, body=NO_BODY if body is None else body)
-            yield SpecCall(operation, sid), sent
+            sent = Sent(operation, session, body=NO_BODY if body is None else body)
+            yield SpecCall(operation, session), sent
+
+
+def _session_calls(sid: str) -> Iterator[tuple[SpecCall, Sent]]:
+    """:func:`_spec_calls` of the operations with a ``{session}``."""
+    return ((call, sent) for call, sent in _spec_calls(sid) if sent.session is not None)
 
 
 def _session_cases() -> Iterator[Case]:
@@ -267,14 +272,7 @@ def _session_cases() -> Iterator[Case]:
 
 def _human_cases() -> Iterator[Case]:
     """Each operation that declares ``x-human-id``: none, per call, client default, both."""
-    calls: list[tuple[Call | SpecCall, Sent]] = [
-        (
-            Call("start", (CONFIG_MINIMAL,)),
-            Sent("start_realtime_session", body={"config": CONFIG_MINIMAL}),
-        ),
-        (Call("list"), Sent("list_realtime_sessions")),
-        *((call, sent) for call, sent in _session_calls(SID) if sent.operation in HUMAN_OPERATIONS),
-    ]
+    calls = [(call, sent) for call, sent in _spec_calls(SID) if sent.operation in HUMAN_OPERATIONS]
     for call, sent in calls:
         op = sent.operation
         yield Case(f"{op}[no-human]", call, (sent,))

@@ -9,7 +9,7 @@ too; the raw ``httpx`` requests that are deliberately wrong (bad JSON, bodies th
 break the schema, missing or wrong credentials) are sent with request validation
 off, since only the fake's answer to them is under test.
 
-For each of the eleven operations the scenario drives happy paths (facade, sync and
+For each operation of the spec the scenario drives happy paths (facade, sync and
 async, API key and, where the spec allows it, a usage token; pagination walked to
 the end) and error paths (400 bad input and bad page tokens, 401, 404 for unknown
 and other humans' sessions, ended sessions, and the fake's injected 429 and 500),
@@ -193,14 +193,9 @@ async def world(openapi: OpenAPI) -> AsyncIterator[World]:
 # ------------------------------------------------------------- happy paths
 async def _walk_pages(world: World, operation: str, session: str, human: str | None) -> None:
     """Every page of a paged operation, sync and async, following ``next_page``."""
-    sync_rt, async_rt = world.client.realtime, world.aclient.realtime
-    if operation == "list_realtime_sessions":
-        sync_items = list(sync_rt.list(human=human))
-        async_items = [s async for s in await async_rt.list(human=human)]
-    else:
-        kind = operation.rsplit("_", 1)[1]
-        sync_items = list(getattr(sync_rt, kind)(session, human=human))
-        async_items = [i async for i in await getattr(async_rt, kind)(session, human=human)]
+    sync_items = list(call_operation(world.client, operation, session, human=human))
+    pages = await call_operation(world.aclient, operation, session, human=human)
+    async_items = [item async for item in pages]
     assert len(sync_items) == len(async_items) > 2, "the walk must cross a page boundary"
 
 
@@ -212,30 +207,11 @@ async def _happy_start(world: World, sid: str) -> None:
     await world.aclient.realtime.start(CONFIG)
 
 
-async def _happy_list(world: World, sid: str) -> None:
-    world.session()
-    world.session(human=OTHER)
-    await _walk_pages(world, "list_realtime_sessions", sid, None)
-    world.client.realtime.list(human=HUMAN)
-
-
 async def _happy_update(world: World, sid: str) -> None:
     world.client.realtime.update(sid, {"generative": {"voice_override": "voice_2"}})
     await world.aclient.realtime.update(
         sid, {"generative": {"voice_override": None}, "input": None}
     )
-
-
-async def _happy_items(world: World, sid: str, operation: str) -> None:
-    await _walk_pages(world, operation, sid, HUMAN)
-
-
-async def _happy_messages(world: World, sid: str) -> None:
-    await _happy_items(world, sid, "get_realtime_session_messages")
-
-
-async def _happy_timeline(world: World, sid: str) -> None:
-    await _happy_items(world, sid, "get_realtime_session_timeline")
 
 
 async def _happy_dtmf(world: World, sid: str) -> None:
@@ -245,23 +221,30 @@ async def _happy_dtmf(world: World, sid: str) -> None:
 
 async def _happy_any(world: World, sid: str, operation: str) -> None:
     """Any operation: the minimal body of its schema, sync then async (then with the
-    session's human when it declares x-human-id)."""
-    call_operation(world.client, operation, sid)
-    await call_operation(world.aclient, operation, sid)
+    session's human when it declares x-human-id). A paged one is walked to its end,
+    as the session's human when it declares x-human-id (``sid`` has more messages
+    than a page holds; more sessions, one of another human, make the list of that
+    human longer than a page too)."""
+    if operation in PAGED:
+        world.session()
+        world.session()
+        world.session(human=OTHER)
+        human = HUMAN if SPEC_OPERATIONS[operation].human_header else None
+        await _walk_pages(world, operation, sid, human)
+    else:
+        call_operation(world.client, operation, sid)
+        await call_operation(world.aclient, operation, sid)
     if SPEC_OPERATIONS[operation].human_header:
         call_operation(world.client, operation, sid, human=HUMAN)
 
 
 HAPPY: dict[str, Happy] = {
     "start_realtime_session": _happy_start,
-    "list_realtime_sessions": _happy_list,
     "update_realtime_session": _happy_update,
-    "get_realtime_session_messages": _happy_messages,
-    "get_realtime_session_timeline": _happy_timeline,
     "dtmf": _happy_dtmf,
 }
-"""Scenarios beyond :func:`_happy_any`: page walks, both forms of DTMF digits, the
-optional arguments of start, nulls in an update."""
+"""Scenarios beyond :func:`_happy_any`, per operationId: both forms of DTMF digits,
+the optional arguments of start, nulls in an update."""
 
 
 def _with_token(world: World, operation: str, sid: str) -> None:

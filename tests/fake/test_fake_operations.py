@@ -1,4 +1,4 @@
-"""The eleven operations of the fake, through plain httpx over the in-process transport."""
+"""The operations of the fake, through plain httpx over the in-process transport."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from spec_values import minimal_update
 
+from gabber_client._minimal import minimal_value
 from gabber_client.testing import FakeGabber
 
 from .support import KEY, assert_conforms, error, start, start_body
@@ -196,14 +198,16 @@ def test_list_rejects_a_page_token_it_did_not_make(http: httpx.Client) -> None:
 
 def test_update_replaces_given_parts_and_keeps_the_others(http: httpx.Client) -> None:
     body = start_body(persona="persona_1", voice_override="voice_1")
-    body["config"]["general"] = {"time_limit_s": 30}
+    body["config"]["general"] = minimal_value("RealtimeSessionGeneralConfig", {"time_limit_s": 30})
     body["config"]["output"] = {"stream_transcript": True, "answer_message": "Hi"}
     session = http.post("/v1/realtime/start", json=body).json()["session"]
-    update = {
-        "general": {"time_limit_s": 60},
-        "output": None,
-        "generative": {"llm": "llm_2", "voice_override": None, "tool_definitions": ["t1"]},
-    }
+    update = minimal_update(
+        {
+            "general": {"time_limit_s": 60},
+            "output": None,
+            "generative": {"llm": "llm_2", "voice_override": None, "tool_definitions": ["t1"]},
+        }
+    )
     response = http.post(f"/v1/realtime/{session['id']}/update", json=update)
     assert_conforms(response)
     config = response.json()["config"]
@@ -229,7 +233,9 @@ def test_update_checks_everything_before_changing_anything(
     fake: FakeGabber, http: httpx.Client
 ) -> None:
     session = start(http)
-    update = {"general": {"time_limit_s": 5}, "generative": {"llm": "llm_2", "persona": ""}}
+    update = minimal_update(
+        {"general": {"time_limit_s": 5}, "generative": {"llm": "llm_2", "persona": ""}}
+    )
     response = http.post(f"/v1/realtime/{session['id']}/update", json=update)
     assert error(response, 400) == "generative.persona: must not be empty"
     assert fake.get_session(session["id"]) == session

@@ -16,9 +16,16 @@ import pytest
 from gabber_client import Gabber, InternalServerError
 from gabber_client.testing import FakeGabber, FakeServer
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "request-options.md"
-BLOCKS = re.findall(r"^```python\n(.*?)^```", DOC.read_text(encoding="utf-8"), re.M | re.S)
-RUN = [b for b in BLOCKS if not b.startswith("# not run:")]
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "request-options.md"
+TEXT = DOC.read_text(encoding="utf-8")
+FOUND = list(re.finditer(r"^```python\n(.*?)^```", TEXT, re.M | re.S))
+BLOCKS = [match[1] for match in FOUND]
+NAMES = [f"docs/request-options.md:{TEXT.count(chr(10), 0, m.start()) + 1}" for m in FOUND]
+"""Each block's file and line (of its opening fence), as tests/test_docs.py names it:
+a failure names the block that failed."""
+RUN = [(name, b) for name, b in zip(NAMES, BLOCKS, strict=True) if not b.startswith("# not run:")]
+((RECIPE_NAME, RECIPE),) = [(name, b) for name, b in RUN if "def start_once" in b]
 
 
 def test_the_doc_has_runnable_blocks() -> None:
@@ -26,7 +33,7 @@ def test_the_doc_has_runnable_blocks() -> None:
     assert len(BLOCKS) == len(RUN)  # the get/post signatures are a text block: all run
 
 
-@pytest.mark.parametrize("block", RUN, ids=[f"block{i}" for i in range(len(RUN))])
+@pytest.mark.parametrize("block", [b for _, b in RUN], ids=[name for name, _ in RUN])
 def test_block_runs(
     block: str,
     server: FakeServer,
@@ -40,13 +47,17 @@ def test_block_runs(
 
 
 def _recipe() -> dict[str, Any]:
-    (block,) = [b for b in RUN if "def start_once" in b]
     namespace: dict[str, Any] = {"__name__": "recipe"}
-    exec(block.split("\nwith Gabber()")[0], namespace)  # the function only
+    exec(RECIPE.split("\nwith Gabber()")[0], namespace)  # the function only
     return namespace
 
 
-def test_the_reconciliation_recipe_finds_the_started_session() -> None:
+recipe = pytest.mark.parametrize("block", [RECIPE_NAME])
+"""The recipe's tests carry its block's name: a failure names the block."""
+
+
+@recipe
+def test_the_reconciliation_recipe_finds_the_started_session(block: str) -> None:
     fake = FakeGabber()
     fake.create_session()  # an older one
     fake.inject_fault(drop=True, operation="start_realtime_session")
@@ -70,8 +81,9 @@ class _RefuseFirst(httpx.BaseTransport):
         return self.inner.handle_request(request)
 
 
+@recipe
 def test_the_reconciliation_recipe_starts_again_when_surely_not_started(
-    no_sleep: list[float],
+    block: str, no_sleep: list[float]
 ) -> None:
     fake = FakeGabber()
     http = httpx.Client(transport=_RefuseFirst(fake.transport(), 3))  # 1 try + 2 retries
@@ -83,7 +95,8 @@ def test_the_reconciliation_recipe_starts_again_when_surely_not_started(
     assert [r.operation for r in fake.requests] == ["start_realtime_session"]  # no list
 
 
-def test_the_reconciliation_recipe_lets_other_errors_through() -> None:
+@recipe
+def test_the_reconciliation_recipe_lets_other_errors_through(block: str) -> None:
     fake = FakeGabber()
     fake.inject_fault(status=500)
     with pytest.raises(InternalServerError):

@@ -1,7 +1,7 @@
-"""Per-call ``timeout``, ``extra_headers``, ``extra_query`` and ``extra_body`` of each
-of the eleven methods, sync and async, reach the wire on the first attempt, on a
-retry (the first attempt gets a 429 that even ``start`` retries) and on every later
-page of ``list``/``messages``/``timeline``.
+"""Per-call ``timeout``, ``extra_headers``, ``extra_query`` and ``extra_body`` of every
+method (one per operation of the spec), sync and async, reach the wire on the first
+attempt, on a retry (the first attempt gets a 429 that even ``start`` retries) and on
+every later page of a paged method.
 
 Seen twice per request: by a transport that records what httpx sends (including
 the timeout httpx was given), and by the fake that received it; in-process and over

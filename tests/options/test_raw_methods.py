@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_body
 
 from gabber_client import (
     APIConnectionError,
@@ -22,14 +23,8 @@ from gabber_client import (
 from gabber_client.models import ListRealtimeSessions200Response, RealtimeSession
 from gabber_client.testing import FakeGabber, FakeServer
 
-START = {
-    "config": {
-        "general": {},
-        "input": {},
-        "generative": {"llm": "llm_1"},
-        "output": {"stream_transcript": True},
-    }
-}
+START = minimal_body("start_realtime_session", {"config": {"generative": {"llm": "llm_1"}}})
+"""A valid start body, built from the spec."""
 
 ESCAPES = [
     "https://evil.example/v1/realtime/list",

@@ -13,6 +13,7 @@ import typing
 from pathlib import Path
 
 import pytest
+from spec_values import minimal_config, minimal_update
 
 import gabber_client.types as types
 from gabber_client._generated import request_types
@@ -21,73 +22,64 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = json.loads((ROOT / "gabber_client" / "_generated" / "openapi.json").read_text())
 SCHEMAS = SPEC["components"]["schemas"]
 
-GOOD = """
+# The dict literals are built from the spec's minimal values (each test's point as
+# an override), so that a field made required upstream keeps them valid.
+FULL_CONFIG = minimal_config(
+    {
+        "general": {"time_limit_s": 600, "save_messages": None},
+        "input": {"interruptable": True},
+        "generative": {"llm": "llm_1", "persona": "p", "tool_definitions": ["t"]},
+        "output": {"stream_transcript": True, "answer_message": "Hi"},
+    }
+)
+UPDATE = minimal_update({"general": {"time_limit_s": 60}, "output": None})
+MISSPELT_CONFIG = {
+    ("generativ" if key == "generative" else key): value for key, value in minimal_config().items()
+}
+
+GOOD = f"""
 from gabber_client import AsyncGabber, Gabber
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 
 def run(client: Gabber) -> None:
     client.realtime.start(
-        {
-            "general": {"time_limit_s": 600, "save_messages": None},
-            "input": {"interruptable": True},
-            "generative": {"llm": "llm_1", "persona": "p", "tool_definitions": ["t"]},
-            "output": {"stream_transcript": True, "answer_message": "Hi"},
-        },
-        extra_headers={"X-Trace": "1"},
+        {FULL_CONFIG!r},
+        extra_headers={{"X-Trace": "1"}},
         timeout=5,
     )
-    client.realtime.update("rs_1", {"general": {"time_limit_s": 60}, "output": None})
-    client.realtime.dtmf("rs_1", [{"digit": "#", "duration": 100}])
-    config: RealtimeSessionConfigCreateParam = {
-        "general": {},
-        "input": {},
-        "generative": {"llm": "llm_1"},
-        "output": {"stream_transcript": False},
-    }
+    client.realtime.update("rs_1", {UPDATE!r})
+    client.realtime.dtmf("rs_1", [{{"digit": "#", "duration": 100}}])
+    config: RealtimeSessionConfigCreateParam = {minimal_config()!r}
     client.realtime.start(config)
 
 
 async def arun(client: AsyncGabber) -> None:
-    await client.realtime.update("rs_1", {"generative": {"llm": "llm_2"}})
+    await client.realtime.update("rs_1", {minimal_update({"generative": {"llm": "llm_2"}})!r})
     async for session in client.realtime.list():
         print(session.id)
 """
 
 BAD = {
-    "start_misspelt": """
+    "start_misspelt": f"""
 from gabber_client import Gabber
 def run(client: Gabber) -> None:
-    client.realtime.start(
-        {
-            "general": {},
-            "input": {},
-            "generativ": {"llm": "llm_1"},
-            "output": {"stream_transcript": True},
-        }
-    )
+    client.realtime.start({MISSPELT_CONFIG!r})
 """,
-    "start_mistyped": """
+    "start_mistyped": f"""
 from gabber_client import Gabber
 def run(client: Gabber) -> None:
-    client.realtime.start(
-        {
-            "general": {"time_limit_s": "600"},
-            "input": {},
-            "generative": {"llm": "llm_1"},
-            "output": {"stream_transcript": True},
-        }
-    )
+    client.realtime.start({minimal_config({"general": {"time_limit_s": "600"}})!r})
 """,
-    "update_misspelt": """
+    "update_misspelt": f"""
 from gabber_client import Gabber
 def run(client: Gabber) -> None:
-    client.realtime.update("rs_1", {"general": {"time_limit": 60}})
+    client.realtime.update("rs_1", {minimal_update({"general": {"time_limit": 60}})!r})
 """,
-    "update_mistyped": """
+    "update_mistyped": f"""
 from gabber_client import AsyncGabber
 async def run(client: AsyncGabber) -> None:
-    await client.realtime.update("rs_1", {"input": {"interruptable": "yes"}})
+    await client.realtime.update("rs_1", {minimal_update({"input": {"interruptable": "yes"}})!r})
 """,
     "dtmf_bad_digit": """
 from gabber_client import Gabber

@@ -4,12 +4,14 @@ usage error or invalid argument, nothing sent)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from spec_values import minimal_update
 
 from gabber_client.cli import main
 from gabber_client.cli._exit import EXIT_FAILURE, EXIT_USAGE
@@ -40,12 +42,19 @@ def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
     return lines[0]
 
 
+def _time_limit(raw: str) -> str:
+    """A valid update body (built from the spec) as JSON text, its time limit ``raw``."""
+    text = json.dumps(minimal_update({"general": {"time_limit_s": 0}}))
+    assert text.count('"time_limit_s": 0') == 1
+    return text.replace('"time_limit_s": 0', f'"time_limit_s": {raw}')
+
+
 JSON_DOCUMENTS = {
-    "nan": ('{"general": {"time_limit_s": NaN}}', "NaN"),
-    "infinity": ('{"general": {"time_limit_s": -Infinity}}', "Infinity"),
+    "nan": (_time_limit("NaN"), "NaN"),
+    "infinity": (_time_limit("-Infinity"), "Infinity"),
     "deep": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-    "huge-integer": ('{"general": {"time_limit_s": ' + "9" * 5000 + "}}", "digits"),
-    "unsafe-integer": ('{"general": {"time_limit_s": ' + "9" * 30 + "}}", "safe range"),
+    "huge-integer": (_time_limit("9" * 5000), "digits"),
+    "unsafe-integer": (_time_limit("9" * 30), "safe range"),
 }
 
 

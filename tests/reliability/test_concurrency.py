@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from spec_values import minimal_update
+
 from gabber_client import Gabber
 from gabber_client.models import Extra
 
@@ -61,7 +63,9 @@ def _worker(client: Gabber, worker: int, barrier: threading.Barrier) -> _Tally:
             tally.calls["speak"] += 1
         else:
             limit = 1000 * worker + i
-            updated = client.realtime.update(session, {"general": {"time_limit_s": limit}})
+            updated = client.realtime.update(
+                session, minimal_update({"general": {"time_limit_s": limit}})
+            )
             assert updated.id == session
             assert updated.config.general.time_limit_s == limit
             tally.time_limit[session] = limit
@@ -118,7 +122,9 @@ async def test_one_async_client_with_1000_concurrent_calls(in_process: Rig) -> N
             assert texts == [f"hello {session}"]
 
         async def update(n: int, session: str) -> None:
-            result = await client.realtime.update(session, {"general": {"time_limit_s": n}})
+            result = await client.realtime.update(
+                session, minimal_update({"general": {"time_limit_s": n}})
+            )
             assert result.id == session
             assert result.config.general.time_limit_s == n
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from spec_values import minimal_config
 
 from gabber_client import AsyncGabber, Gabber, InvalidArgumentError
 
@@ -171,7 +172,7 @@ CASES: list[tuple[str, Callable[[Any], Any], str]] = [
     ("start none config", lambda c: c.realtime.start(None), "config"),
     (
         "start str time limit",
-        lambda c: c.realtime.start({**payloads.START_CONFIG, "general": {"time_limit_s": "60"}}),
+        lambda c: c.realtime.start(minimal_config({"general": {"time_limit_s": "60"}})),
         "config.general.time_limit_s",
     ),
     (
@@ -181,7 +182,7 @@ CASES: list[tuple[str, Callable[[Any], Any], str]] = [
     ),
     (
         "start typo",
-        lambda c: c.realtime.start({**payloads.START_CONFIG, "general": {"time_limit": 60}}),
+        lambda c: c.realtime.start(minimal_config({"general": {"time_limit": 60}})),
         "config.general.time_limit",
     ),
     (

@@ -8,15 +8,14 @@ loopback.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
 from urllib.parse import quote
 
 import pytest
+from spec_values import call_operation
 
-from gabber_client import Gabber
+from gabber_client._operations import OPERATIONS, SPEC_OPERATIONS
 
-from .rig import PHONE_FROM, PHONE_TO, Rig
+from .rig import Rig
 
 HOSTILE_IDS = [
     "a/b",
@@ -47,28 +46,32 @@ HOSTILE_IDS = [
     "é" * 1024,
 ]
 
-# (operation id, path after the id, the call)
-ROUTES: list[tuple[str, str, Callable[[Gabber, str], Any]]] = [
-    ("get_realtime_session", "", lambda c, s: c.realtime.get(s)),
-    ("update_realtime_session", "/update", lambda c, s: c.realtime.update(s, {})),
-    ("get_realtime_session_messages", "/messages", lambda c, s: c.realtime.messages(s)),
-    ("get_realtime_session_timeline", "/timeline", lambda c, s: c.realtime.timeline(s)),
-    ("speak", "/speak", lambda c, s: c.realtime.speak(s, "hi")),
-    ("dtmf", "/dtmf", lambda c, s: c.realtime.dtmf(s, "1")),
+SEPARATE = "attach_human"
+"""Tested on its own, after the session ended (it hands the session to a human)."""
+ENDS_THE_SESSION = "end_realtime_session"
+"""Runs last, so that every other operation finds the session live."""
+ROUTES = sorted(
     (
-        "initiate_outbound_call",
-        "/outbound_call",
-        lambda c, s: c.realtime.initiate_outbound_call(
-            s, source_phone_number=PHONE_FROM, destination_phone_number=PHONE_TO
-        ),
+        operation
+        for operation in OPERATIONS
+        if "{session}" in SPEC_OPERATIONS[operation].path and operation != SEPARATE
     ),
-    ("end_realtime_session", "/end", lambda c, s: c.realtime.end(s)),
-]
+    key=lambda operation: operation == ENDS_THE_SESSION,
+)
+"""Every operation of the spec on a session (in the operation table's order), each called with
+the minimal body its schema gives; the one that ends the session last."""
 
 
 def _segment(session_id: str) -> str:
     """The id as one path segment: every reserved character escaped, dots too."""
     return quote(session_id, safe="").replace(".", "%2E")
+
+
+def _path(operation: str, session_id: str) -> str:
+    """The path ``operation`` must reach for ``session_id``: its template's."""
+    template = SPEC_OPERATIONS[operation].path
+    assert template.count("{session}") == 1, template
+    return template.replace("{session}", _segment(session_id))
 
 
 def _short(value: str) -> str:
@@ -81,21 +84,23 @@ def test_every_operation_reaches_the_session_with_a_hostile_id(rig: Rig, session
     bystander = rig.session("bystander")  # a session a wrong route might reach instead
     client = rig.client()
 
-    for operation, suffix, call in ROUTES:
-        result = call(client, session_id)
+    assert ROUTES[-1] == ENDS_THE_SESSION
+    for operation in ROUTES:
+        result = call_operation(client, operation, session_id)
         record = rig.fake.requests[-1]
 
         assert record.operation == operation
         assert record.session == session_id
-        assert record.path == f"/v1/realtime/{_segment(session_id)}{suffix}"
+        assert record.path == _path(operation, session_id)
         assert record.status == 200, record
         if hasattr(result, "id"):
             assert result.id == session_id
 
     human = rig.client().realtime.attach_human(session_id, "human_1")
     record = rig.fake.requests[-1]
-    assert (record.operation, record.session, record.status) == ("attach_human", session_id, 200)
-    assert record.path == f"/v1/realtime/session/{_segment(session_id)}/attach_human"
+    assert (record.operation, record.session, record.status) == (SEPARATE, session_id, 200)
+    assert record.path == _path(SEPARATE, session_id)
+    assert record.path.endswith(f"/{_segment(session_id)}/attach_human")
     assert human.human == "human_1"
     assert rig.fake.get_session(session_id)["state"] == "ended"
     assert rig.fake.get_session(bystander)["state"] == "in_progress"
