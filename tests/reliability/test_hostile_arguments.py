@@ -8,13 +8,15 @@ nothing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from spec_values import minimal_config
+from spec_values import call_operation, minimal_config
 
 from gabber_client import AsyncGabber, Gabber, InvalidArgumentError
+from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
 
 from . import payloads
 from .scripted import API_KEY, BASE_URL, Recorder, always, async_client, sync_client
@@ -73,21 +75,19 @@ def test_api_key_from_the_environment_with_lf_is_refused(
     _refuses(caught, "GABBER_API_KEY")
 
 
+# Every operation whose spec declares the ``x-human-id`` header takes ``human=``.
+_HUMAN_CALLS: dict[str, Callable[[Gabber, str], Any]] = {
+    operation: functools.partial(
+        lambda operation, c, h: call_operation(c, operation, "rs_1", human=h), operation
+    )
+    for operation, facts in SPEC_OPERATIONS.items()
+    if facts.human_header
+}
+_HUMAN_CALLS["for_human"] = lambda c, h: c.for_human(h)
+
+
 @pytest.mark.parametrize("value", BAD_HEADER_VALUES)
-@pytest.mark.parametrize(
-    "call",
-    [
-        lambda c, h: c.realtime.get("rs_1", human=h),
-        lambda c, h: c.realtime.start(payloads.START_CONFIG, human=h),
-        lambda c, h: c.realtime.update("rs_1", {}, human=h),
-        lambda c, h: c.realtime.end("rs_1", human=h),
-        lambda c, h: c.realtime.list(human=h),
-        lambda c, h: c.realtime.messages("rs_1", human=h),
-        lambda c, h: c.realtime.timeline("rs_1", human=h),
-        lambda c, h: c.for_human(h),
-    ],
-    ids=["get", "start", "update", "end", "list", "messages", "timeline", "for_human"],
-)
+@pytest.mark.parametrize("call", _HUMAN_CALLS.values(), ids=_HUMAN_CALLS.keys())
 def test_per_call_human_with_cr_or_lf_is_refused_before_sending(
     scripted: tuple[Gabber, Recorder], call: Callable[[Gabber, str], Any], value: str
 ) -> None:
