@@ -576,8 +576,6 @@ class FakeGabber:
 
     # -------------------------------------------------------------- operations
     def _page_param(self, request: FakeRequest) -> str | None:
-        if not request.query:
-            return None
         values = parse_qs(request.query, keep_blank_values=True).get("page")
         return values[0] if values and values[0] else None
 
