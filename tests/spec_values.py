@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from gabber_client._minimal import minimal_value, request_body_schema
+from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
+from gabber_client._minimal import minimal_value
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -79,6 +80,11 @@ def minimal_config(overrides: Mapping[str, Any] | None = None) -> RealtimeSessio
     upstream breaks no test."""
     config: RealtimeSessionConfigCreateParam = minimal_value(CONFIG_SCHEMA, overrides)
     return config
+
+
+def request_body_schema(operation: str) -> str | None:
+    """The component schema of ``operation``'s JSON request body, if it takes one."""
+    return SPEC_OPERATIONS[operation].request_body
 
 
 def minimal_body(operation: str, overrides: Mapping[str, Any] | None = None) -> Any:
