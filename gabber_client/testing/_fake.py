@@ -579,10 +579,6 @@ class FakeGabber:
         values = parse_qs(request.query, keep_blank_values=True).get("page")
         return values[0] if values and values[0] else None
 
-    @staticmethod
-    def _session_response(route: Route, session: Session) -> FakeResponse:
-        return json_response(200, fill_response(route.operation or "", session.render()))
-
     def _op_start(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
@@ -590,7 +586,10 @@ class FakeGabber:
         token = f"fake-rtc-{secrets.token_urlsafe(24)}"
         document = {
             "session": session.render(),
-            "connection_details": {"url": _connection_url(session), "token": token},
+            "connection_details": {
+                "url": f"{CONNECTION_URL}/{quote_segment(session.id)}",
+                "token": token,
+            },
         }
         return json_response(200, fill_response(route.operation or "", document))
 
@@ -629,7 +628,7 @@ class FakeGabber:
         if response is None:
             return FakeResponse(200, (), b"")
         if response == SESSION_SCHEMA and session is not None:
-            return self._session_response(route, session)
+            return json_response(200, fill_response(operation, session.render()))
         return json_response(200, fill_response(operation, schema_example(response)))
 
 
@@ -637,10 +636,6 @@ def _session_json(session: Session) -> SessionJSON:
     """The session as ``get_realtime_session`` answers it (filled from the schema), a
     copy safe to hand out of the lock."""
     return cast("SessionJSON", _snapshot(fill_response("get_realtime_session", session.render())))
-
-
-def _connection_url(session: Session) -> str:
-    return f"{CONNECTION_URL}/{quote_segment(session.id)}"
 
 
 def _acting(action: _Action) -> _Handler:
