@@ -69,10 +69,6 @@ _Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeR
 _Action = Callable[[Store, Session, Any], None]
 
 
-def _real_clock() -> datetime:
-    return datetime.now(UTC)
-
-
 def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of JSON-ready state, safe to hand out of the lock."""
     copied: dict[str, Any] = json.loads(json.dumps(value))
@@ -153,7 +149,7 @@ class FakeGabber:
         self._project = project
         self._page_size = page_size
         self._catalog = catalog
-        self._clock = clock or _real_clock
+        self._clock = clock or functools.partial(datetime.now, UTC)
         self._base_url = base_url.rstrip("/")
         self._lock = threading.Lock()
         self._store = self._new_store()
