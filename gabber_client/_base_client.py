@@ -525,14 +525,15 @@ class BaseClient(Generic[H]):
         call: Call[Any],
         request: httpx.Request,
         outcome: httpx.RequestError | httpx.Response,
-        retries: int,
-        took_effect: bool,
+        earlier: list[bool],
     ) -> float:
         """Seconds to wait before sending ``request`` again after an attempt that ended
         in ``outcome`` (an error, or a non-2xx response); raises the call's error
-        instead when the retry policy gives up. ``took_effect``: an earlier attempt
-        may have been acted on (see ``APIConnectionError.may_have_taken_effect``)."""
+        instead when the retry policy gives up. ``earlier``: whether each earlier
+        failed attempt may have been acted on (see
+        ``APIConnectionError.may_have_taken_effect``); ``outcome``'s is added to it."""
         of = self._settings.max_retries
+        retries = len(earlier)
         if isinstance(outcome, httpx.Response):
             if retries >= of or not _retry.should_retry_response(
                 outcome, idempotent=call.idempotent
@@ -544,7 +545,7 @@ class BaseClient(Generic[H]):
             or not isinstance(outcome, httpx.TransportError)
             or not _retry.should_retry_exception(outcome, idempotent=call.idempotent)
         ):
-            raise self._connection_error(outcome, request, took_effect) from outcome
+            raise self._connection_error(outcome, request, any(earlier)) from outcome
         else:
             wait = None
         if wait is None:
@@ -558,7 +559,8 @@ class BaseClient(Generic[H]):
                 of,
                 _retry.describe(outcome),
             )
-        return wait
+        earlier.append(_retry.may_have_taken_effect(outcome))
+        return wait if self._settings.retry_waits else 0.0
 
     def __repr__(self) -> str:
         s = self._settings
@@ -578,8 +580,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             _scope.check_sync(self, call, options)
         http = self._pool.current()  # closed? forked? (see _pool.py)
         request = self._build_request(http, call, options)
-        retries = 0
-        took_effect = False  # whether an earlier attempt may have been acted on
+        earlier: list[bool] = []  # per failed attempt: whether it may have been acted on
         outcome: httpx.Response | httpx.RequestError
         while True:
             start = time.perf_counter()
@@ -592,10 +593,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 if outcome.is_success:
                     return self._result(call, outcome)
             # (a response comes read and closed: see _pool.py)
-            wait = self._retry_wait(call, request, outcome, retries, took_effect)
-            took_effect = took_effect or _retry.may_have_taken_effect(outcome)
-            retries += 1
-            _sleep(wait if self._settings.retry_waits else 0.0)
+            _sleep(self._retry_wait(call, request, outcome, earlier))
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
@@ -608,8 +606,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             await _scope.check_async(self, call, options)
         http = self._pool.current_async()  # closed? forked? another event loop?
         request = self._build_request(http, call, options)
-        retries = 0
-        took_effect = False  # whether an earlier attempt may have been acted on
+        earlier: list[bool] = []  # per failed attempt: whether it may have been acted on
         outcome: httpx.Response | httpx.RequestError
         while True:
             start = time.perf_counter()
@@ -622,7 +619,4 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 if outcome.is_success:
                     return self._result(call, outcome)
             # (a response comes read and closed: see _pool.py)
-            wait = self._retry_wait(call, request, outcome, retries, took_effect)
-            took_effect = took_effect or _retry.may_have_taken_effect(outcome)
-            retries += 1
-            await _async_sleep(wait if self._settings.retry_waits else 0.0)
+            await _async_sleep(self._retry_wait(call, request, outcome, earlier))

@@ -25,9 +25,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from ._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
-
-__all__ = ["build_value", "deep_merge", "minimal_value", "request_body_schema", "spec"]
+__all__ = ["build_value", "deep_merge", "minimal_value", "spec"]
 
 REF: Final = "#/components/schemas/"
 _FORMATS: Final[Mapping[str, str]] = {
@@ -72,14 +70,6 @@ def schema_types(schema: Mapping[str, Any]) -> list[str]:
     if kind is None:
         return ["object"] if "properties" in schema else []
     return [kind] if isinstance(kind, str) else list(kind)
-
-
-def request_body_schema(operation: str) -> str | None:
-    """The component schema of ``operation``'s JSON request body, if it takes one."""
-    facts = SPEC_OPERATIONS.get(operation)
-    if facts is None:
-        raise KeyError(f"no operation {operation!r} in the spec")
-    return facts.request_body
 
 
 def _given(node: Mapping[str, Any], example_first: bool) -> list[Any]:

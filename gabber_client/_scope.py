@@ -54,10 +54,9 @@ if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
     from ._calls import Call
 
-__all__ = ["CHECKED", "OWNER_OPERATION", "Rule", "check_async", "check_sync"]
+__all__ = ["CHECKED", "OWNER_OPERATION", "Rule", "check_async", "check_sync", "path_pattern"]
 
 _SESSION = "{session}"
-_PARAMETER = re.compile(r"\{[^}/]+\}")
 
 
 def _owner_operation() -> str:
@@ -107,19 +106,20 @@ class Rule:
         return segment, kwargs
 
 
+def path_pattern(template: str) -> re.Pattern[str]:
+    """The pattern of the spec's path ``template`` for a raw (percent-encoded) path:
+    each ``{name}`` matches one segment, as the group ``name``. The fake routes with
+    the same patterns."""
+    return re.compile(
+        "/".join(
+            f"(?P<{part[1:-1]}>[^/]*)" if part[:1] == "{" else re.escape(part)
+            for part in template.split("/")
+        )
+    )
+
+
 def _rule(operation: str, path: str) -> Rule:
-    if _SESSION not in path:
-        return Rule(operation, None)
-    pattern = ""
-    for literal, parameter in zip(
-        _PARAMETER.split(path), [*_PARAMETER.findall(path), None], strict=True
-    ):
-        pattern += re.escape(literal)
-        if parameter == _SESSION:
-            pattern += "(?P<session>[^/]+)"
-        elif parameter is not None:
-            pattern += "[^/]+"
-    return Rule(operation, re.compile(pattern))
+    return Rule(operation, path_pattern(path) if _SESSION in path else None)
 
 
 CHECKED: Final[dict[str, Rule]] = {

@@ -211,30 +211,13 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         return _AsyncStream(stream)
 
 
-_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
-    # most specific first: what httpx's own transport maps each httpcore error to
-    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
-    (httpcore.ReadTimeout, httpx.ReadTimeout),
-    (httpcore.WriteTimeout, httpx.WriteTimeout),
-    (httpcore.PoolTimeout, httpx.PoolTimeout),
-    (httpcore.TimeoutException, httpx.TimeoutException),
-    (httpcore.ConnectError, httpx.ConnectError),
-    (httpcore.ReadError, httpx.ReadError),
-    (httpcore.WriteError, httpx.WriteError),
-    (httpcore.NetworkError, httpx.NetworkError),
-    (httpcore.ProxyError, httpx.ProxyError),
-    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
-    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
-    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
-    (httpcore.ProtocolError, httpx.ProtocolError),
-)
-
-
 def _raise_mapped(exc: Exception) -> NoReturn:
-    """Raise httpcore's error ``exc`` as httpx's own transport does (anything else
-    as it is)."""
-    for theirs, ours in _ERRORS:
-        if isinstance(exc, theirs):
+    """Raise httpcore's error ``exc`` as httpx's own transport does: as httpx's error
+    of the same name (httpx names each of httpcore's errors alike); anything else as
+    it is."""
+    if type(exc).__module__.partition(".")[0] == "httpcore":
+        ours = getattr(httpx, type(exc).__name__, None)
+        if isinstance(ours, type) and issubclass(ours, httpx.TransportError):
             raise ours(str(exc)) from exc
     raise exc
 

@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from gabber_client._minimal import minimal_value, request_body_schema
+from gabber_client._generated._spec_facts import OPERATIONS as SPEC_OPERATIONS
+from gabber_client._minimal import minimal_value
 from gabber_client.types import RealtimeSessionConfigCreateParam
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -86,6 +87,11 @@ def minimal_update(overrides: Mapping[str, Any] | None = None) -> Any:
     """A valid ``update_realtime_session`` body: ``overrides`` (the parts a test
     changes), each object in it completed with the fields its schema requires."""
     return minimal_body("update_realtime_session", overrides)
+
+
+def request_body_schema(operation: str) -> str | None:
+    """The component schema of ``operation``'s JSON request body, if it takes one."""
+    return SPEC_OPERATIONS[operation].request_body
 
 
 def minimal_body(operation: str, overrides: Mapping[str, Any] | None = None) -> Any:

@@ -38,13 +38,6 @@ from ._render import render
 __all__ = ["main"]
 
 
-def _exit_status(code: object) -> int:
-    """The int status of a ``SystemExit`` raised by argparse (help, version, usage)."""
-    if code is None:
-        return EXIT_OK
-    return code if isinstance(code, int) else EXIT_FAILURE
-
-
 def _discard_stdout() -> None:
     """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
     try:
@@ -66,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version, or a usage error already printed
-            return _exit_status(exc.code)
+            return exc.code if isinstance(exc.code, int) else EXIT_FAILURE  # argparse: an int
         secrets += [args.api_key, args.token]
         if args.api_key is None and args.token is None and not os.environ.get(API_KEY_ENV):
             raise UsageError(

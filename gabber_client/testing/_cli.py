@@ -7,7 +7,6 @@ import shlex
 import signal
 import sys
 from collections.abc import Sequence
-from types import FrameType
 
 from . import _extra
 from ._fake import DEFAULT_API_KEY, FakeGabber
@@ -43,10 +42,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _exit_quietly(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(0)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the server until Ctrl-C or SIGTERM; return the exit status."""
     args = _parser().parse_args(argv)  # --help works without the `fake` extra
@@ -69,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"gabber-fake: cannot listen on {args.host}:{args.port}: {exc}\n")
         return 1
     # uvicorn serves in a thread of the server; SIGTERM ends this one as Ctrl-C does.
-    signal.signal(signal.SIGTERM, _exit_quietly)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         sys.stdout.write(
             f"Gabber fake API on {server.base_url} (Ctrl-C to stop). Point the client at it:\n"

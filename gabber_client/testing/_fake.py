@@ -69,10 +69,6 @@ _Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeR
 _Action = Callable[[Store, Session, Any], None]
 
 
-def _real_clock() -> datetime:
-    return datetime.now(UTC)
-
-
 def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of JSON-ready state, safe to hand out of the lock."""
     copied: dict[str, Any] = json.loads(json.dumps(value))
@@ -153,7 +149,7 @@ class FakeGabber:
         self._project = project
         self._page_size = page_size
         self._catalog = catalog
-        self._clock = clock or _real_clock
+        self._clock = clock or functools.partial(datetime.now, UTC)
         self._base_url = base_url.rstrip("/")
         self._lock = threading.Lock()
         self._store = self._new_store()
@@ -576,14 +572,8 @@ class FakeGabber:
 
     # -------------------------------------------------------------- operations
     def _page_param(self, request: FakeRequest) -> str | None:
-        if not request.query:
-            return None
         values = parse_qs(request.query, keep_blank_values=True).get("page")
         return values[0] if values and values[0] else None
-
-    @staticmethod
-    def _session_response(route: Route, session: Session) -> FakeResponse:
-        return json_response(200, fill_response(route.operation or "", session.render()))
 
     def _op_start(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
@@ -592,7 +582,10 @@ class FakeGabber:
         token = f"fake-rtc-{secrets.token_urlsafe(24)}"
         document = {
             "session": session.render(),
-            "connection_details": {"url": _connection_url(session), "token": token},
+            "connection_details": {
+                "url": f"{CONNECTION_URL}/{quote_segment(session.id)}",
+                "token": token,
+            },
         }
         return json_response(200, fill_response(route.operation or "", document))
 
@@ -631,7 +624,7 @@ class FakeGabber:
         if response is None:
             return FakeResponse(200, (), b"")
         if response == SESSION_SCHEMA and session is not None:
-            return self._session_response(route, session)
+            return json_response(200, fill_response(operation, session.render()))
         return json_response(200, fill_response(operation, schema_example(response)))
 
 
@@ -639,10 +632,6 @@ def _session_json(session: Session) -> SessionJSON:
     """The session as ``get_realtime_session`` answers it (filled from the schema), a
     copy safe to hand out of the lock."""
     return cast("SessionJSON", _snapshot(fill_response("get_realtime_session", session.render())))
-
-
-def _connection_url(session: Session) -> str:
-    return f"{CONNECTION_URL}/{quote_segment(session.id)}"
 
 
 def _acting(action: _Action) -> _Handler:

@@ -18,6 +18,7 @@ from typing import Final
 from urllib.parse import quote, unquote
 
 from gabber_client._generated._spec_facts import OPERATIONS as _SPEC
+from gabber_client._scope import path_pattern
 
 SPEC_OPERATIONS: Final = _SPEC
 """operationId -> what the spec says of it (``_generated/_spec_facts.py``)."""
@@ -51,9 +52,7 @@ def _routes() -> list[tuple[re.Pattern[str], dict[str, str]]]:
         methods[facts.path][facts.method] = operation
     routes = []
     for path in sorted(methods, key=lambda path: [p[:1] == "{" for p in path.split("/")]):
-        parts = path.split("/")
-        pattern = "/".join(f"(?P<{p[1:-1]}>[^/]*)" if p[:1] == "{" else re.escape(p) for p in parts)
-        routes.append((re.compile(pattern), methods[path]))
+        routes.append((path_pattern(path), methods[path]))
     return routes
 
 
