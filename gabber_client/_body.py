@@ -219,11 +219,9 @@ class _Reader:
 def _already_read(response: httpx.Response, limit: int) -> bool:
     """Whether a transport gave ``response`` with its body read (in-process
     transports such as :class:`httpx.MockTransport` do); it must be within the limit."""
-    try:
-        content = response.content
-    except httpx.ResponseNotRead:
+    if not response.is_stream_consumed:
         return False
-    if len(content) > limit:
+    if len(response.content) > limit:
         raise _too_large(response, limit)
     return True
 
@@ -271,7 +269,7 @@ class _AsyncBoundedStream(httpx.AsyncByteStream):
 def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> httpx.Response:
     """The streamed ``response`` read within ``limit`` bytes and ``deadline``
     (``time.monotonic()``); always closed afterwards."""
-    if response.is_stream_consumed and _already_read(response, limit):
+    if _already_read(response, limit):
         return response
     stream = response.stream
     try:
@@ -286,7 +284,7 @@ def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> h
 async def read_async(response: httpx.Response, limit: int) -> httpx.Response:
     """The async form of :func:`read_sync`, without a deadline: the async client
     bounds the whole attempt with :func:`asyncio.timeout` (see ``_pool.py``)."""
-    if response.is_stream_consumed and _already_read(response, limit):
+    if _already_read(response, limit):
         return response
     stream = response.stream
     try:

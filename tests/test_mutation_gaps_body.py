@@ -2,7 +2,11 @@
 a body under a comma-joined ``Content-Encoding: gzip, deflate`` is counted
 decoded (the compression-bomb guard), a body an in-process transport already
 read is held to the limit, raw deflate (no zlib header) is read, and ``zstd``
-and ``br`` are refused by name. Each runs in-process, sync and async."""
+and ``br`` are refused by name, a decoded size one byte over the limit is refused
+(also when zlib hands out the last byte only at the end of the stream), a deflate
+body corrupt after its first chunk is undecodable, and a body an in-process
+transport already read is taken as httpx read it. Each runs in-process, sync and
+async."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import asyncio
 import json
 import re
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -137,3 +141,69 @@ def test_a_body_an_in_process_transport_read_is_held_to_the_limit(kind: str) -> 
     assert [s.id for s in page.values] == ["rs_1"]
     with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
         _list(kind, response=httpx.Response(200, content=padded + b" "))
+
+
+EMPTY_PAGE = b'{"values": [], "total_count": 0, "next_page": null}'
+
+
+def _padded(length: int) -> bytes:
+    """An empty page of ``length`` bytes: white space after ``"values": [],``. (Raw
+    deflate of it at ``LIMIT + 1`` bytes ends with a decoded byte that zlib hands out
+    only when the stream is flushed, after the last chunk.)"""
+    cut = EMPTY_PAGE.index(b",") + 1
+    return EMPTY_PAGE[:cut] + b" " * (length - len(EMPTY_PAGE)) + EMPTY_PAGE[cut:]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("coding", "encode"),
+    [("gzip", _gzip), ("deflate", _deflate), ("deflate", _raw_deflate)],
+    ids=["gzip", "deflate", "raw-deflate"],
+)
+def test_a_body_decoding_to_the_limit_is_read_one_byte_more_is_refused(
+    kind: str, coding: str, encode: Callable[[bytes], bytes]
+) -> None:
+    headers = {"content-encoding": coding}
+    page = _list(kind, body=encode(_padded(LIMIT)), headers=headers)
+    assert page.values == []
+    assert page.total_count == 0
+    with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
+        _list(kind, body=encode(_padded(LIMIT + 1)), headers=headers)
+
+
+class _Parts(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that arrives in the given chunks."""
+
+    def __init__(self, *parts: bytes) -> None:
+        self._parts = parts
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._parts
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for part in self._parts:
+            yield part
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_deflate_body_corrupt_after_its_first_chunk_is_undecodable(kind: str) -> None:
+    # zlib-wrapped deflate whose checksum, in the second chunk, is wrong. (The wrong
+    # bytes happen to be a whole raw deflate stream: read afresh they would decode.)
+    body = _deflate(PAGE)[:-4]
+    response = httpx.Response(
+        200,
+        headers={"content-type": "application/json", "content-encoding": "deflate"},
+        stream=_Parts(body, b"\x03\x00\x00\x00"),
+    )
+    with pytest.raises(APIResponseValidationError) as caught:
+        _list(kind, response=response)
+    assert "the response body could not be decoded: " in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_body_an_in_process_transport_read_is_taken_as_httpx_read_it(kind: str) -> None:
+    # httpx decoded it (or left it, for an encoding it cannot decode) when the
+    # transport built it: its Content-Encoding is not judged again.
+    response = httpx.Response(200, headers={"content-encoding": "br"}, content=PAGE)
+    page = _list(kind, response=response)
+    assert [s.id for s in page.values] == ["rs_1"]
