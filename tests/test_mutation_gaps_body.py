@@ -5,7 +5,8 @@ read is held to the limit, raw deflate (no zlib header) is read, and ``zstd``
 and ``br`` are refused by name, a decoded size one byte over the limit is refused
 (also when zlib hands out the last byte only at the end of the stream), a deflate
 body corrupt after its first chunk is undecodable, and a body an in-process
-transport already read is taken as httpx read it. Each runs in-process, sync and
+transport already read is taken as httpx read it, and a sync body trickling past
+the timeout ends the attempt on any transport. Each runs in-process, sync and
 async."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
@@ -21,7 +23,7 @@ import httpx
 import pytest
 from reliability import payloads
 
-from gabber_client import APIResponseValidationError, AsyncGabber, Gabber
+from gabber_client import APIResponseValidationError, APITimeoutError, AsyncGabber, Gabber
 
 LIMIT = 64 * 1024
 PAGE = json.dumps(payloads.page([payloads.session("rs_1")])).encode()
@@ -207,3 +209,30 @@ def test_a_body_an_in_process_transport_read_is_taken_as_httpx_read_it(kind: str
     response = httpx.Response(200, headers={"content-encoding": "br"}, content=PAGE)
     page = _list(kind, response=response)
     assert [s.id for s in page.values] == ["rs_1"]
+
+
+class _Trickle(httpx.SyncByteStream):
+    """A body of 60 spaces and then a page, a space every 50 ms: 3 s in all."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        for _ in range(60):
+            time.sleep(0.05)
+            yield b" "
+        yield PAGE
+
+
+def test_a_sync_body_trickling_past_the_attempts_timeout_ends_it_on_any_transport() -> None:
+    # A transport the client does not own (here in-process) cannot end a read at the
+    # deadline, but the check between reads ends the attempt once it has passed.
+    transport = httpx.MockTransport(lambda _request: httpx.Response(200, stream=_Trickle()))
+    with (
+        Gabber(
+            api_key="k",
+            base_url="http://gabber.test",
+            max_retries=0,
+            timeout=0.3,
+            http_client=httpx.Client(transport=transport),
+        ) as client,
+        pytest.raises(APITimeoutError),
+    ):
+        client.realtime.list()
