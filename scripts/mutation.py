@@ -125,17 +125,27 @@ def _prepare(name: str, module: dict[str, object], work: Path) -> None:
     """A fresh copy of the repository in ``work``, its pyproject.toml telling mutmut
     what to mutate and which tests to run."""
     shutil.rmtree(work, ignore_errors=True)
-    files = _repository_files()
+    _copy(_repository_files(), work)
+    _configure(name, module, work)
+
+
+def _copy(files: list[str], work: Path) -> None:
     for relative in files:
         target = work / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / relative, target)
+
+
+def _configure(name: str, module: dict[str, object], work: Path) -> None:
+    """``work``'s pyproject.toml: the repository's, and mutmut's settings for ``module``."""
     tests = module["tests"]
     assert isinstance(tests, list)
     missing = [test for test in tests if not (ROOT / test).is_file()]
     if missing:
         raise SystemExit(f"mutation/modules.toml: {name}: no such test file: {missing}")
-    tops = sorted({relative.split("/", 1)[0] for relative in files} - {"gabber_client"})
+    tops = sorted(
+        {relative.split("/", 1)[0] for relative in _repository_files()} - {"gabber_client"}
+    )
     settings = {
         "source_paths": ["gabber_client"],
         "only_mutate": [module["source"]],
@@ -155,8 +165,25 @@ def _prepare(name: str, module: dict[str, object], work: Path) -> None:
     (work / "mutation-preload.txt").write_text("\n".join(PRELOAD) + "\n", "utf-8")
     lines = ["", "[tool.mutmut]"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
-    with (work / "pyproject.toml").open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    (work / "pyproject.toml").write_text(text + "\n".join(lines) + "\n", "utf-8")
+
+
+def _survivors(name: str, module: dict[str, object], work: Path) -> list[str]:
+    """The mutants of the last run in ``work`` that survived or were not judged, after
+    copying the current tests there; refused when the module itself changed since
+    (its mutants are then other mutants: run it whole)."""
+    source = str(module["source"])
+    if (
+        not (work / source).is_file()
+        or (work / source).read_bytes() != (ROOT / source).read_bytes()
+    ):
+        raise SystemExit(f"{name}: {source} changed since the last run (or none): run it whole")
+    _copy([f for f in _repository_files() if f.startswith("tests/")], work)
+    _configure(name, module, work)
+    meta = work / "mutants" / f"{source}.meta"
+    codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    return sorted(m for m, code in codes.items() if code not in KILLED | TIMEOUT)
 
 
 def _mutmut(work: Path, *args: str, capture: bool = False) -> str:
@@ -201,13 +228,19 @@ def _is_equivalent(name: str, mutant: str, diff: str, equivalents: list[dict[str
     )
 
 
-def _judge(name: str, module: dict[str, object], work: Path, children: int | None) -> Outcome:
-    """Run mutmut in ``work`` (``children`` mutants at once), or only read the results
-    of the last run there (``children`` ``None``)."""
+def _judge(
+    name: str,
+    module: dict[str, object],
+    work: Path,
+    children: int | None,
+    mutants: list[str] | None = None,
+) -> Outcome:
+    """Run mutmut in ``work`` (``children`` mutants at once; only ``mutants`` when
+    given), or only read the results of the last run there (``children`` ``None``)."""
     outcome = Outcome(name)
     started = time.monotonic()
     if children is not None:
-        _mutmut(work, "run", "--max-children", str(children))
+        _mutmut(work, "run", "--max-children", str(children), *(mutants or []))
     outcome.seconds = time.monotonic() - started
     meta = work / "mutants" / f"{module['source']}.meta"
     codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
@@ -239,6 +272,12 @@ def main() -> int:
     parser.add_argument(
         "--report", action="store_true", help="print the table of the last run, run nothing"
     )
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="re-run only the last run's surviving (or not judged) mutants, with the "
+        "current tests (after adding a test; refused when the module changed)",
+    )
     options = parser.parse_args()
     modules = _modules()
     names = list(modules) if not options.only else options.only.split(",")
@@ -249,10 +288,13 @@ def main() -> int:
     for name in names:
         work = WORK / name.replace("/", "_")
         print(f"=== {name}: {modules[name]['source']} in {work}", flush=True)
-        if not options.report:
+        mutants = None
+        if options.survivors:
+            mutants = _survivors(name, modules[name], work)
+        elif not options.report:
             _prepare(name, modules[name], work)
-        children = None if options.report else options.max_children
-        outcomes.append(_judge(name, modules[name], work, children))
+        children = None if options.report or mutants == [] else options.max_children
+        outcomes.append(_judge(name, modules[name], work, children, mutants))
     print()
     columns = [
         "module",
