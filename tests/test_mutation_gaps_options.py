@@ -42,6 +42,11 @@ CONFIG: dict[str, Any] = {
             "extra_query['a']",
             "expected str, int, float, bool or a list of them, got NoneType",
         ),
+        (
+            {"extra_query": {"a": {"b": 1}}},
+            "extra_query['a']",
+            "expected str, int, float, bool or a list of them, got dict",
+        ),
         ({"extra_body": [("a", 1)]}, "extra_body", "expected a dict, got list"),
         ({"extra_body": {1: "x"}}, "extra_body", "keys must be str, got 1"),
     ],
