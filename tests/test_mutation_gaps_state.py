@@ -7,12 +7,15 @@ of the page size."""
 from __future__ import annotations
 
 import base64
+import copy
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_config
 
-from gabber_client.testing import FakeGabber
+from gabber_client.testing import Catalog, FakeGabber
 
 BASE = "http://fake.test"
 
@@ -108,3 +111,43 @@ def test_a_token_of_the_last_position_is_accepted() -> None:
                 http.get("/v1/realtime/list", params={"page": _token(f"s:{position}")}).status_code
                 == 200
             )
+
+
+def _config(**generative: Any) -> dict[str, Any]:
+    """The spec's minimal session config, ``generative`` merged into its generative part."""
+    config: dict[str, Any] = copy.deepcopy(dict(minimal_config()))
+    config["generative"].update(generative)
+    return config
+
+
+NOON = datetime(2026, 1, 2, 12, 0, tzinfo=UTC)
+
+
+def test_an_empty_context_id_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValueError, match=r"^config\.generative\.context: must not be empty$"):
+        FakeGabber().create_session(_config(context=""))
+
+
+def test_a_context_the_catalog_does_not_list_is_refused_naming_it() -> None:
+    fake = FakeGabber(catalog=Catalog(llms={"llm_1"}, contexts={"ctx_known"}))
+    with pytest.raises(
+        ValueError, match=r"^config\.generative\.context: unknown context id 'ctx_other'$"
+    ):
+        fake.create_session(_config(llm="llm_1", context="ctx_other"))
+
+
+def test_a_listed_context_seen_first_is_made_for_the_sessions_human_now() -> None:
+    fake = FakeGabber(
+        project="proj_ctx",
+        catalog=Catalog(llms={"llm_1"}, contexts={"ctx_known"}),
+        clock=lambda: NOON,
+    )
+    session = fake.create_session(_config(llm="llm_1", context="ctx_known"), human="hu_1")
+    context: dict[str, Any] = dict(session["config"]["generative"]["context"])
+    assert context == {
+        "id": "ctx_known",
+        "created_at": "2026-01-02T12:00:00Z",
+        "project": "proj_ctx",
+        "human": "hu_1",
+        "latest_messages": [],
+    }
