@@ -151,3 +151,40 @@ def test_a_listed_context_seen_first_is_made_for_the_sessions_human_now() -> Non
         "human": "hu_1",
         "latest_messages": [],
     }
+
+
+@pytest.mark.parametrize(
+    ("session_id", "shown"), [("x" * 200, "x" * 200), ("y" * 201, "y" * 197 + "...")]
+)
+def test_an_unknown_session_is_named_in_the_404_cut_beyond_200_characters(
+    session_id: str, shown: str
+) -> None:
+    with _http(FakeGabber()) as http:
+        response = http.get(f"/v1/realtime/{session_id}")
+    assert response.status_code == 404
+    assert response.json()["message"] == f"session: no session {shown!r}"
+
+
+def test_a_context_first_named_in_an_update_belongs_to_the_sessions_human() -> None:
+    fake = FakeGabber()
+    session = fake.create_session(human="hu_1")["id"]
+    with _http(fake) as http:
+        response = http.post(
+            f"/v1/realtime/{session}/update", json={"generative": {"context": "ctx_new"}}
+        )
+    assert response.status_code == 200, response.text
+    context = fake.get_session(session)["config"]["generative"]["context"]
+    assert (context["id"], context.get("human")) == ("ctx_new", "hu_1")
+
+
+@pytest.mark.parametrize(("duration", "status"), [(0, 400), (1, 200)])
+def test_a_dtmf_duration_of_one_is_accepted_zero_is_not(duration: int, status: int) -> None:
+    fake = FakeGabber()
+    session = fake.create_session()["id"]
+    with _http(fake) as http:
+        response = http.post(
+            f"/v1/realtime/{session}/dtmf", json={"digits": [{"digit": "1", "duration": duration}]}
+        )
+    assert response.status_code == status, response.text
+    if status == 400:
+        assert response.json()["message"] == "digits[0].duration: must be a positive integer"
