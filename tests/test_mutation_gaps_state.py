@@ -188,3 +188,30 @@ def test_a_dtmf_duration_of_one_is_accepted_zero_is_not(duration: int, status: i
     assert response.status_code == status, response.text
     if status == 400:
         assert response.json()["message"] == "digits[0].duration: must be a positive integer"
+
+
+def test_a_context_first_named_in_an_update_is_shared_with_later_sessions() -> None:
+    fake = FakeGabber()
+    first = fake.create_session()["id"]
+    with _http(fake) as http:
+        response = http.post(
+            f"/v1/realtime/{first}/update", json={"generative": {"context": "ctx_shared"}}
+        )
+        assert response.status_code == 200, response.text
+    fake.add_message(first, "remember me")
+    second = fake.create_session(_config(context="ctx_shared"))
+    latest = second["config"]["generative"]["context"]["latest_messages"]
+    assert [m["content"][0]["text"] for m in latest] == ["remember me"]
+
+
+def test_a_number_that_is_not_e164_is_named_cut_to_40_characters() -> None:
+    fake = FakeGabber()
+    session = fake.create_session()["id"]
+    number = "+" + "1234567890" * 5
+    body = {"type": "phone", "source_phone_number": number, "destination_phone_number": number}
+    with _http(fake) as http:
+        response = http.post(f"/v1/realtime/{session}/outbound_call", json=body)
+    assert response.status_code == 400, response.text
+    assert response.json()["message"] == (
+        f"source_phone_number: {number[:40]!r} is not an E.164 number (+14155550100)"
+    )
