@@ -311,3 +311,13 @@ def test_check_json_accepts_a_bare_null() -> None:
 
     check_json(None, "body")
     check_json({"a": None}, "body")
+
+
+@pytest.mark.parametrize("body", [{"a": None, "b": float("nan")}, [None, float("nan")]])
+def test_check_json_goes_on_past_a_null(body: Any) -> None:
+    """A null is fine, and what follows it is still checked."""
+    from gabber_client._validation import check_json
+
+    with pytest.raises(InvalidArgumentError) as caught:
+        check_json(body, "body")
+    assert caught.value.problem == "nan is not a JSON number"
