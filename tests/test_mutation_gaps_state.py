@@ -215,3 +215,15 @@ def test_a_number_that_is_not_e164_is_named_cut_to_40_characters() -> None:
     assert response.json()["message"] == (
         f"source_phone_number: {number[:40]!r} is not an E.164 number (+14155550100)"
     )
+
+
+def test_a_speak_text_of_the_cap_is_said_one_character_more_is_refused() -> None:
+    fake = FakeGabber()
+    session = fake.create_session()["id"]
+    cap = 64 * 1024
+    with _http(fake) as http:
+        url = f"/v1/realtime/{session}/speak"
+        assert http.post(url, json={"text": "x" * cap}).status_code == 200
+        response = http.post(url, json={"text": "x" * (cap + 1)})
+    assert response.status_code == 400
+    assert response.json()["message"] == "text: longer than 65,536 characters"
