@@ -227,3 +227,34 @@ def test_a_speak_text_of_the_cap_is_said_one_character_more_is_refused() -> None
         response = http.post(url, json={"text": "x" * (cap + 1)})
     assert response.status_code == 400
     assert response.json()["message"] == "text: longer than 65,536 characters"
+
+
+def test_a_said_message_takes_a_second_per_15_characters_at_least_a_fifth() -> None:
+    fake = FakeGabber(clock=lambda: NOON)
+    session = fake.create_session()["id"]
+    user = fake.add_message(session, "x" * 30, role="user")
+    agent = fake.add_message(session, "hi", role="assistant")
+    system = fake.add_message(session, "x" * 30, role="system")
+    assert (user["speaking_started_at"], user["speaking_ended_at"]) == (
+        "2026-01-02T12:00:00Z",
+        "2026-01-02T12:00:02Z",
+    )
+    assert agent["speaking_ended_at"] == "2026-01-02T12:00:00.200000Z"
+    assert "speaking_started_at" not in system
+    assert "speaking_ended_at" not in system
+    with _http(fake) as http:
+        timeline = http.get(f"/v1/realtime/{session}/timeline").json()["values"]
+    assert timeline == [{"type": "user", "seconds": 2.0}, {"type": "agent", "seconds": 0.2}]
+
+
+@pytest.mark.parametrize(
+    ("voices", "voice"), [(None, "voice_fake_default"), ({"voice_b", "voice_a"}, "voice_a")]
+)
+def test_a_persona_speaks_with_the_catalogs_first_voice_or_the_fakes_default(
+    voices: set[str] | None, voice: str
+) -> None:
+    catalog = None if voices is None else Catalog(llms={"llm_1"}, voices=voices, personas={"p_1"})
+    session = FakeGabber(catalog=catalog).create_session(_config(llm="llm_1", persona="p_1"))
+    persona = session["config"]["generative"]["persona"]
+    assert persona is not None
+    assert persona["voice"] == voice
