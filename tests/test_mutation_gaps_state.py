@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import httpx
@@ -258,3 +258,37 @@ def test_a_persona_speaks_with_the_catalogs_first_voice_or_the_fakes_default(
     persona = session["config"]["generative"]["persona"]
     assert persona is not None
     assert persona["voice"] == voice
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2026, 1, 2, 12, 0), datetime(2026, 1, 2, 14, 0, tzinfo=timezone(timedelta(hours=2)))],
+    ids=["naive-is-utc", "aware-is-converted"],
+)
+def test_the_clocks_time_is_shown_in_utc(moment: datetime) -> None:
+    fake = FakeGabber(clock=lambda: moment)
+    session = fake.create_session()
+    assert session["created_at"] == "2026-01-02T12:00:00Z"
+    assert session["config"]["generative"]["context"]["created_at"] == "2026-01-02T12:00:00Z"
+    message = fake.add_message(session["id"], "hi")
+    assert message["speaking_ended_at"] == "2026-01-02T12:00:00.200000Z"
+
+
+def test_an_update_of_null_keeps_the_llm_and_clears_tools_and_extra() -> None:
+    fake = FakeGabber()
+    session = fake.create_session(
+        _config(llm="llm_1", tool_definitions=["t_1"], _extra={"partner": 1})
+    )["id"]
+    generative = fake.get_session(session)["config"]["generative"]
+    assert generative["_extra"] == {"partner": 1}
+    assert fake.create_session()["config"]["generative"]["tool_definitions"] == []
+    with _http(fake) as http:
+        response = http.post(
+            f"/v1/realtime/{session}/update",
+            json={"generative": {"llm": None, "tool_definitions": None, "_extra": None}},
+        )
+    assert response.status_code == 200, response.text
+    generative = fake.get_session(session)["config"]["generative"]
+    assert generative["llm"]["id"] == "llm_1"
+    assert generative["tool_definitions"] == []
+    assert "_extra" not in generative

@@ -53,9 +53,8 @@ _CHARS_PER_SECOND: Final = 15.0
 
 
 def iso(moment: datetime) -> str:
-    """``moment`` as an RFC 3339 UTC date-time (``...Z``); naive means UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    """``moment`` (aware, as :meth:`Store.now` gives it) as an RFC 3339 UTC date-time
+    (``...Z``)."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
