@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -235,16 +236,23 @@ def test_a_said_message_takes_a_second_per_15_characters_at_least_a_fifth() -> N
     user = fake.add_message(session, "x" * 30, role="user")
     agent = fake.add_message(session, "hi", role="assistant")
     system = fake.add_message(session, "x" * 30, role="system")
+    longer = fake.add_message(session, "x" * 31, role="user")
     assert (user["speaking_started_at"], user["speaking_ended_at"]) == (
         "2026-01-02T12:00:00Z",
         "2026-01-02T12:00:02Z",
     )
     assert agent["speaking_ended_at"] == "2026-01-02T12:00:00.200000Z"
+    assert longer["speaking_ended_at"] == "2026-01-02T12:00:02.067000Z"  # 31 / 15, to ms
+    assert re.fullmatch(r"msg_[0-9a-f]{24}", user["id"])
     assert "speaking_started_at" not in system
     assert "speaking_ended_at" not in system
     with _http(fake) as http:
         timeline = http.get(f"/v1/realtime/{session}/timeline").json()["values"]
-    assert timeline == [{"type": "user", "seconds": 2.0}, {"type": "agent", "seconds": 0.2}]
+    assert timeline == [
+        {"type": "user", "seconds": 2.0},
+        {"type": "agent", "seconds": 0.2},
+        {"type": "user", "seconds": 2.067},
+    ]
 
 
 @pytest.mark.parametrize(

@@ -321,3 +321,12 @@ def test_check_json_goes_on_past_a_null(body: Any) -> None:
     with pytest.raises(InvalidArgumentError) as caught:
         check_json(body, "body")
     assert caught.value.problem == "nan is not a JSON number"
+
+
+def test_an_empty_header_value_is_refused_naming_the_header() -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(api_key="k", base_url="http://gabber.test", default_headers={"X-A": ""})
+    assert (caught.value.parameter, caught.value.problem) == (
+        "default_headers['X-A']",
+        "must not be empty",
+    )
