@@ -170,18 +170,21 @@ def _configure(name: str, module: dict[str, object], work: Path) -> None:
 
 
 def _survivors(name: str, module: dict[str, object], work: Path) -> list[str]:
-    """The mutants of the last run in ``work`` that survived or were not judged, after
-    copying the current tests there; refused when the module itself changed since
-    (its mutants are then other mutants: run it whole)."""
+    """The mutants of the last run in ``work`` that survived, were not judged or were
+    not run, after copying the current repository there. When the module itself
+    changed, mutmut gives the functions that changed new mutants (it compares each
+    function's hash) and keeps the other functions' results: sound when the change
+    alters nothing another function does (dead code removed); else run it whole."""
     source = str(module["source"])
-    if (
-        not (work / source).is_file()
-        or (work / source).read_bytes() != (ROOT / source).read_bytes()
-    ):
-        raise SystemExit(f"{name}: {source} changed since the last run (or none): run it whole")
-    _copy([f for f in _repository_files() if f.startswith("tests/")], work)
-    _configure(name, module, work)
     meta = work / "mutants" / f"{source}.meta"
+    if not meta.is_file():
+        raise SystemExit(f"{name}: no last run in {work}: run it whole first")
+    _copy(_repository_files(), work)
+    _configure(name, module, work)
+    return _not_killed(meta)
+
+
+def _not_killed(meta: Path) -> list[str]:
     codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
     return sorted(m for m, code in codes.items() if code not in KILLED | TIMEOUT)
 
@@ -241,6 +244,9 @@ def _judge(
     started = time.monotonic()
     if children is not None:
         _mutmut(work, "run", "--max-children", str(children), *(mutants or []))
+        meta = work / "mutants" / f"{module['source']}.meta"
+        if mutants and (new := sorted(set(_not_killed(meta)) - set(mutants))):
+            _mutmut(work, "run", "--max-children", str(children), *new)  # changed functions
     outcome.seconds = time.monotonic() - started
     meta = work / "mutants" / f"{module['source']}.meta"
     codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
@@ -275,8 +281,8 @@ def main() -> int:
     parser.add_argument(
         "--survivors",
         action="store_true",
-        help="re-run only the last run's surviving (or not judged) mutants, with the "
-        "current tests (after adding a test; refused when the module changed)",
+        help="re-run only the last run's surviving (or not judged or not run) mutants, "
+        "with the current repository (after adding a test or removing dead code)",
     )
     options = parser.parse_args()
     modules = _modules()
