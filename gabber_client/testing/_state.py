@@ -368,7 +368,7 @@ class Store:
             speaker = "agent" if role == "assistant" else "user"
             session.timeline.append({"type": speaker, "seconds": seconds})
         session.messages.append(message)
-        if session.parts.get("general", {}).get("save_messages") is not False:
+        if session.parts["general"].get("save_messages") is not False:  # general is required
             session.context.messages.append(message)
         for kept in (session.messages, session.timeline, session.context.messages):
             del kept[:-MAX_SESSION_MESSAGES]  # the oldest go: bounded memory
