@@ -330,3 +330,24 @@ def test_an_empty_header_value_is_refused_naming_the_header() -> None:
         "default_headers['X-A']",
         "must not be empty",
     )
+
+
+def test_a_header_value_of_printable_ascii_is_sent_as_given() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["x-trace"])
+        return httpx.Response(200, json={})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    value = "Xyz 1-2 ~!@#$%^&*()_+{}|:<>?"
+    client = Gabber(
+        api_key="k",
+        base_url="http://gabber.test",
+        http_client=http,
+        max_retries=0,
+        default_headers={"X-Trace": value},
+    )
+    with client:
+        client.get("/anything")
+    assert seen == [value]
