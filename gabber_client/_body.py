@@ -190,10 +190,8 @@ class _Reader:
         if self.counter is not None:
             self._decode(chunk)
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise httpx.ReadTimeout(
-                "the response body did not arrive within the attempt's timeout",
-                request=self.response.request,
-            )
+            # (httpx gives it the request: the body is read in its request_context)
+            raise httpx.ReadTimeout("the response body did not arrive within the attempt's timeout")
 
     def end(self) -> None:
         """The body is complete: count what the decoders still hold."""

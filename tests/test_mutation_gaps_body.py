@@ -233,6 +233,10 @@ def test_a_sync_body_trickling_past_the_attempts_timeout_ends_it_on_any_transpor
             timeout=0.3,
             http_client=httpx.Client(transport=transport),
         ) as client,
-        pytest.raises(APITimeoutError),
+        pytest.raises(APITimeoutError) as caught,
     ):
         client.realtime.list()
+    cause = caught.value.__cause__
+    assert isinstance(cause, httpx.ReadTimeout)
+    assert str(cause) == "the response body did not arrive within the attempt's timeout"
+    assert cause.request.url == "http://gabber.test/v1/realtime/list"
