@@ -65,6 +65,23 @@ PRELOAD = (
     "yaml",
 )
 
+# A pytest plugin written into each copy: before every test it empties the caches
+# (functools.cache) of the module under test. mutmut runs a mutant against the tests
+# that called the mutated function when it collected its statistics; a cached
+# function runs only in the first test that needs it, so without this the other
+# tests that depend on it (and would kill its mutants) are never run on them.
+FRESH_CACHES = """import importlib
+
+MODULE = {module!r}
+
+
+def pytest_runtest_setup(item):
+    for value in list(vars(importlib.import_module(MODULE)).values()):
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear):
+            clear()
+"""
+
 KILLED = {1}
 TIMEOUT = {-24, 24, 152, -9, 137}  # SIGXCPU, SIGKILL: a mutant that never ends
 SURVIVED = {0, 33}  # 33: no test of the module calls the mutated function
@@ -150,8 +167,8 @@ def _configure(name: str, module: dict[str, object], work: Path) -> None:
         "source_paths": ["gabber_client"],
         "only_mutate": [module["source"]],
         "pytest_add_cli_args_test_selection": tests,
-        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q"],
-        "also_copy": tops,
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "mutation_fresh_caches", "-q"],
+        "also_copy": [*tops, "mutation_fresh_caches.py"],
         "process_isolation": "forkserver",
         "forkserver_warmup": "import",
         "preload_modules_file": "mutation-preload.txt",
@@ -163,6 +180,8 @@ def _configure(name: str, module: dict[str, object], work: Path) -> None:
         "timeout_multiplier": 40.0,
     }
     (work / "mutation-preload.txt").write_text("\n".join(PRELOAD) + "\n", "utf-8")
+    dotted = str(module["source"]).removesuffix(".py").replace("/", ".")
+    (work / "mutation_fresh_caches.py").write_text(FRESH_CACHES.format(module=dotted), "utf-8")
     lines = ["", "[tool.mutmut]"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
     text = (ROOT / "pyproject.toml").read_text("utf-8")
