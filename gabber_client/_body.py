@@ -177,7 +177,7 @@ class _Reader:
                 f"(the client accepts {ACCEPT_ENCODING})",
                 response,
             )
-        self.counter = _Counter(codings) if codings else None
+        self.counter = _Counter(codings)  # without codings it counts the raw bytes
 
     def too_large(self) -> TooLarge:
         return _too_large(self.response, self.limit)
@@ -187,20 +187,17 @@ class _Reader:
         is now too large (raw or decoded) or the deadline has passed."""
         if size > self.limit:
             raise self.too_large()
-        if self.counter is not None:
-            self._decode(chunk)
+        self._decode(chunk)
         if self.deadline is not None and time.monotonic() > self.deadline:
             # (httpx gives it the request: the body is read in its request_context)
             raise httpx.ReadTimeout("the response body did not arrive within the attempt's timeout")
 
     def end(self) -> None:
         """The body is complete: count what the decoders still hold."""
-        if self.counter is not None:
-            self._decode(None)
+        self._decode(None)
 
     def _decode(self, chunk: bytes | None) -> None:
         """Count ``chunk`` decoded (``None``: the end of the body)."""
-        assert self.counter is not None
         try:
             if chunk is None:
                 self.counter.finish(self.limit)

@@ -212,10 +212,13 @@ def test_a_body_an_in_process_transport_read_is_taken_as_httpx_read_it(kind: str
 
 
 class _Trickle(httpx.SyncByteStream):
-    """A body of 60 spaces and then a page, a space every 50 ms: 3 s in all."""
+    """A body of ``spaces`` spaces and then a page, a space every 50 ms (3 s for 60)."""
+
+    def __init__(self, spaces: int = 60) -> None:
+        self._spaces = spaces
 
     def __iter__(self) -> Iterator[bytes]:
-        for _ in range(60):
+        for _ in range(self._spaces):
             time.sleep(0.05)
             yield b" "
         yield PAGE
@@ -240,3 +243,17 @@ def test_a_sync_body_trickling_past_the_attempts_timeout_ends_it_on_any_transpor
     assert isinstance(cause, httpx.ReadTimeout)
     assert str(cause) == "the response body did not arrive within the attempt's timeout"
     assert cause.request.url == "http://gabber.test/v1/realtime/list"
+
+
+def test_a_sync_body_is_not_bounded_in_time_when_the_read_timeout_is_none() -> None:
+    # The other timeouts (0.2 s) bound connecting and sending, not the body.
+    transport = httpx.MockTransport(lambda _request: httpx.Response(200, stream=_Trickle(20)))
+    with Gabber(
+        api_key="k",
+        base_url="http://gabber.test",
+        max_retries=0,
+        timeout=httpx.Timeout(0.2, read=None),
+        http_client=httpx.Client(transport=transport),
+    ) as client:
+        page = client.realtime.list()
+    assert [s.id for s in page.values] == ["rs_1"]
