@@ -78,8 +78,7 @@ def attempt_budget(timeout: object) -> float | None:
     bound) when the read timeout is ``None``."""
     if not isinstance(timeout, dict) or timeout.get("read") is None:
         return None
-    values = [v for v in timeout.values() if isinstance(v, int | float)]
-    return max(values) if values else None
+    return max(v for v in timeout.values() if isinstance(v, int | float))  # read is one
 
 
 class _Deflate:

@@ -198,8 +198,9 @@ def _survivors(name: str, module: dict[str, object], work: Path) -> list[str]:
     meta = work / "mutants" / f"{source}.meta"
     if not meta.is_file():
         raise SystemExit(f"{name}: no last run in {work}: run it whole first")
-    _copy(_repository_files(), work)
-    _configure(name, module, work)
+    # the copy keeps the last run's mutmut settings: mutmut forgets every result when
+    # the tests it selects or how it runs them change (then run the module whole)
+    _copy([f for f in _repository_files() if f != "pyproject.toml"], work)
     return _not_killed(meta)
 
 
