@@ -9,6 +9,8 @@ from __future__ import annotations
 import base64
 import copy
 import re
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -300,3 +302,37 @@ def test_an_update_of_null_keeps_the_llm_and_clears_tools_and_extra() -> None:
     assert generative["llm"]["id"] == "llm_1"
     assert generative["tool_definitions"] == []
     assert "_extra" not in generative
+
+
+@pytest.fixture
+def tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's local time zone set to UTC+9 for the test."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("tokyo")
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2026, 1, 2, 12, 0), datetime(2026, 1, 2, 14, 0, tzinfo=timezone(timedelta(hours=2)))],
+    ids=["naive-is-utc", "aware-is-converted"],
+)
+def test_the_clocks_time_is_utc_whatever_the_machines_time_zone(moment: datetime) -> None:
+    session = FakeGabber(clock=lambda: moment).create_session()
+    assert session["created_at"] == "2026-01-02T12:00:00Z"
+
+
+def test_an_update_naming_only_the_scenario_changes_the_scenario() -> None:
+    fake = FakeGabber()
+    session = fake.create_session(_config(scenario="sc_1"))["id"]
+    with _http(fake) as http:
+        response = http.post(
+            f"/v1/realtime/{session}/update", json={"generative": {"scenario": "sc_2"}}
+        )
+    assert response.status_code == 200, response.text
+    scenario = fake.get_session(session)["config"]["generative"]["scenario"]
+    assert scenario is not None
+    assert scenario["id"] == "sc_2"
