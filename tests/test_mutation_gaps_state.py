@@ -336,3 +336,15 @@ def test_an_update_naming_only_the_scenario_changes_the_scenario() -> None:
     scenario = fake.get_session(session)["config"]["generative"]["scenario"]
     assert scenario is not None
     assert scenario["id"] == "sc_2"
+
+
+def test_clearing_extra_a_session_never_had_changes_nothing() -> None:
+    fake = FakeGabber()
+    session = fake.create_session()["id"]
+    before = fake.get_session(session)
+    with _http(fake) as http:
+        response = http.post(
+            f"/v1/realtime/{session}/update", json={"generative": {"_extra": None}}
+        )
+    assert response.status_code == 200, response.text
+    assert fake.get_session(session) == before
