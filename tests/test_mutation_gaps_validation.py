@@ -351,3 +351,23 @@ def test_a_header_value_of_printable_ascii_is_sent_as_given() -> None:
     with client:
         client.get("/anything")
     assert seen == [value]
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"general": 5}, ("body.general", "expected object or null, got int")),
+        (
+            {"generative": {"_extra": "x"}},
+            ("body.generative._extra", "expected object or null, got str"),
+        ),
+    ],
+)
+def test_a_value_of_none_of_the_alternatives_types_names_them_all(
+    body: dict[str, Any], problem: tuple[str, str]
+) -> None:
+    from gabber_client._validation import check_against_schema
+
+    with pytest.raises(InvalidArgumentError) as caught:
+        check_against_schema(body, "RealtimeSessionConfigUpdate", "body")
+    assert list(caught.value.problems) == [problem]
