@@ -78,8 +78,7 @@ def attempt_budget(timeout: object) -> float | None:
     bound) when the read timeout is ``None``."""
     if not isinstance(timeout, dict) or timeout.get("read") is None:
         return None
-    values = [v for v in timeout.values() if isinstance(v, int | float)]
-    return max(values) if values else None
+    return max(v for v in timeout.values() if isinstance(v, int | float))  # read is one
 
 
 class _Deflate:
@@ -177,7 +176,7 @@ class _Reader:
                 f"(the client accepts {ACCEPT_ENCODING})",
                 response,
             )
-        self.counter = _Counter(codings) if codings else None
+        self.counter = _Counter(codings)  # without codings it counts the raw bytes
 
     def too_large(self) -> TooLarge:
         return _too_large(self.response, self.limit)
@@ -187,22 +186,17 @@ class _Reader:
         is now too large (raw or decoded) or the deadline has passed."""
         if size > self.limit:
             raise self.too_large()
-        if self.counter is not None:
-            self._decode(chunk)
+        self._decode(chunk)
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise httpx.ReadTimeout(
-                "the response body did not arrive within the attempt's timeout",
-                request=self.response.request,
-            )
+            # (httpx gives it the request: the body is read in its request_context)
+            raise httpx.ReadTimeout("the response body did not arrive within the attempt's timeout")
 
     def end(self) -> None:
         """The body is complete: count what the decoders still hold."""
-        if self.counter is not None:
-            self._decode(None)
+        self._decode(None)
 
     def _decode(self, chunk: bytes | None) -> None:
         """Count ``chunk`` decoded (``None``: the end of the body)."""
-        assert self.counter is not None
         try:
             if chunk is None:
                 self.counter.finish(self.limit)
@@ -219,11 +213,9 @@ class _Reader:
 def _already_read(response: httpx.Response, limit: int) -> bool:
     """Whether a transport gave ``response`` with its body read (in-process
     transports such as :class:`httpx.MockTransport` do); it must be within the limit."""
-    try:
-        content = response.content
-    except httpx.ResponseNotRead:
+    if not response.is_stream_consumed:
         return False
-    if len(content) > limit:
+    if len(response.content) > limit:
         raise _too_large(response, limit)
     return True
 
@@ -271,7 +263,7 @@ class _AsyncBoundedStream(httpx.AsyncByteStream):
 def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> httpx.Response:
     """The streamed ``response`` read within ``limit`` bytes and ``deadline``
     (``time.monotonic()``); always closed afterwards."""
-    if response.is_stream_consumed and _already_read(response, limit):
+    if _already_read(response, limit):
         return response
     stream = response.stream
     try:
@@ -286,7 +278,7 @@ def read_sync(response: httpx.Response, limit: int, deadline: float | None) -> h
 async def read_async(response: httpx.Response, limit: int) -> httpx.Response:
     """The async form of :func:`read_sync`, without a deadline: the async client
     bounds the whole attempt with :func:`asyncio.timeout` (see ``_pool.py``)."""
-    if response.is_stream_consumed and _already_read(response, limit):
+    if _already_read(response, limit):
         return response
     stream = response.stream
     try:

@@ -308,32 +308,22 @@ def _json_problem(
 ) -> tuple[_Steps, str] | None:
     """The first problem in the container ``value`` (at ``depth``) for
     :func:`check_json`, with the steps to it, innermost first: (key or index, the
-    value there); ``None`` when there is none. Plain values are checked inline and a
-    conforming body costs no path: the steps are collected on the way back from a
-    problem. A cycle is walked until it is too deep."""
+    value there); ``None`` when there is none. A conforming body costs no path: the
+    steps are collected on the way back from a problem. A cycle is walked until it
+    is too deep."""
     if depth >= MAX_JSON_DEPTH:
         return [], _TOO_DEEP
     is_dict = isinstance(value, dict)
     for step, item in value.items() if is_dict else enumerate(value):  # type: ignore[union-attr]
-        if is_dict and (type(step) is not str or not step.isascii()):
+        if is_dict:
             if not isinstance(step, str):
                 return [], f"has a key {step!r} of type {type(step).__name__}; JSON keys are str"
             if _has_lone_surrogate(step):
                 return [], "has a key with a lone surrogate"
-        kind = type(item)
-        if kind is str:
-            if item.isascii() or not _has_lone_surrogate(item):
-                continue
-        elif kind is int:
-            if -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
-                continue
-        elif kind is float:
-            if math.isfinite(item):
-                continue
-        elif item is None or kind is bool:
-            continue
         if isinstance(item, _CONTAINERS):
             found = _json_problem(item, depth + 1)
+        elif item is None:
+            continue
         else:
             problem = _scalar_problem(item)
             found = None if problem is None else ([], problem)

@@ -65,6 +65,23 @@ PRELOAD = (
     "yaml",
 )
 
+# A pytest plugin written into each copy: before every test it empties the caches
+# (functools.cache) of the module under test. mutmut runs a mutant against the tests
+# that called the mutated function when it collected its statistics; a cached
+# function runs only in the first test that needs it, so without this the other
+# tests that depend on it (and would kill its mutants) are never run on them.
+FRESH_CACHES = """import importlib
+
+MODULE = {module!r}
+
+
+def pytest_runtest_setup(item):
+    for value in list(vars(importlib.import_module(MODULE)).values()):
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear):
+            clear()
+"""
+
 KILLED = {1}
 TIMEOUT = {-24, 24, 152, -9, 137}  # SIGXCPU, SIGKILL: a mutant that never ends
 SURVIVED = {0, 33}  # 33: no test of the module calls the mutated function
@@ -125,23 +142,33 @@ def _prepare(name: str, module: dict[str, object], work: Path) -> None:
     """A fresh copy of the repository in ``work``, its pyproject.toml telling mutmut
     what to mutate and which tests to run."""
     shutil.rmtree(work, ignore_errors=True)
-    files = _repository_files()
+    _copy(_repository_files(), work)
+    _configure(name, module, work)
+
+
+def _copy(files: list[str], work: Path) -> None:
     for relative in files:
         target = work / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / relative, target)
+
+
+def _configure(name: str, module: dict[str, object], work: Path) -> None:
+    """``work``'s pyproject.toml: the repository's, and mutmut's settings for ``module``."""
     tests = module["tests"]
     assert isinstance(tests, list)
     missing = [test for test in tests if not (ROOT / test).is_file()]
     if missing:
         raise SystemExit(f"mutation/modules.toml: {name}: no such test file: {missing}")
-    tops = sorted({relative.split("/", 1)[0] for relative in files} - {"gabber_client"})
+    tops = sorted(
+        {relative.split("/", 1)[0] for relative in _repository_files()} - {"gabber_client"}
+    )
     settings = {
         "source_paths": ["gabber_client"],
         "only_mutate": [module["source"]],
         "pytest_add_cli_args_test_selection": tests,
-        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q"],
-        "also_copy": tops,
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "mutation_fresh_caches", "-q"],
+        "also_copy": [*tops, "mutation_fresh_caches.py"],
         "process_isolation": "forkserver",
         "forkserver_warmup": "import",
         "preload_modules_file": "mutation-preload.txt",
@@ -153,10 +180,33 @@ def _prepare(name: str, module: dict[str, object], work: Path) -> None:
         "timeout_multiplier": 40.0,
     }
     (work / "mutation-preload.txt").write_text("\n".join(PRELOAD) + "\n", "utf-8")
+    dotted = str(module["source"]).removesuffix(".py").replace("/", ".")
+    (work / "mutation_fresh_caches.py").write_text(FRESH_CACHES.format(module=dotted), "utf-8")
     lines = ["", "[tool.mutmut]"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
-    with (work / "pyproject.toml").open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    (work / "pyproject.toml").write_text(text + "\n".join(lines) + "\n", "utf-8")
+
+
+def _survivors(name: str, module: dict[str, object], work: Path) -> list[str]:
+    """The mutants of the last run in ``work`` that survived, were not judged or were
+    not run, after copying the current repository there. When the module itself
+    changed, mutmut gives the functions that changed new mutants (it compares each
+    function's hash) and keeps the other functions' results: sound when the change
+    alters nothing another function does (dead code removed); else run it whole."""
+    source = str(module["source"])
+    meta = work / "mutants" / f"{source}.meta"
+    if not meta.is_file():
+        raise SystemExit(f"{name}: no last run in {work}: run it whole first")
+    # the copy keeps the last run's mutmut settings: mutmut forgets every result when
+    # the tests it selects or how it runs them change (then run the module whole)
+    _copy([f for f in _repository_files() if f != "pyproject.toml"], work)
+    return _not_killed(meta)
+
+
+def _not_killed(meta: Path) -> list[str]:
+    codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    return sorted(m for m, code in codes.items() if code not in KILLED | TIMEOUT)
 
 
 def _mutmut(work: Path, *args: str, capture: bool = False) -> str:
@@ -201,13 +251,22 @@ def _is_equivalent(name: str, mutant: str, diff: str, equivalents: list[dict[str
     )
 
 
-def _judge(name: str, module: dict[str, object], work: Path, children: int | None) -> Outcome:
-    """Run mutmut in ``work`` (``children`` mutants at once), or only read the results
-    of the last run there (``children`` ``None``)."""
+def _judge(
+    name: str,
+    module: dict[str, object],
+    work: Path,
+    children: int | None,
+    mutants: list[str] | None = None,
+) -> Outcome:
+    """Run mutmut in ``work`` (``children`` mutants at once; only ``mutants`` when
+    given), or only read the results of the last run there (``children`` ``None``)."""
     outcome = Outcome(name)
     started = time.monotonic()
     if children is not None:
-        _mutmut(work, "run", "--max-children", str(children))
+        _mutmut(work, "run", "--max-children", str(children), *(mutants or []))
+        meta = work / "mutants" / f"{module['source']}.meta"
+        if mutants and (new := sorted(set(_not_killed(meta)) - set(mutants))):
+            _mutmut(work, "run", "--max-children", str(children), *new)  # changed functions
     outcome.seconds = time.monotonic() - started
     meta = work / "mutants" / f"{module['source']}.meta"
     codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
@@ -239,6 +298,12 @@ def main() -> int:
     parser.add_argument(
         "--report", action="store_true", help="print the table of the last run, run nothing"
     )
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="re-run only the last run's surviving (or not judged or not run) mutants, "
+        "with the current repository (after adding a test or removing dead code)",
+    )
     options = parser.parse_args()
     modules = _modules()
     names = list(modules) if not options.only else options.only.split(",")
@@ -249,10 +314,13 @@ def main() -> int:
     for name in names:
         work = WORK / name.replace("/", "_")
         print(f"=== {name}: {modules[name]['source']} in {work}", flush=True)
-        if not options.report:
+        mutants = None
+        if options.survivors:
+            mutants = _survivors(name, modules[name], work)
+        elif not options.report:
             _prepare(name, modules[name], work)
-        children = None if options.report else options.max_children
-        outcomes.append(_judge(name, modules[name], work, children))
+        children = None if options.report or mutants == [] else options.max_children
+        outcomes.append(_judge(name, modules[name], work, children, mutants))
     print()
     columns = [
         "module",

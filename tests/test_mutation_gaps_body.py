@@ -2,22 +2,28 @@
 a body under a comma-joined ``Content-Encoding: gzip, deflate`` is counted
 decoded (the compression-bomb guard), a body an in-process transport already
 read is held to the limit, raw deflate (no zlib header) is read, and ``zstd``
-and ``br`` are refused by name. Each runs in-process, sync and async."""
+and ``br`` are refused by name, a decoded size one byte over the limit is refused
+(also when zlib hands out the last byte only at the end of the stream), a deflate
+body corrupt after its first chunk is undecodable, and a body an in-process
+transport already read is taken as httpx read it, and a sync body trickling past
+the timeout ends the attempt on any transport. Each runs in-process, sync and
+async."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import re
+import time
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
 from reliability import payloads
 
-from gabber_client import APIResponseValidationError, AsyncGabber, Gabber
+from gabber_client import APIResponseValidationError, APITimeoutError, AsyncGabber, Gabber
 
 LIMIT = 64 * 1024
 PAGE = json.dumps(payloads.page([payloads.session("rs_1")])).encode()
@@ -137,3 +143,117 @@ def test_a_body_an_in_process_transport_read_is_held_to_the_limit(kind: str) -> 
     assert [s.id for s in page.values] == ["rs_1"]
     with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
         _list(kind, response=httpx.Response(200, content=padded + b" "))
+
+
+EMPTY_PAGE = b'{"values": [], "total_count": 0, "next_page": null}'
+
+
+def _padded(length: int) -> bytes:
+    """An empty page of ``length`` bytes: white space after ``"values": [],``. (Raw
+    deflate of it at ``LIMIT + 1`` bytes ends with a decoded byte that zlib hands out
+    only when the stream is flushed, after the last chunk.)"""
+    cut = EMPTY_PAGE.index(b",") + 1
+    return EMPTY_PAGE[:cut] + b" " * (length - len(EMPTY_PAGE)) + EMPTY_PAGE[cut:]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("coding", "encode"),
+    [("gzip", _gzip), ("deflate", _deflate), ("deflate", _raw_deflate)],
+    ids=["gzip", "deflate", "raw-deflate"],
+)
+def test_a_body_decoding_to_the_limit_is_read_one_byte_more_is_refused(
+    kind: str, coding: str, encode: Callable[[bytes], bytes]
+) -> None:
+    headers = {"content-encoding": coding}
+    page = _list(kind, body=encode(_padded(LIMIT)), headers=headers)
+    assert page.values == []
+    assert page.total_count == 0
+    with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
+        _list(kind, body=encode(_padded(LIMIT + 1)), headers=headers)
+
+
+class _Parts(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that arrives in the given chunks."""
+
+    def __init__(self, *parts: bytes) -> None:
+        self._parts = parts
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._parts
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for part in self._parts:
+            yield part
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_deflate_body_corrupt_after_its_first_chunk_is_undecodable(kind: str) -> None:
+    # zlib-wrapped deflate whose checksum, in the second chunk, is wrong. (The wrong
+    # bytes happen to be a whole raw deflate stream: read afresh they would decode.)
+    body = _deflate(PAGE)[:-4]
+    response = httpx.Response(
+        200,
+        headers={"content-type": "application/json", "content-encoding": "deflate"},
+        stream=_Parts(body, b"\x03\x00\x00\x00"),
+    )
+    with pytest.raises(APIResponseValidationError) as caught:
+        _list(kind, response=response)
+    assert "the response body could not be decoded: " in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_body_an_in_process_transport_read_is_taken_as_httpx_read_it(kind: str) -> None:
+    # httpx decoded it (or left it, for an encoding it cannot decode) when the
+    # transport built it: its Content-Encoding is not judged again.
+    response = httpx.Response(200, headers={"content-encoding": "br"}, content=PAGE)
+    page = _list(kind, response=response)
+    assert [s.id for s in page.values] == ["rs_1"]
+
+
+class _Trickle(httpx.SyncByteStream):
+    """A body of ``spaces`` spaces and then a page, a space every 50 ms (3 s for 60)."""
+
+    def __init__(self, spaces: int = 60) -> None:
+        self._spaces = spaces
+
+    def __iter__(self) -> Iterator[bytes]:
+        for _ in range(self._spaces):
+            time.sleep(0.05)
+            yield b" "
+        yield PAGE
+
+
+def test_a_sync_body_trickling_past_the_attempts_timeout_ends_it_on_any_transport() -> None:
+    # A transport the client does not own (here in-process) cannot end a read at the
+    # deadline, but the check between reads ends the attempt once it has passed.
+    transport = httpx.MockTransport(lambda _request: httpx.Response(200, stream=_Trickle()))
+    with (
+        Gabber(
+            api_key="k",
+            base_url="http://gabber.test",
+            max_retries=0,
+            timeout=0.3,
+            http_client=httpx.Client(transport=transport),
+        ) as client,
+        pytest.raises(APITimeoutError) as caught,
+    ):
+        client.realtime.list()
+    cause = caught.value.__cause__
+    assert isinstance(cause, httpx.ReadTimeout)
+    assert str(cause) == "the response body did not arrive within the attempt's timeout"
+    assert cause.request.url == "http://gabber.test/v1/realtime/list"
+
+
+def test_a_sync_body_is_not_bounded_in_time_when_the_read_timeout_is_none() -> None:
+    # The other timeouts (0.2 s) bound connecting and sending, not the body.
+    transport = httpx.MockTransport(lambda _request: httpx.Response(200, stream=_Trickle(20)))
+    with Gabber(
+        api_key="k",
+        base_url="http://gabber.test",
+        max_retries=0,
+        timeout=httpx.Timeout(0.2, read=None),
+        http_client=httpx.Client(transport=transport),
+    ) as client:
+        page = client.realtime.list()
+    assert [s.id for s in page.values] == ["rs_1"]

@@ -29,6 +29,11 @@ CONFIG: dict[str, Any] = {
     [
         ({"extra_headers": ["X"]}, "extra_headers", "expected a dict of str, got list"),
         ({"extra_headers": {"X-A": 1}}, "extra_headers['X-A']", "expected str, got int"),
+        (
+            {"extra_headers": {"Authorization": "Bearer x"}},
+            "extra_headers['Authorization']",
+            "credentials cannot be set here; build the client with api_key= or token=",
+        ),
         ({"extra_query": "a=1"}, "extra_query", "expected a dict, got str"),
         ({"extra_query": {"": 1}}, "extra_query", "keys must be non-empty str, got ''"),
         ({"extra_query": {1: 1}}, "extra_query", "keys must be non-empty str, got 1"),
@@ -41,6 +46,11 @@ CONFIG: dict[str, Any] = {
             {"extra_query": {"a": None}},
             "extra_query['a']",
             "expected str, int, float, bool or a list of them, got NoneType",
+        ),
+        (
+            {"extra_query": {"a": {"b": 1}}},
+            "extra_query['a']",
+            "expected str, int, float, bool or a list of them, got dict",
         ),
         ({"extra_body": [("a", 1)]}, "extra_body", "expected a dict, got list"),
         ({"extra_body": {1: "x"}}, "extra_body", "keys must be str, got 1"),

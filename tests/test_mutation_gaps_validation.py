@@ -311,3 +311,63 @@ def test_check_json_accepts_a_bare_null() -> None:
 
     check_json(None, "body")
     check_json({"a": None}, "body")
+
+
+@pytest.mark.parametrize("body", [{"a": None, "b": float("nan")}, [None, float("nan")]])
+def test_check_json_goes_on_past_a_null(body: Any) -> None:
+    """A null is fine, and what follows it is still checked."""
+    from gabber_client._validation import check_json
+
+    with pytest.raises(InvalidArgumentError) as caught:
+        check_json(body, "body")
+    assert caught.value.problem == "nan is not a JSON number"
+
+
+def test_an_empty_header_value_is_refused_naming_the_header() -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        Gabber(api_key="k", base_url="http://gabber.test", default_headers={"X-A": ""})
+    assert (caught.value.parameter, caught.value.problem) == (
+        "default_headers['X-A']",
+        "must not be empty",
+    )
+
+
+def test_a_header_value_of_printable_ascii_is_sent_as_given() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["x-trace"])
+        return httpx.Response(200, json={})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    value = "Xyz 1-2 ~!@#$%^&*()_+{}|:<>?"
+    client = Gabber(
+        api_key="k",
+        base_url="http://gabber.test",
+        http_client=http,
+        max_retries=0,
+        default_headers={"X-Trace": value},
+    )
+    with client:
+        client.get("/anything")
+    assert seen == [value]
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"general": 5}, ("body.general", "expected object or null, got int")),
+        (
+            {"generative": {"_extra": "x"}},
+            ("body.generative._extra", "expected object or null, got str"),
+        ),
+    ],
+)
+def test_a_value_of_none_of_the_alternatives_types_names_them_all(
+    body: dict[str, Any], problem: tuple[str, str]
+) -> None:
+    from gabber_client._validation import check_against_schema
+
+    with pytest.raises(InvalidArgumentError) as caught:
+        check_against_schema(body, "RealtimeSessionConfigUpdate", "body")
+    assert list(caught.value.problems) == [problem]

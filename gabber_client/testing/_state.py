@@ -53,9 +53,8 @@ _CHARS_PER_SECOND: Final = 15.0
 
 
 def iso(moment: datetime) -> str:
-    """``moment`` as an RFC 3339 UTC date-time (``...Z``); naive means UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    """``moment`` (aware, as :meth:`Store.now` gives it) as an RFC 3339 UTC date-time
+    (``...Z``)."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
@@ -369,7 +368,7 @@ class Store:
             speaker = "agent" if role == "assistant" else "user"
             session.timeline.append({"type": speaker, "seconds": seconds})
         session.messages.append(message)
-        if session.parts.get("general", {}).get("save_messages") is not False:
+        if session.parts["general"].get("save_messages") is not False:  # general is required
             session.context.messages.append(message)
         for kept in (session.messages, session.timeline, session.context.messages):
             del kept[:-MAX_SESSION_MESSAGES]  # the oldest go: bounded memory
