@@ -11,17 +11,15 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_config
 from reliability import payloads
 
 from gabber_client import Gabber, InvalidArgumentError
 from gabber_client.testing import FakeGabber
 
-CONFIG: dict[str, Any] = {
-    "general": {"time_limit_s": 60},
-    "input": {},
-    "generative": {"llm": "llm_1"},
-    "output": {"stream_transcript": True},
-}
+CONFIG: dict[str, Any] = dict(
+    minimal_config({"general": {"time_limit_s": 60}, "generative": {"llm": "llm_1"}})
+)
 
 
 @pytest.mark.parametrize(
@@ -121,8 +119,9 @@ def test_extra_body_merges_deeply_without_changing_the_callers_dicts() -> None:
     before = repr(config)
     fake.client().realtime.start(config, extra_body=extra)  # type: ignore[arg-type]
     sent = fake.requests[-1].json
-    assert sent["config"]["general"] == {"time_limit_s": 30, "x_new": 1}  # a non-dict replaces
-    assert sent["config"]["generative"] == {"llm": "llm_1"}
+    expected = {**CONFIG["general"], "time_limit_s": 30, "x_new": 1}  # a non-dict replaces
+    assert sent["config"]["general"] == expected
+    assert sent["config"]["generative"] == CONFIG["generative"]
     assert sent["top"] == [1]
     assert repr(config) == before
 

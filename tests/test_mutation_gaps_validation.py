@@ -11,17 +11,22 @@ from typing import Any
 
 import httpx
 import pytest
+from spec_values import minimal_config
 from reliability import payloads
 
 from gabber_client import APIResponseValidationError, Gabber, InvalidArgumentError
 from gabber_client.testing import FakeGabber
 
-CONFIG: dict[str, Any] = {
-    "general": {"time_limit_s": 600},
-    "input": {"interruptable": True},
-    "generative": {"llm": "llm_1", "voice_override": "v", "tool_definitions": ["t"]},
-    "output": {"stream_transcript": True, "answer_message": "Hi"},
-}
+CONFIG: dict[str, Any] = dict(
+    minimal_config(
+        {
+            "general": {"time_limit_s": 600},
+            "input": {"interruptable": True},
+            "generative": {"llm": "llm_1", "voice_override": "v", "tool_definitions": ["t"]},
+            "output": {"stream_transcript": True, "answer_message": "Hi"},
+        }
+    )
+)
 
 
 def _recording_client(base_url: str = "http://gabber.test/api/") -> tuple[Gabber, list[str]]:
@@ -163,7 +168,7 @@ def test_a_bad_header_name_is_named(name: Any, problem: str) -> None:
             [("config.generative.voice_override", "expected string or null, got int")],
         ),
         (
-            {"general": {"time_limit_s": True}},
+            {"general": {**CONFIG["general"], "time_limit_s": True}},
             [("config.general.time_limit_s", "expected integer or null, got bool")],
         ),
         (
@@ -179,7 +184,7 @@ def test_a_bad_header_name_is_named(name: Any, problem: str) -> None:
             [("config.generative.llm", "is required")],
         ),
         (
-            {"general": {"time_limit": 5}},
+            {"general": {**CONFIG["general"], "time_limit": 5}},
             [
                 (
                     "config.general.time_limit",
@@ -204,7 +209,7 @@ def test_a_dict_config_is_described_problem_by_problem(
 def test_a_dict_config_missing_its_sections_names_each() -> None:
     start: Any = FakeGabber().client().realtime.start
     with pytest.raises(InvalidArgumentError) as caught:
-        start({"general": {}, "extra": 1})
+        start({"general": CONFIG["general"], "extra": 1})
     assert list(caught.value.problems) == [
         ("config.input", "is required"),
         ("config.generative", "is required"),
