@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
-from spec_values import minimal_config
 from reliability import payloads
+from spec_values import minimal_config
 
 from gabber_client import APIResponseValidationError, Gabber, InvalidArgumentError
 from gabber_client.testing import FakeGabber
