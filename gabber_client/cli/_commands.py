@@ -77,13 +77,11 @@ def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
     """``sessions list``: one page (from ``--page``), or with ``--all`` every page from
     there on; ``next_page`` is the token of the page after the last one printed."""
     page = client.realtime.list(page=args.page)
-    if args.all:
-        values = _dicts(page)
-        next_page = None
-    else:
-        values = _dicts(page.values)
-        next_page = page.next_page
-    document = {"total_count": page.total_count, "next_page": next_page, "values": values}
+    document = {
+        "total_count": page.total_count,
+        "next_page": None if args.all else page.next_page,
+        "values": _dicts(page if args.all else page.values),  # the whole walk, or one page
+    }
     return Output(document, session_page_table)
 
 

@@ -467,31 +467,25 @@ class FakeGabber:
             response = FakeResponse(
                 response.status, headers, response.body, delay=fault.delay, drop=fault.drop
             )
-        response = self._with_request_id(response)
-        record = RecordedRequest(
-            method=request.method,
-            path=request.path,
-            query=request.query,
-            headers=request.headers,
-            body=request.body,
-            operation=route.operation,
-            session=route.session,
-            status=response.status,
-            fault=fault,
-        )
         with self._lock:
-            self._record(record)
+            if not any(name.lower() == "x-request-id" for name, _ in response.headers):
+                self._request_ids += 1  # unless a fault set one
+                request_id = ("x-request-id", f"req_{self._request_ids:06d}")
+                response = dataclasses.replace(response, headers=(*response.headers, request_id))
+            self._record(
+                RecordedRequest(
+                    method=request.method,
+                    path=request.path,
+                    query=request.query,
+                    headers=request.headers,
+                    body=request.body,
+                    operation=route.operation,
+                    session=route.session,
+                    status=response.status,
+                    fault=fault,
+                )
+            )
         return response
-
-    def _with_request_id(self, response: FakeResponse) -> FakeResponse:
-        """``response`` with an ``x-request-id`` header (unless a fault set one)."""
-        if any(name.lower() == "x-request-id" for name, _ in response.headers):
-            return response
-        with self._lock:
-            self._request_ids += 1
-            request_id = f"req_{self._request_ids:06d}"
-        headers = (*response.headers, ("x-request-id", request_id))
-        return dataclasses.replace(response, headers=headers)
 
     def _record(self, record: RecordedRequest) -> None:
         """Keep ``record`` within the count and byte budgets (the lock is held)."""
@@ -539,18 +533,15 @@ class FakeGabber:
             error = ApiError(404, f"path: no operation at {shown}")
         return error_response(error)
 
-    def _key_is_valid(self, key: str) -> bool:
-        given = key.encode("utf-8", "surrogateescape")
-        valid = False
-        for known in self._encoded_keys:
-            valid |= hmac.compare_digest(given, known)
-        return valid
-
     def _authenticate(self, operation: str, headers: Mapping[str, str]) -> str | None:
         """The human the request is scoped to (``None``: every human); else a 401."""
         key = headers.get("x-api-key")
         if key is not None:
-            if not self._key_is_valid(key):
+            given = key.encode("utf-8", "surrogateescape")
+            valid = False
+            for known in self._encoded_keys:  # each one compared: no early exit
+                valid |= hmac.compare_digest(given, known)
+            if not valid:
                 raise ApiError(401, "x-api-key: not a valid API key")
             if operation in HUMAN_SCOPED_OPERATIONS:
                 return headers.get("x-human-id") or None
@@ -571,9 +562,19 @@ class FakeGabber:
         return human
 
     # -------------------------------------------------------------- operations
-    def _page_param(self, request: FakeRequest) -> str | None:
-        values = parse_qs(request.query, keep_blank_values=True).get("page")
-        return values[0] if values and values[0] else None
+    def _op_page(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        """``list``, ``messages`` or ``timeline``: the page the ``page`` token names."""
+        tokens = parse_qs(request.query, keep_blank_values=True).get("page")
+        token = tokens[0] if tokens and tokens[0] else None
+        if route.operation == "list_realtime_sessions":
+            page = self._store.list_page(scope, token)
+        else:
+            session = self._store.find(route.session, scope)
+            kind = "messages" if route.operation == "get_realtime_session_messages" else "timeline"
+            page = self._store.items_page(session, kind, token, request.origin)
+        return json_response(200, fill_response(route.operation or "", page))
 
     def _op_start(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
@@ -588,20 +589,6 @@ class FakeGabber:
             },
         }
         return json_response(200, fill_response(route.operation or "", document))
-
-    def _op_list(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        page = self._store.list_page(scope, self._page_param(request))
-        return json_response(200, fill_response(route.operation or "", page))
-
-    def _op_items(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        kind = "messages" if route.operation == "get_realtime_session_messages" else "timeline"
-        page = self._store.items_page(session, kind, self._page_param(request), request.origin)
-        return json_response(200, fill_response(route.operation or "", page))
 
     def _op_from_schema(
         self,
@@ -642,11 +629,11 @@ def _acting(action: _Action) -> _Handler:
 
 _HANDLERS: Final[dict[str, _Handler]] = {
     "start_realtime_session": FakeGabber._op_start,
-    "list_realtime_sessions": FakeGabber._op_list,
+    "list_realtime_sessions": FakeGabber._op_page,
     "end_realtime_session": _acting(lambda store, session, body: store.end(session)),
     "update_realtime_session": _acting(Store.update),
-    "get_realtime_session_messages": FakeGabber._op_items,
-    "get_realtime_session_timeline": FakeGabber._op_items,
+    "get_realtime_session_messages": FakeGabber._op_page,
+    "get_realtime_session_timeline": FakeGabber._op_page,
     "speak": _acting(Store.speak),
     "dtmf": _acting(Store.dtmf),
     "initiate_outbound_call": _acting(Store.outbound_call),
