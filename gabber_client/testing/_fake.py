@@ -69,10 +69,9 @@ _Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeR
 _Action = Callable[[Store, Session, Any], None]
 
 
-def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
+def _snapshot(value: dict[str, Any]) -> Any:
     """A deep copy of JSON-ready state, safe to hand out of the lock."""
-    copied: dict[str, Any] = json.loads(json.dumps(value))
-    return copied
+    return json.loads(json.dumps(value))
 
 
 class FakeGabber:
@@ -580,12 +579,11 @@ class FakeGabber:
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.start(body, scope)
-        token = f"fake-rtc-{secrets.token_urlsafe(24)}"
         document = {
             "session": session.render(),
             "connection_details": {
                 "url": f"{CONNECTION_URL}/{quote_segment(session.id)}",
-                "token": token,
+                "token": f"fake-rtc-{secrets.token_urlsafe(24)}",
             },
         }
         return json_response(200, fill_response(route.operation or "", document))
