@@ -109,9 +109,7 @@ class FakeASGIApp:
         # Without raw_path (not uvicorn), re-encode the decoded path: ids holding "/" are lost.
         path = raw_path.decode("latin-1") if raw_path else quote(str(scope["path"]), safe="/")
         if path[:8].lower().startswith(("http://", "https://")):  # absolute form (RFC 9112)
-            authority_and_path = path.split("//", 1)[1]
-            slash = authority_and_path.find("/")
-            path = authority_and_path[slash:] if slash >= 0 else "/"
+            path = "/" + path.split("//", 1)[1].partition("/")[2]  # what follows the authority
         request = FakeRequest(
             method=str(scope["method"]).upper(),
             path=path.partition("?")[0],

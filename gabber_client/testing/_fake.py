@@ -498,8 +498,18 @@ class FakeGabber:
 
     def _answer(self, request: FakeRequest, route: Route) -> FakeResponse:
         operation = route.operation
-        if operation is None:
-            return self._no_operation(request, route)
+        if operation is None:  # a 405 when the path takes other methods, else a 404
+            shown = request.path[:_MAX_SHOWN_PATH]
+            if not route.allowed:
+                return error_response(ApiError(404, f"path: no operation at {shown}"))
+            allowed = ", ".join(route.allowed)
+            return error_response(
+                ApiError(
+                    405,
+                    f"method: {request.method[:20]} is not allowed on {shown}; use {allowed}",
+                    headers=(("allow", allowed),),
+                )
+            )
         try:
             with self._lock:
                 scope = self._authenticate(operation, request.headers)
@@ -517,20 +527,6 @@ class FakeGabber:
             return error_response(bad_input(str(exc)))
         except ApiError as exc:
             return error_response(exc)
-
-    @staticmethod
-    def _no_operation(request: FakeRequest, route: Route) -> FakeResponse:
-        shown = request.path[:_MAX_SHOWN_PATH]
-        if route.allowed:
-            allowed = ", ".join(route.allowed)
-            error = ApiError(
-                405,
-                f"method: {request.method[:20]} is not allowed on {shown}; use {allowed}",
-                headers=(("allow", allowed),),
-            )
-        else:
-            error = ApiError(404, f"path: no operation at {shown}")
-        return error_response(error)
 
     def _authenticate(self, operation: str, headers: Mapping[str, str]) -> str | None:
         """The human the request is scoped to (``None``: every human); else a 401."""
