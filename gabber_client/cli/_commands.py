@@ -158,8 +158,7 @@ def generic(operation: str, layout: Layout | None = None) -> Handler:
                 for wire, name, kind, _ in facts.body_fields:
                     if wire in body and not kind.startswith("const "):
                         kwargs[name] = body[wire]
-        method = getattr(client.realtime, entry.method)
-        result = method(*positional, **kwargs)
+        result = getattr(client.realtime, entry.method)(*positional, **kwargs)
         return Output(_document(result), layout or generic_table)
 
     return handle

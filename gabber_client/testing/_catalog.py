@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
 __all__ = ["Catalog", "expand"]
 
 _TOOL_NAME: Final = re.compile(r"[^A-Za-z0-9_]")
-_FIELDS: Final = ("llms", "voices", "personas", "scenarios", "contexts", "tool_definitions")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class Catalog:
     tool_definitions: Collection[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        for name in _FIELDS:
+        for name in (item.name for item in fields(self)):
             value = getattr(self, name)
             if isinstance(value, str):
                 raise TypeError(f"Catalog.{name} must be a collection of ids, not a string")

@@ -93,16 +93,17 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         when its delay is longer than the request's read timeout."""
         url = request.url
         path, _, query = url.raw_path.decode("latin-1").partition("?")
-        fake_request = FakeRequest(
-            method=request.method.upper(),
-            path=path,
-            query=query,
-            headers=collect_headers(request.headers.multi_items()),
-            body=body,
-            origin=f"{url.scheme}://{url.netloc.decode('ascii')}",
-            body_too_large=too_large,
+        response = self._fake.handle(
+            FakeRequest(
+                method=request.method.upper(),
+                path=path,
+                query=query,
+                headers=collect_headers(request.headers.multi_items()),
+                body=body,
+                origin=f"{url.scheme}://{url.netloc.decode('ascii')}",
+                body_too_large=too_large,
+            )
         )
-        response = self._fake.handle(fake_request)
         timeout = request.extensions.get("timeout")
         read = timeout.get("read") if isinstance(timeout, dict) else None
         if response.delay > 0 and isinstance(read, int | float) and response.delay > read:
