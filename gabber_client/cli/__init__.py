@@ -38,15 +38,6 @@ from ._render import render
 __all__ = ["main"]
 
 
-def _discard_stdout() -> None:
-    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (tests capture stdout)
-        pass
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``gabber`` with ``argv`` (default ``sys.argv[1:]``); return the exit status.
 
@@ -84,7 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"gabber: error: {one_line(exc, secrets)}\n")
         return exit_code(exc)
     except BrokenPipeError:  # stdout closed early, as by `gabber ... | head`
-        _discard_stdout()
+        # Point stdout at /dev/null, so that flushing it at exit does not fail again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # not a real file (tests capture stdout)
+            pass
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: still one line, never a traceback
         sys.stderr.write(

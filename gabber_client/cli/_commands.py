@@ -77,13 +77,11 @@ def list_sessions(client: Gabber, args: argparse.Namespace) -> Output:
     """``sessions list``: one page (from ``--page``), or with ``--all`` every page from
     there on; ``next_page`` is the token of the page after the last one printed."""
     page = client.realtime.list(page=args.page)
-    if args.all:
-        values = _dicts(page)
-        next_page = None
-    else:
-        values = _dicts(page.values)
-        next_page = page.next_page
-    document = {"total_count": page.total_count, "next_page": next_page, "values": values}
+    document = {
+        "total_count": page.total_count,
+        "next_page": None if args.all else page.next_page,
+        "values": _dicts(page if args.all else page.values),  # the whole walk, or one page
+    }
     return Output(document, session_page_table)
 
 
@@ -160,8 +158,7 @@ def generic(operation: str, layout: Layout | None = None) -> Handler:
                 for wire, name, kind, _ in facts.body_fields:
                     if wire in body and not kind.startswith("const "):
                         kwargs[name] = body[wire]
-        method = getattr(client.realtime, entry.method)
-        result = method(*positional, **kwargs)
+        result = getattr(client.realtime, entry.method)(*positional, **kwargs)
         return Output(_document(result), layout or generic_table)
 
     return handle

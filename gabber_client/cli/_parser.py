@@ -60,22 +60,19 @@ _positive_seconds = _number(
 )
 
 
-def _human_commands() -> str:
-    """The commands whose operation declares ``x-human-id`` (the spec's parameters)."""
-    names = [
-        entry.cli
-        for operation, entry in OPERATIONS.items()
-        if operation in SPEC_OPERATIONS and SPEC_OPERATIONS[operation].human_header
-    ]
-    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
-
-
 def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """Add the global options to ``parser``. Below the top
     level their default is ``SUPPRESS``, so that a value given before the subcommand
     is not overwritten, and they are left out of the help (the parser's description
     says they work)."""
     group = parser.add_argument_group("global options") if top else parser
+    # The commands whose operation declares x-human-id (the spec's parameters).
+    humans = [
+        entry.cli
+        for operation, entry in OPERATIONS.items()
+        if operation in SPEC_OPERATIONS and SPEC_OPERATIONS[operation].human_header
+    ]
+    listed = ", ".join(humans[:-1]) + f" and {humans[-1]}" if len(humans) > 1 else "".join(humans)
 
     def add(flag: str, text: str, default: Any = None, **options: Any) -> None:
         hidden = argparse.SUPPRESS
@@ -95,7 +92,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         f"where the API is (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
         metavar="URL",
     )
-    add("--human", f"act for this human (x-human-id) in {_human_commands()}", metavar="ID")
+    add("--human", f"act for this human (x-human-id) in {listed}", metavar="ID")
     add(
         "--format",
         "json: one JSON document on stdout (default); table: aligned columns",

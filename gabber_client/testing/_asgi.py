@@ -55,19 +55,18 @@ async def _read_body(receive: Receive, headers: dict[str, str]) -> tuple[bytes, 
             return bytes(buffer), False, False
 
 
-def _encode(headers: tuple[tuple[str, str], ...]) -> list[tuple[bytes, bytes]]:
-    return [
-        (name.lower().encode("latin-1", "replace"), value.encode("latin-1", "replace"))
-        for name, value in headers
-    ]
-
-
 async def _send_response(send: Send, response: FakeResponse) -> None:
     body = response.body
     # A drop promises the whole body, sends half, and returns: the server then
     # closes the connection mid-response.
     declared = (len(body) or 1) if response.drop else len(body)
-    headers = [*_encode(response.headers), (b"content-length", str(declared).encode("ascii"))]
+    headers = [
+        *(
+            (name.lower().encode("latin-1", "replace"), value.encode("latin-1", "replace"))
+            for name, value in response.headers
+        ),
+        (b"content-length", str(declared).encode("ascii")),
+    ]
     await send({"type": "http.response.start", "status": response.status, "headers": headers})
     if response.drop:
         await send(
@@ -110,9 +109,7 @@ class FakeASGIApp:
         # Without raw_path (not uvicorn), re-encode the decoded path: ids holding "/" are lost.
         path = raw_path.decode("latin-1") if raw_path else quote(str(scope["path"]), safe="/")
         if path[:8].lower().startswith(("http://", "https://")):  # absolute form (RFC 9112)
-            authority_and_path = path.split("//", 1)[1]
-            slash = authority_and_path.find("/")
-            path = authority_and_path[slash:] if slash >= 0 else "/"
+            path = "/" + path.split("//", 1)[1].partition("/")[2]  # what follows the authority
         request = FakeRequest(
             method=str(scope["method"]).upper(),
             path=path.partition("?")[0],

@@ -9,14 +9,13 @@ made up here (``created_at``, ...) are filled from the schema, as every response
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
 __all__ = ["Catalog", "expand"]
 
 _TOOL_NAME: Final = re.compile(r"[^A-Za-z0-9_]")
-_FIELDS: Final = ("llms", "voices", "personas", "scenarios", "contexts", "tool_definitions")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class Catalog:
     tool_definitions: Collection[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        for name in _FIELDS:
+        for name in (item.name for item in fields(self)):
             value = getattr(self, name)
             if isinstance(value, str):
                 raise TypeError(f"Catalog.{name} must be a collection of ids, not a string")
@@ -108,17 +107,20 @@ def _tool_definition(tool_id: str, project: str) -> dict[str, Any]:
     }
 
 
+_MAKERS: Final[dict[str, Callable[[str, str], dict[str, Any]]]] = {
+    "llm": _llm,
+    "voice_override": _voice,
+    "scenario": _scenario,
+    "tool_definitions": _tool_definition,
+}
+
+
 def expand(kind: str, object_id: str, project: str, default_voice: str) -> dict[str, Any]:
     """The object the id ``object_id`` of ``kind`` (``"llm"``, ``"voice_override"``,
     ``"persona"``, ``"scenario"`` or ``"tool_definitions"``) expands to."""
-    if kind == "llm":
-        return _llm(object_id, project)
-    if kind == "voice_override":
-        return _voice(object_id, project)
     if kind == "persona":
         return _persona(object_id, project, default_voice)
-    if kind == "scenario":
-        return _scenario(object_id, project)
-    if kind == "tool_definitions":
-        return _tool_definition(object_id, project)
-    raise ValueError(f"unknown kind {kind!r}")
+    make = _MAKERS.get(kind)
+    if make is None:
+        raise ValueError(f"unknown kind {kind!r}")
+    return make(object_id, project)

@@ -69,10 +69,9 @@ _Handler = Callable[["FakeGabber", Route, "str | None", Any, FakeRequest], FakeR
 _Action = Callable[[Store, Session, Any], None]
 
 
-def _snapshot(value: dict[str, Any]) -> dict[str, Any]:
+def _snapshot(value: dict[str, Any]) -> Any:
     """A deep copy of JSON-ready state, safe to hand out of the lock."""
-    copied: dict[str, Any] = json.loads(json.dumps(value))
-    return copied
+    return json.loads(json.dumps(value))
 
 
 class FakeGabber:
@@ -467,31 +466,25 @@ class FakeGabber:
             response = FakeResponse(
                 response.status, headers, response.body, delay=fault.delay, drop=fault.drop
             )
-        response = self._with_request_id(response)
-        record = RecordedRequest(
-            method=request.method,
-            path=request.path,
-            query=request.query,
-            headers=request.headers,
-            body=request.body,
-            operation=route.operation,
-            session=route.session,
-            status=response.status,
-            fault=fault,
-        )
         with self._lock:
-            self._record(record)
+            if not any(name.lower() == "x-request-id" for name, _ in response.headers):
+                self._request_ids += 1  # unless a fault set one
+                request_id = ("x-request-id", f"req_{self._request_ids:06d}")
+                response = dataclasses.replace(response, headers=(*response.headers, request_id))
+            self._record(
+                RecordedRequest(
+                    method=request.method,
+                    path=request.path,
+                    query=request.query,
+                    headers=request.headers,
+                    body=request.body,
+                    operation=route.operation,
+                    session=route.session,
+                    status=response.status,
+                    fault=fault,
+                )
+            )
         return response
-
-    def _with_request_id(self, response: FakeResponse) -> FakeResponse:
-        """``response`` with an ``x-request-id`` header (unless a fault set one)."""
-        if any(name.lower() == "x-request-id" for name, _ in response.headers):
-            return response
-        with self._lock:
-            self._request_ids += 1
-            request_id = f"req_{self._request_ids:06d}"
-        headers = (*response.headers, ("x-request-id", request_id))
-        return dataclasses.replace(response, headers=headers)
 
     def _record(self, record: RecordedRequest) -> None:
         """Keep ``record`` within the count and byte budgets (the lock is held)."""
@@ -505,8 +498,18 @@ class FakeGabber:
 
     def _answer(self, request: FakeRequest, route: Route) -> FakeResponse:
         operation = route.operation
-        if operation is None:
-            return self._no_operation(request, route)
+        if operation is None:  # a 405 when the path takes other methods, else a 404
+            shown = request.path[:_MAX_SHOWN_PATH]
+            if not route.allowed:
+                return error_response(ApiError(404, f"path: no operation at {shown}"))
+            allowed = ", ".join(route.allowed)
+            return error_response(
+                ApiError(
+                    405,
+                    f"method: {request.method[:20]} is not allowed on {shown}; use {allowed}",
+                    headers=(("allow", allowed),),
+                )
+            )
         try:
             with self._lock:
                 scope = self._authenticate(operation, request.headers)
@@ -525,32 +528,15 @@ class FakeGabber:
         except ApiError as exc:
             return error_response(exc)
 
-    @staticmethod
-    def _no_operation(request: FakeRequest, route: Route) -> FakeResponse:
-        shown = request.path[:_MAX_SHOWN_PATH]
-        if route.allowed:
-            allowed = ", ".join(route.allowed)
-            error = ApiError(
-                405,
-                f"method: {request.method[:20]} is not allowed on {shown}; use {allowed}",
-                headers=(("allow", allowed),),
-            )
-        else:
-            error = ApiError(404, f"path: no operation at {shown}")
-        return error_response(error)
-
-    def _key_is_valid(self, key: str) -> bool:
-        given = key.encode("utf-8", "surrogateescape")
-        valid = False
-        for known in self._encoded_keys:
-            valid |= hmac.compare_digest(given, known)
-        return valid
-
     def _authenticate(self, operation: str, headers: Mapping[str, str]) -> str | None:
         """The human the request is scoped to (``None``: every human); else a 401."""
         key = headers.get("x-api-key")
         if key is not None:
-            if not self._key_is_valid(key):
+            given = key.encode("utf-8", "surrogateescape")
+            valid = False
+            for known in self._encoded_keys:  # each one compared: no early exit
+                valid |= hmac.compare_digest(given, known)
+            if not valid:
                 raise ApiError(401, "x-api-key: not a valid API key")
             if operation in HUMAN_SCOPED_OPERATIONS:
                 return headers.get("x-human-id") or None
@@ -571,37 +557,32 @@ class FakeGabber:
         return human
 
     # -------------------------------------------------------------- operations
-    def _page_param(self, request: FakeRequest) -> str | None:
-        values = parse_qs(request.query, keep_blank_values=True).get("page")
-        return values[0] if values and values[0] else None
+    def _op_page(
+        self, route: Route, scope: str | None, body: Any, request: FakeRequest
+    ) -> FakeResponse:
+        """``list``, ``messages`` or ``timeline``: the page the ``page`` token names."""
+        tokens = parse_qs(request.query, keep_blank_values=True).get("page")
+        token = tokens[0] if tokens and tokens[0] else None
+        if route.operation == "list_realtime_sessions":
+            page = self._store.list_page(scope, token)
+        else:
+            session = self._store.find(route.session, scope)
+            kind = "messages" if route.operation == "get_realtime_session_messages" else "timeline"
+            page = self._store.items_page(session, kind, token, request.origin)
+        return json_response(200, fill_response(route.operation or "", page))
 
     def _op_start(
         self, route: Route, scope: str | None, body: Any, request: FakeRequest
     ) -> FakeResponse:
         session = self._store.start(body, scope)
-        token = f"fake-rtc-{secrets.token_urlsafe(24)}"
         document = {
             "session": session.render(),
             "connection_details": {
                 "url": f"{CONNECTION_URL}/{quote_segment(session.id)}",
-                "token": token,
+                "token": f"fake-rtc-{secrets.token_urlsafe(24)}",
             },
         }
         return json_response(200, fill_response(route.operation or "", document))
-
-    def _op_list(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        page = self._store.list_page(scope, self._page_param(request))
-        return json_response(200, fill_response(route.operation or "", page))
-
-    def _op_items(
-        self, route: Route, scope: str | None, body: Any, request: FakeRequest
-    ) -> FakeResponse:
-        session = self._store.find(route.session, scope)
-        kind = "messages" if route.operation == "get_realtime_session_messages" else "timeline"
-        page = self._store.items_page(session, kind, self._page_param(request), request.origin)
-        return json_response(200, fill_response(route.operation or "", page))
 
     def _op_from_schema(
         self,
@@ -642,11 +623,11 @@ def _acting(action: _Action) -> _Handler:
 
 _HANDLERS: Final[dict[str, _Handler]] = {
     "start_realtime_session": FakeGabber._op_start,
-    "list_realtime_sessions": FakeGabber._op_list,
+    "list_realtime_sessions": FakeGabber._op_page,
     "end_realtime_session": _acting(lambda store, session, body: store.end(session)),
     "update_realtime_session": _acting(Store.update),
-    "get_realtime_session_messages": FakeGabber._op_items,
-    "get_realtime_session_timeline": FakeGabber._op_items,
+    "get_realtime_session_messages": FakeGabber._op_page,
+    "get_realtime_session_timeline": FakeGabber._op_page,
     "speak": _acting(Store.speak),
     "dtmf": _acting(Store.dtmf),
     "initiate_outbound_call": _acting(Store.outbound_call),

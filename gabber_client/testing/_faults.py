@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
 
 from gabber_client._generated._spec_facts import ERROR_MESSAGES
 from gabber_client._generated.operation_names import OperationName
 from gabber_client._operations import OPERATIONS
 
+from ._http import JSON_CONTENT_TYPE
 from ._routing import OPERATION_IDS
 
 __all__ = ["Fault", "FaultQueue", "OperationName", "operation_id"]
@@ -110,13 +110,9 @@ class Fault:
             raw = json.dumps({field: f"injected fault: HTTP {self.status}"}).encode("ascii")
         else:
             raw = b""
-        content_type = self.content_type
-        if content_type is None and raw:
-            content_type = _JSON
-        return raw, content_type
-
-
-_JSON: Final = "application/json"
+        if self.content_type is None and raw:
+            return raw, JSON_CONTENT_TYPE
+        return raw, self.content_type
 
 
 @dataclass(slots=True)

@@ -50,10 +50,8 @@ def _routes() -> list[tuple[re.Pattern[str], dict[str, str]]]:
     methods: dict[str, dict[str, str]] = defaultdict(dict)
     for operation, facts in _SPEC.items():
         methods[facts.path][facts.method] = operation
-    routes = []
-    for path in sorted(methods, key=lambda path: [p[:1] == "{" for p in path.split("/")]):
-        routes.append((path_pattern(path), methods[path]))
-    return routes
+    by_literal = sorted(methods, key=lambda path: [p[:1] == "{" for p in path.split("/")])
+    return [(path_pattern(path), methods[path]) for path in by_literal]
 
 
 _ROUTES: Final = _routes()
@@ -78,18 +76,14 @@ class Route:
 _NO_ROUTE: Final = Route(None)
 
 
-def _decode(segment: str) -> str:
-    # errors="replace": an id that is not UTF-8 cannot exist, so it is simply not found.
-    return unquote(segment, errors="replace")
-
-
 def match_route(method: str, raw_path: str) -> Route:
     """Route ``method`` (upper case) and ``raw_path`` (percent-encoded, no query)."""
     for pattern, methods in _ROUTES:
         match = pattern.fullmatch(raw_path)
         if match is not None:
             session = match.groupdict().get("session")
-            decoded = _decode(session) if session is not None else None
+            # errors="replace": an id that is not UTF-8 cannot exist, so it is simply not found.
+            decoded = unquote(session, errors="replace") if session is not None else None
             operation = methods.get(method)
             return Route(operation, decoded, () if operation else tuple(methods))
     return _NO_ROUTE

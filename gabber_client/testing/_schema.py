@@ -63,11 +63,6 @@ def _schemas() -> dict[str, Any]:
     return schemas
 
 
-def _resolve(node: Any) -> tuple[str | None, dict[str, Any]]:
-    """(schema name or None, the schema) of ``node``, following ``$ref``s."""
-    return resolve(node, _schemas())
-
-
 def _refs(node: Any, found: set[str]) -> None:
     """Add every schema reachable from ``node`` to ``found``."""
     if isinstance(node, list):
@@ -185,7 +180,7 @@ class _Compiler:
         from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
         options = [
-            (schema_types(_resolve(alternative)[1]), self.node(alternative))
+            (schema_types(resolve(alternative, _schemas())[1]), self.node(alternative))
             for alternative in alternatives
         ]
         fits = Draft202012Validator.TYPE_CHECKER.is_type
@@ -282,7 +277,7 @@ def echo(schema_name: str, part: Mapping[str, Any]) -> dict[str, Any]:
         if key not in properties or value is None:
             continue
         integral = isinstance(value, float) and value.is_integer()
-        if integral and "integer" in schema_types(_resolve(properties[key])[1]):
+        if integral and "integer" in schema_types(resolve(properties[key], _schemas())[1]):
             value = int(value)
         out[key] = value
     for key, prop in properties.items():

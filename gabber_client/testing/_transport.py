@@ -36,21 +36,6 @@ async def _aread_limited(chunks: AsyncIterable[bytes]) -> tuple[bytes, bool]:
     return bytes(buffer), False
 
 
-def _fake_request(request: httpx.Request, body: bytes, too_large: bool) -> FakeRequest:
-    raw = request.url.raw_path.decode("latin-1")
-    path, _, query = raw.partition("?")
-    url = request.url
-    return FakeRequest(
-        method=request.method.upper(),
-        path=path,
-        query=query,
-        headers=collect_headers(request.headers.multi_items()),
-        body=body,
-        origin=f"{url.scheme}://{url.netloc.decode('ascii')}",
-        body_too_large=too_large,
-    )
-
-
 def _deliver(request: httpx.Request, response: FakeResponse) -> httpx.Response:
     if response.drop:
         raise httpx.RemoteProtocolError(
@@ -62,13 +47,6 @@ def _deliver(request: httpx.Request, response: FakeResponse) -> httpx.Response:
         content=response.body,
         request=request,
     )
-
-
-def _times_out(request: httpx.Request, response: FakeResponse) -> bool:
-    """Whether the response's delay is longer than the request's read timeout."""
-    timeout = request.extensions.get("timeout")
-    read = timeout.get("read") if isinstance(timeout, dict) else None
-    return response.delay > 0 and isinstance(read, int | float) and response.delay > read
 
 
 class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -113,7 +91,21 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _answer(self, request: httpx.Request, body: bytes, too_large: bool) -> FakeResponse:
         """The fake's response; :class:`httpx.ReadTimeout` at once, without sleeping,
         when its delay is longer than the request's read timeout."""
-        response = self._fake.handle(_fake_request(request, body, too_large))
-        if _times_out(request, response):
+        url = request.url
+        path, _, query = url.raw_path.decode("latin-1").partition("?")
+        response = self._fake.handle(
+            FakeRequest(
+                method=request.method.upper(),
+                path=path,
+                query=query,
+                headers=collect_headers(request.headers.multi_items()),
+                body=body,
+                origin=f"{url.scheme}://{url.netloc.decode('ascii')}",
+                body_too_large=too_large,
+            )
+        )
+        timeout = request.extensions.get("timeout")
+        read = timeout.get("read") if isinstance(timeout, dict) else None
+        if response.delay > 0 and isinstance(read, int | float) and response.delay > read:
             raise httpx.ReadTimeout("The read operation timed out", request=request)
         return response

@@ -47,6 +47,7 @@ BODY_SCHEMAS: Final[Mapping[str, str]] = {
 
 _SPEC_URI: Final = "urn:gabber-client:openapi"
 _MAX_MESSAGE: Final = 300
+_MAX_ERRORS: Final = 20
 
 
 class BodyError(ValueError):
@@ -176,9 +177,6 @@ def _inline(node: Any, components: dict[str, Any], stack: tuple[str, ...]) -> An
         target = _inline(components[name], components, (*stack, name))
         return {**target, **rest}
     return {key: _inline(value, components, stack) for key, value in node.items()}
-
-
-_MAX_ERRORS: Final = 20
 
 
 def validate_body(operation: str, body: object) -> None:

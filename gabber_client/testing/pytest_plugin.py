@@ -70,11 +70,8 @@ def gabber_fake() -> FakeGabber:
 @pytest.fixture
 def gabber(gabber_fake: FakeGabber) -> Iterator[Gabber]:
     """A :class:`gabber_client.Gabber` bound in-process to ``gabber_fake``; closed after."""
-    client = gabber_fake.client()
-    try:
+    with gabber_fake.client() as client:
         yield client
-    finally:
-        client.close()
 
 
 @pytest.fixture
@@ -114,11 +111,8 @@ def gabber_client(gabber: Gabber) -> Gabber:
 async def _async_gabber(gabber_fake: FakeGabber) -> AsyncIterator[AsyncGabber]:
     """An :class:`gabber_client.AsyncGabber` bound in-process to ``gabber_fake``;
     closed after."""
-    client = gabber_fake.async_client()
-    try:
+    async with gabber_fake.async_client() as client:
         yield client
-    finally:
-        await client.aclose()
 
 
 def _async_gabber_without_plugin(gabber_fake: FakeGabber) -> Iterator[AsyncGabber]:
