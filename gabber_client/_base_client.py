@@ -486,10 +486,10 @@ class BaseClient(Generic[H]):
         # (_spec_facts.ERROR_MESSAGES); when the body lacks it (or the status declares
         # no body), the first field of any declared error body that it holds.
         declared = ERROR_MESSAGES.get(operation, {}).get(str(response.status_code))
-        fields = body if isinstance(body, dict) else {}
-        candidates = tuple(dict.fromkeys(filter(None, (declared, *ERROR_MESSAGE_FIELDS))))
-        field = next((f for f in candidates if isinstance(fields.get(f), str)), declared)
-        detail = fields.get(field) if field is not None else None
+        fields: dict[Any, Any] = body if isinstance(body, dict) else {}
+        candidates = (declared, *ERROR_MESSAGE_FIELDS)
+        field = next((f for f in candidates if f and isinstance(fields.get(f), str)), declared)
+        detail = fields.get(field)
         if not isinstance(detail, str) or not detail:
             snippet = response.text[:200].strip() if body is None else ""
             detail = snippet or response.reason_phrase or "no details"
@@ -539,7 +539,8 @@ class BaseClient(Generic[H]):
                 outcome, idempotent=call.idempotent
             ):
                 raise self._status_error(outcome, call.operation)
-            wait = _retry.retry_after(outcome.headers)
+            # (a sane Retry-After is more than 0 s: see _retry.retry_after)
+            wait = _retry.retry_after(outcome.headers) or _retry.backoff(retries)
         elif (
             retries >= of
             or not isinstance(outcome, httpx.TransportError)
@@ -547,8 +548,6 @@ class BaseClient(Generic[H]):
         ):
             raise self._connection_error(outcome, request, any(earlier)) from outcome
         else:
-            wait = None
-        if wait is None:
             wait = _retry.backoff(retries)
         if logger.isEnabledFor(logging.INFO):
             logger.info(

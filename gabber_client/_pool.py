@@ -229,13 +229,11 @@ class Pool(Generic[H]):
             if not waiter.done():
                 waiter.cancel()
             raise
-        except Exception as exc:  # handed over to the caller (TimeoutError: the budget)
+        except BaseException as exc:  # handed over to the caller (TimeoutError: the budget)
             if not waiter.done():
                 waiter.set_exception(exc)
-        except BaseException as exc:  # KeyboardInterrupt, SystemExit: the caller too
-            if not waiter.done():
-                waiter.set_exception(exc)
-            raise
+            if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit: raised here too
+                raise
         else:
             if not waiter.done():
                 waiter.set_result(response)
