@@ -17,6 +17,7 @@ process loads its own operation's modules only.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -114,7 +115,7 @@ class _Endpoint:
         }
 
 
-_ENDPOINTS: dict[str, _Endpoint] = {}
+_endpoint = functools.cache(_Endpoint)
 
 
 def build(
@@ -138,9 +139,7 @@ def build(
     named ``body_name`` in errors). Every argument is checked before anything is
     sent: bad input raises :class:`InvalidArgumentError` naming it.
     """
-    endpoint = _ENDPOINTS.get(operation)
-    if endpoint is None:
-        endpoint = _ENDPOINTS[operation] = _Endpoint(operation)
+    endpoint = _endpoint(operation)
     facts = endpoint.facts
     kwargs: dict[str, Any] = {}
     for name, value in (path or {}).items():
