@@ -196,21 +196,12 @@ def _base_url(value: str | httpx.URL | None) -> httpx.URL:
 
 def _prefix(url: httpx.URL) -> str:
     """What request paths are appended to: ``url`` without its user name and
-    password (sent as a header instead, see :func:`_url_credentials`) and without a
+    password (sent as a header instead, see :func:`make_settings`) and without a
     trailing ``/``. A URL holding a password would show it in ``repr(request)``
     and in httpx's own log line for each request."""
     if url.userinfo:
         url = url.copy_with(username=None, password=None)
     return str(url).rstrip("/")
-
-
-def _url_credentials(url: httpx.URL) -> str | None:
-    """The ``Authorization`` header for a user name and password in ``url`` (what
-    httpx would send for them: Basic authentication), or ``None``."""
-    if not url.userinfo:
-        return None
-    pair = f"{url.username}:{url.password}".encode()
-    return "Basic " + base64.b64encode(pair).decode("ascii")
 
 
 def make_settings(
@@ -251,13 +242,13 @@ def make_settings(
         headers["x-api-key"] = check_header_value(api_key, "api_key")
         auth = "api_key"
     url = _base_url(base_url)
-    basic = _url_credentials(url)
-    if basic is not None:
+    if url.userinfo:  # sent as httpx would send them (Basic authentication): see _prefix
         if token is not None:
             raise InvalidArgumentError(
                 "base_url", "credentials in the URL cannot be combined with token="
             )
-        headers["Authorization"] = basic
+        pair = f"{url.username}:{url.password}".encode()
+        headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
     return Settings(
         base_url=url,
         prefix=_prefix(url),
