@@ -196,21 +196,12 @@ def _base_url(value: str | httpx.URL | None) -> httpx.URL:
 
 def _prefix(url: httpx.URL) -> str:
     """What request paths are appended to: ``url`` without its user name and
-    password (sent as a header instead, see :func:`_url_credentials`) and without a
+    password (sent as a header instead, see :func:`make_settings`) and without a
     trailing ``/``. A URL holding a password would show it in ``repr(request)``
     and in httpx's own log line for each request."""
     if url.userinfo:
         url = url.copy_with(username=None, password=None)
     return str(url).rstrip("/")
-
-
-def _url_credentials(url: httpx.URL) -> str | None:
-    """The ``Authorization`` header for a user name and password in ``url`` (what
-    httpx would send for them: Basic authentication), or ``None``."""
-    if not url.userinfo:
-        return None
-    pair = f"{url.username}:{url.password}".encode()
-    return "Basic " + base64.b64encode(pair).decode("ascii")
 
 
 def make_settings(
@@ -251,13 +242,13 @@ def make_settings(
         headers["x-api-key"] = check_header_value(api_key, "api_key")
         auth = "api_key"
     url = _base_url(base_url)
-    basic = _url_credentials(url)
-    if basic is not None:
+    if url.userinfo:  # sent as httpx would send them (Basic authentication): see _prefix
         if token is not None:
             raise InvalidArgumentError(
                 "base_url", "credentials in the URL cannot be combined with token="
             )
-        headers["Authorization"] = basic
+        pair = f"{url.username}:{url.password}".encode()
+        headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
     return Settings(
         base_url=url,
         prefix=_prefix(url),
@@ -486,10 +477,10 @@ class BaseClient(Generic[H]):
         # (_spec_facts.ERROR_MESSAGES); when the body lacks it (or the status declares
         # no body), the first field of any declared error body that it holds.
         declared = ERROR_MESSAGES.get(operation, {}).get(str(response.status_code))
-        fields = body if isinstance(body, dict) else {}
-        candidates = tuple(dict.fromkeys(filter(None, (declared, *ERROR_MESSAGE_FIELDS))))
-        field = next((f for f in candidates if isinstance(fields.get(f), str)), declared)
-        detail = fields.get(field) if field is not None else None
+        fields: dict[Any, Any] = body if isinstance(body, dict) else {}
+        candidates = (declared, *ERROR_MESSAGE_FIELDS)
+        field = next((f for f in candidates if f and isinstance(fields.get(f), str)), declared)
+        detail = fields.get(field)
         if not isinstance(detail, str) or not detail:
             snippet = response.text[:200].strip() if body is None else ""
             detail = snippet or response.reason_phrase or "no details"
@@ -539,7 +530,8 @@ class BaseClient(Generic[H]):
                 outcome, idempotent=call.idempotent
             ):
                 raise self._status_error(outcome, call.operation)
-            wait = _retry.retry_after(outcome.headers)
+            # (a sane Retry-After is more than 0 s: see _retry.retry_after)
+            wait = _retry.retry_after(outcome.headers) or _retry.backoff(retries)
         elif (
             retries >= of
             or not isinstance(outcome, httpx.TransportError)
@@ -547,8 +539,6 @@ class BaseClient(Generic[H]):
         ):
             raise self._connection_error(outcome, request, any(earlier)) from outcome
         else:
-            wait = None
-        if wait is None:
             wait = _retry.backoff(retries)
         if logger.isEnabledFor(logging.INFO):
             logger.info(

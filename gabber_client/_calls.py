@@ -17,9 +17,10 @@ process loads its own operation's modules only.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
@@ -73,14 +74,8 @@ class Call(Generic[T_co]):
     def map(self, then: Callable[[T_co], U]) -> Call[U]:
         """The same request, with ``then`` applied to the parsed result."""
         parse = self.parse
-        return Call(
-            self.operation,
-            self.kwargs,
-            self.idempotent,
-            lambda r: then(parse(r)),
-            self.api_key_only,
-            self.paging,
-        )
+        call: Call[Any] = self
+        return replace(call, parse=lambda r: then(parse(r)))
 
 
 class _Model(Protocol):
@@ -120,7 +115,7 @@ class _Endpoint:
         }
 
 
-_ENDPOINTS: dict[str, _Endpoint] = {}
+_endpoint = functools.cache(_Endpoint)
 
 
 def build(
@@ -144,26 +139,18 @@ def build(
     named ``body_name`` in errors). Every argument is checked before anything is
     sent: bad input raises :class:`InvalidArgumentError` naming it.
     """
-    endpoint = _ENDPOINTS.get(operation)
-    if endpoint is None:
-        endpoint = _ENDPOINTS[operation] = _Endpoint(operation)
+    endpoint = _endpoint(operation)
     facts = endpoint.facts
     kwargs: dict[str, Any] = {}
-    if path:
-        for name, value in path.items():
-            kwargs[name] = check_id(value, name)
-    if query:
-        kinds = endpoint.query_kinds
-        for name, value in query.items():
-            if value is not None:
-                kind = kinds.get(name)
-                kwargs[name] = (
-                    check_id(value, name) if kind == "string" else _typed(value, kind, name)
-                )
-    if headers:
-        for name, value in headers.items():
-            if value is not None:
-                kwargs[name] = check_header_value(value, name)
+    for name, value in (path or {}).items():
+        kwargs[name] = check_id(value, name)
+    for name, value in (query or {}).items():
+        if value is not None:
+            kind = endpoint.query_kinds.get(name)
+            kwargs[name] = check_id(value, name) if kind == "string" else _typed(value, kind, name)
+    for name, value in (headers or {}).items():
+        if value is not None:
+            kwargs[name] = check_header_value(value, name)
     if facts.human_header:
         kwargs["x_human_id"] = UNSET if human is None else check_header_value(human, "human")
     if fields is not None:
@@ -192,13 +179,7 @@ def _body_from_fields(endpoint: _Endpoint, fields: Mapping[str, object]) -> Any:
         if kind.startswith("const "):
             data[wire] = kind.removeprefix("const ") if value is None else value
         elif kind.startswith("model "):
-            schema = kind.removeprefix("model ")
-            if isinstance(value, getattr(models, schema)):
-                check_model(value, name)
-                data[wire] = value.to_dict()
-            else:
-                check_against_schema(value, schema, name)
-                data[wire] = value
+            data[wire] = _model(value, getattr(models, kind.removeprefix("model ")), name).to_dict()
         elif kind == "string" and required:
             data[wire] = check_text(value, name)
         else:

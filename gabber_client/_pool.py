@@ -19,9 +19,9 @@ cancellation that never reaches httpcore.
   stays ``ACTIVE``). Sequential ``asyncio.wait_for`` calls with millisecond
   timeouts leak about one connection in twenty, and after 100 every call fails.
   So no cancellation of the caller ever reaches httpcore: each attempt runs in a
-  task of its own, which hands its outcome to a future the caller awaits (a
-  lighter :func:`asyncio.shield`: cancelling the caller cancels that future,
-  never the task). The caller's wait ends at once; the attempt finishes in the
+  task of its own, which the caller awaits through :func:`asyncio.shield`
+  (cancelling the caller never cancels the task, and shield retrieves the
+  outcome nobody waits for). The caller's wait ends at once; the attempt finishes in the
   background within its timeout, with its body read and its connection
   returned. On the client's own pool the timeout cancels nothing either: every
   socket operation ends by the attempt's deadline (``_transport.py``); on a
@@ -92,7 +92,7 @@ class Pool(Generic[H]):
         self._size = size  # attempts in flight at once (async): the pool's connections
         self._semaphore: asyncio.Semaphore | None = None
         self._closing: set[asyncio.Future[None]] = set()  # stuck pools being closed
-        self._background: set[asyncio.Task[None]] = set()  # attempts nobody waits for
+        self._background: set[asyncio.Task[httpx.Response]] = set()  # attempts nobody waits for
 
     def current(self) -> H:
         """The httpx client to send with now; raises :class:`ClientStateError` when
@@ -202,11 +202,9 @@ class Pool(Generic[H]):
         limit: int,
         budget: float | None,
         slots: asyncio.Semaphore,
-        waiter: asyncio.Future[httpx.Response],
-    ) -> None:
-        """One attempt, in its own task, within ``budget`` seconds: its outcome goes
-        straight to ``waiter`` (unless the caller stopped waiting), and the task
-        itself never fails (no outcome is left unretrieved)."""
+    ) -> httpx.Response:
+        """One attempt, in its own task, within ``budget`` seconds (TimeoutError: the
+        budget, on a supplied pool)."""
         if budget is not None:
             _body.DEADLINE.set(time.monotonic() + budget)  # this task's own context
         # On the own pool every socket operation ends by that deadline, and every
@@ -224,21 +222,7 @@ class Pool(Generic[H]):
                     raise
                 finally:
                     request.extensions = extensions
-                response = await _body.read_async(response, limit)
-        except asyncio.CancelledError:  # the task itself was cancelled (loop shutdown)
-            if not waiter.done():
-                waiter.cancel()
-            raise
-        except Exception as exc:  # handed over to the caller (TimeoutError: the budget)
-            if not waiter.done():
-                waiter.set_exception(exc)
-        except BaseException as exc:  # KeyboardInterrupt, SystemExit: the caller too
-            if not waiter.done():
-                waiter.set_exception(exc)
-            raise
-        else:
-            if not waiter.done():
-                waiter.set_result(response)
+                return await _body.read_async(response, limit)
         finally:
             slots.release()
 
@@ -268,11 +252,9 @@ class Pool(Generic[H]):
         slots = self._slots()
         try:
             await self._take_slot(slots, request, timeout)
-            loop = asyncio.get_running_loop()
-            waiter: asyncio.Future[httpx.Response] = loop.create_future()
-            attempt = loop.create_task(self._attempt(http, request, limit, budget, slots, waiter))
+            attempt = asyncio.create_task(self._attempt(http, request, limit, budget, slots))
             try:
-                return await waiter
+                return await asyncio.shield(attempt)
             finally:
                 if not attempt.done():  # cancelled: the attempt finishes in the background
                     self._background.add(attempt)

@@ -59,20 +59,14 @@ __all__ = ["CHECKED", "OWNER_OPERATION", "Rule", "check_async", "check_sync", "p
 _SESSION = "{session}"
 
 
-def _owner_operation() -> str:
-    """The spec's scoped read of one session: the ``GET`` that declares ``x-human-id``
-    and whose path ends in ``{session}`` (``get_realtime_session``)."""
-    found = [
-        operation
-        for operation, facts in SPEC_OPERATIONS.items()
-        if facts.method == "GET" and facts.human_header and facts.path.endswith("/" + _SESSION)
-    ]
-    if len(found) != 1:  # pragma: no cover - a spec change; tests/test_scope.py names it
-        raise RuntimeError(f"expected one scoped GET of a session in the spec, found {found}")
-    return found[0]
-
-
-OWNER_OPERATION: Final = _owner_operation()
+# The spec's scoped read of one session: the one ``GET`` that declares ``x-human-id``
+# and whose path ends in ``{session}`` (``get_realtime_session``). A spec with none or
+# several fails this unpacking at import; tests/test_scope.py names it.
+(OWNER_OPERATION,) = [
+    operation
+    for operation, facts in SPEC_OPERATIONS.items()
+    if facts.method == "GET" and facts.human_header and facts.path.endswith("/" + _SESSION)
+]
 _OWNER_PATH: Final = SPEC_OPERATIONS[OWNER_OPERATION].path
 
 

@@ -100,11 +100,10 @@ class SyncPage(_BasePage[T]):
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""
         page = self
-        while True:
-            yield page
-            if not page.has_next_page():
-                return
+        yield page
+        while page.has_next_page():
             page = page.get_next_page()
+            yield page
 
     def __iter__(self) -> Iterator[T]:
         """Every item of this page and of the pages after it, fetched lazily."""
@@ -126,11 +125,10 @@ class AsyncPage(_BasePage[T]):
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""
         page = self
-        while True:
-            yield page
-            if not page.has_next_page():
-                return
+        yield page
+        while page.has_next_page():
             page = await page.get_next_page()
+            yield page
 
     async def __aiter__(self) -> AsyncIterator[T]:
         """Every item of this page and of the pages after it, fetched lazily."""
