@@ -254,32 +254,32 @@ def _add_attach_human(sessions: _Operations) -> None:
     p.add_argument("field:human", metavar="HUMAN", help="the human's id")
 
 
-_HAND_TUNED: dict[str, Callable[[_Operations], None]] = {
-    "start": _add_start,
-    "list": _add_list,
-    "get": lambda s: _add_generic(s, "get_realtime_session", "show a session", _commands.get),
-    "update": lambda s: _add_generic(
+_HAND_TUNED: dict[str, Callable[[_Operations, str], None]] = {
+    "start": lambda s, _: _add_start(s),
+    "list": lambda s, _: _add_list(s),
+    "get": lambda s, op: _add_generic(s, op, "show a session", _commands.get),
+    "update": lambda s, op: _add_generic(
         s,
-        "update_realtime_session",
+        op,
         "change a session's configuration",
         _commands.update,
         "Change a session's configuration: the JSON object (a RealtimeSessionConfigUpdate) "
         'replaces the parts it gives, e.g. {"general": {"time_limit_s": 600}}.',
     ),
-    "speak": _add_speak,
-    "dtmf": _add_dtmf,
-    "call": _add_call,
-    "attach-human": _add_attach_human,
-    "messages": lambda s: _add_generic(
-        s, "get_realtime_session_messages", "a session's messages (every page)", _commands.messages
+    "speak": lambda s, _: _add_speak(s),
+    "dtmf": lambda s, _: _add_dtmf(s),
+    "call": lambda s, _: _add_call(s),
+    "attach-human": lambda s, _: _add_attach_human(s),
+    "messages": lambda s, op: _add_generic(
+        s, op, "a session's messages (every page)", _commands.messages
     ),
-    "timeline": lambda s: _add_generic(
-        s, "get_realtime_session_timeline", "a session's timeline (every page)", _commands.timeline
+    "timeline": lambda s, op: _add_generic(
+        s, op, "a session's timeline (every page)", _commands.timeline
     ),
-    "end": lambda s: _add_generic(s, "end_realtime_session", "end a session", _commands.end),
+    "end": lambda s, op: _add_generic(s, op, "end a session", _commands.end),
 }
 """The commands with hand-tuned flags, summaries or tables, by name (the table's
-``cli``). Every other operation of the spec gets a generic command
+``cli``), each called with its operation. Every other operation of the spec gets a generic command
 (:func:`_add_generic`)."""
 
 _SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
@@ -373,7 +373,7 @@ def _add_sessions(commands: _Operations) -> None:
     for operation, entry in OPERATIONS.items():
         hand_tuned = _HAND_TUNED.get(entry.cli)
         if hand_tuned is not None:
-            hand_tuned(sessions)
+            hand_tuned(sessions, operation)
         else:
             _add_generic(sessions, operation)
 
