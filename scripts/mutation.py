@@ -97,6 +97,7 @@ class Outcome:
     unjudged: dict[str, int] = field(default_factory=dict)
     pending: int = 0  # not run (yet): an interrupted run, read with --report
     seconds: float = 0.0
+    missing: bool = False  # no run at all in its copy
 
     @property
     def total(self) -> int:
@@ -269,6 +270,9 @@ def _judge(
             _mutmut(work, "run", "--max-children", str(children), *new)  # changed functions
     outcome.seconds = time.monotonic() - started
     meta = work / "mutants" / f"{module['source']}.meta"
+    if not meta.exists():  # never run (or stopped before mutmut listed its mutants)
+        outcome.missing = True
+        return outcome
     codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
     equivalents = _equivalents()
     for mutant, code in sorted(codes.items()):
@@ -338,12 +342,22 @@ def main() -> int:
     print("|---" * len(columns) + "|")
     failed = False
     for o in outcomes:
+        if o.missing:
+            print(f"| {o.module} | not run |" + " |" * (len(columns) - 2))
+            failed = True
+            continue
         print(
             f"| {o.module} | {o.total} | {o.killed} | {o.timeouts} | {len(o.equivalent)} "
             f"| {len(o.survived)} | {len(o.unjudged)} | {o.pending} | {o.score:.1f}% "
             f"| {o.seconds:.0f} s |"
         )
-        failed = failed or o.score < options.threshold or bool(o.unjudged) or o.pending > 0
+        failed = (
+            failed
+            or o.missing
+            or o.score < options.threshold
+            or bool(o.unjudged)
+            or o.pending > 0
+        )
     for o in outcomes:
         for mutant in o.survived:
             print(f"survived: {mutant}  (.mutation/{o.module.replace('/', '_')}: mutmut show)")

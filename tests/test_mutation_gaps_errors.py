@@ -16,6 +16,7 @@ from gabber_client import (
     APITimeoutError,
     Gabber,
     InvalidArgumentError,
+    NotFoundError,
 )
 
 REQUEST = httpx.Request("GET", "http://gabber.test/v1/realtime/list")
@@ -91,3 +92,17 @@ def test_a_failed_call_says_whether_it_may_have_taken_effect(
     assert type(caught.value) is kind
     assert caught.value.may_have_taken_effect is took_effect
     assert caught.value.request.url.path == "/v1/realtime/rs_1/speak"
+
+
+def test_a_status_error_built_by_hand_reads_message_and_type_from_the_body() -> None:
+    response = httpx.Response(404, request=REQUEST, headers={"x-request-id": "req_7"})
+    error = NotFoundError(
+        "404 from GET", response=response, body={"message": "no such session", "type": "nf"}
+    )
+    assert error.error_message == "no such session"
+    assert error.type == "nf"
+    assert error.request_id == "req_7"
+    other = NotFoundError("404", response=response, body={"error": "no such session"})
+    assert other.error_message is None
+    named = NotFoundError("404", response=response, body={"error": "gone"}, message_field="error")
+    assert named.error_message == "gone"
