@@ -96,7 +96,7 @@ class _Node:
         declared = schema.get("type")
         names = [] if declared is None else declared if isinstance(declared, list) else [declared]
         self.type_names = " or ".join(names)
-        self.described = "/".join(names) or "object"  # in "expected A or B, got C"
+        self.described = "/".join(names)  # in "expected A or B, got C" (typed nodes only)
         self.types = tuple(t for name in names for t in _JSON_TYPES[name]) if names else None
         # bool is an int: refused where only "integer" or "number" admits an int
         self.types_exact = not ({"integer", "number"} & set(names)) or "boolean" in names
@@ -105,7 +105,10 @@ class _Node:
         self.properties: dict[str, _Node] = {}
         self.known = ", ".join(sorted(schema.get("properties", {}))) or "none"
         self.required: tuple[str, ...] = tuple(schema.get("required", ()))
-        free_form = schema.get("additionalProperties") is True and not schema.get("properties")
+        # free-form: no properties listed, and any key allowed or no type at all ({}: any value)
+        free_form = not schema.get("properties") and (
+            schema.get("additionalProperties") is True or declared is None
+        )
         self.any_key = lenient or free_form  # keys it does not list are no problem
         self.items: _Node | None = None
 

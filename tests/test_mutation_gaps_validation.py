@@ -376,3 +376,126 @@ def test_a_value_of_none_of_the_alternatives_types_names_them_all(
     with pytest.raises(InvalidArgumentError) as caught:
         check_against_schema(body, "RealtimeSessionConfigUpdate", "body")
     assert list(caught.value.problems) == [problem]
+
+
+# The schema walker on schemas of shapes the spec may take when it changes: each
+# test builds the walker's node of a schema written here, strict (requests) or
+# lenient (responses), and checks what it says of values.
+def _said(value: Any, schema: dict[str, Any], lenient: bool = False) -> list[tuple[str, str]]:
+    from gabber_client._validation import _node, _problems
+
+    return list(_problems(value, _node(schema, {}, lenient)))
+
+
+def test_a_schema_that_contains_itself_is_read_once_and_walked() -> None:
+    tree: dict[str, Any] = {"type": "object", "required": ["name"], "properties": {}}
+    tree["properties"] = {
+        "name": {"type": "string"},
+        "children": {"type": "array", "items": tree},
+    }
+    value = {"name": "root", "children": [{"name": "a", "children": [{"children": []}]}]}
+    assert _said(value, tree) == [(".children[0].children[0].name", "is required")]
+
+
+@pytest.mark.parametrize("value", [None, 1, "s", [1, "two"], {"k": [None]}, True])
+def test_a_schema_without_a_type_takes_any_value(value: Any) -> None:
+    assert _said(value, {"description": "anything"}) == []
+
+
+def test_a_type_list_with_boolean_and_integer_takes_both() -> None:
+    schema = {"type": ["integer", "boolean"]}
+    assert _said(True, schema) == []
+    assert _said(3, schema) == []
+    assert _said(1.5, schema) == [("", "expected integer or boolean, got float")]
+    assert _said(True, {"type": "integer"}) == [("", "expected integer, got bool")]
+
+
+def test_a_value_of_an_alternatives_type_gets_that_alternatives_problem() -> None:
+    """A value whose type one alternative admits is described by the first
+    alternative's problem, not as a value of the wrong type; also a bool against a
+    boolean alternative and an int against an integer one."""
+    flags = {"anyOf": [{"type": "boolean", "enum": [False]}, {"type": "string"}]}
+    assert _said(True, flags) == [("", "must be one of [False], got True")]
+    numbers = {"anyOf": [{"type": "integer", "enum": [1]}, {"type": "string"}]}
+    assert _said(5, numbers) == [("", "must be one of [1], got 5")]
+    assert _said(True, numbers) == [("", "expected integer or string, got bool")]
+    several = {"anyOf": [{"type": ["string", "integer"], "enum": ["a", 1]}, {"type": "null"}]}
+    assert _said([], several) == [("", "expected string/integer or null, got list")]
+
+
+def test_an_enum_that_admits_null_lists_its_other_values() -> None:
+    schema = {"type": ["string", "null"], "enum": ["a", "b", None]}
+    assert _said(None, schema) == []
+    assert _said("c", schema) == [("", "must be one of ['a', 'b'], got 'c'")]
+
+
+def test_an_object_without_properties_is_strict_unless_it_is_free_form() -> None:
+    assert _said({"a": 1}, {"type": "object"}) == [(".a", "unknown field (known fields: none)")]
+    assert _said({"a": 1}, {"type": "object", "additionalProperties": True}) == []
+    listed = {
+        "type": "object",
+        "additionalProperties": True,
+        "properties": {"name": {"type": "string"}},
+    }
+    assert _said({"name": "n", "b": 1}, listed) == [(".b", "unknown field (known fields: name)")]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"state": "new"}, {"states": ["new"]}, {"either": "new"}, {"inner": {"added": 1}}],
+)
+def test_a_lenient_walk_is_lenient_at_every_depth(value: dict[str, Any]) -> None:
+    """Unknown enum values and fields pass in a response wherever they are: in a
+    property, an array's items, an alternative, a nested object."""
+    state = {"type": "string", "enum": ["old"]}
+    schema = {
+        "type": "object",
+        "properties": {
+            "state": state,
+            "states": {"type": "array", "items": state},
+            "either": {"anyOf": [state, {"type": "null"}]},
+            "inner": {"type": "object", "properties": {}},
+        },
+    }
+    assert _said(value, schema, lenient=True) == []
+    assert _said(value, schema) != []
+
+
+def _message(**fields: Any) -> dict[str, Any]:
+    return {
+        "id": "msg_1",
+        "created_at": "2026-12-03T10:00:00Z",
+        "role": "user",
+        "content": [{"type": "text", "text": "hi"}],
+    } | fields
+
+
+def test_a_response_is_described_through_a_discriminated_union() -> None:
+    from gabber_client._validation import response_problem
+
+    assert response_problem(_message(), "ContextMessage") is None
+    new_field = _message(content=[{"type": "text", "text": "hi", "brand_new": 1}])
+    assert response_problem(new_field, "ContextMessage") is None
+    assert response_problem(_message(content=[{"type": "image"}]), "ContextMessage") == (
+        "body.content[0].type: must be one of ['text'], got 'image'"
+    )
+    assert response_problem(_message(content=[{"type": "text", "text": 5}]), "ContextMessage") == (
+        "body.content[0].text: expected string or null, got int"
+    )
+
+
+def test_a_response_date_time_problem_names_its_field() -> None:
+    from gabber_client._validation import response_problem
+
+    assert response_problem(_message(created_at="yesterday"), "ContextMessage") == (
+        "body.created_at: expected an ISO 8601 date-time, got 'yesterday'"
+    )
+
+
+def test_a_new_enum_value_in_a_response_is_not_its_problem() -> None:
+    from gabber_client._validation import response_problem
+
+    body = _message(role="narrator")
+    assert response_problem(body, "ContextMessage") is None
+    body["id"] = 5  # after the new value, in key order
+    assert response_problem(body, "ContextMessage") == "body.id: expected string, got int"
