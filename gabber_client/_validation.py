@@ -6,7 +6,8 @@ is a small subset of JSON Schema — exactly the keywords that spec uses — bec
 the runtime dependencies are kept to httpx and attrs. It is stricter than the
 spec in one way: a key the schema does not list is an error (a typo such as
 ``time_limit`` for ``time_limit_s`` would otherwise be sent and ignored), except
-in free-form objects (``_extra``, tool-call arguments).
+in free-form objects (``_extra``, tool-call arguments; a schema with neither a
+type nor properties takes any value).
 
 2xx bodies are checked by the generated ``from_dict`` as it reads them; when it
 refuses one, :func:`response_problem` walks the body against the spec to name the

@@ -447,13 +447,16 @@ def test_an_object_without_properties_is_strict_unless_it_is_free_form() -> None
 def test_a_lenient_walk_is_lenient_at_every_depth(value: dict[str, Any]) -> None:
     """Unknown enum values and fields pass in a response wherever they are: in a
     property, an array's items, an alternative, a nested object."""
-    state = {"type": "string", "enum": ["old"]}
+
+    def state() -> dict[str, Any]:  # a dict of its own in each place: nodes are kept by id
+        return {"type": "string", "enum": ["old"]}
+
     schema = {
         "type": "object",
         "properties": {
-            "state": state,
-            "states": {"type": "array", "items": state},
-            "either": {"anyOf": [state, {"type": "null"}]},
+            "state": state(),
+            "states": {"type": "array", "items": state()},
+            "either": {"anyOf": [state(), {"type": "null"}]},
             "inner": {"type": "object", "properties": {}},
         },
     }
