@@ -257,3 +257,25 @@ def test_a_sync_body_is_not_bounded_in_time_when_the_read_timeout_is_none() -> N
     ) as client:
         page = client.realtime.list()
     assert [s.id for s in page.values] == ["rs_1"]
+
+
+def _padded_gzip(data: bytes, raw_size: int) -> bytes:
+    """``data`` gzipped, padded with empty stored deflate blocks (5 bytes each, no
+    output) to about ``raw_size`` bytes: a stream that never ends decodes to little."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    head = compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    return head + b"\x00\x00\x00\xff\xff" * (raw_size // 5) + compressor.flush()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_compressed_body_is_bounded_by_its_raw_size_too(kind: str) -> None:
+    """The limit holds for the bytes received, not only for what they decode to: a
+    compressed body of empty blocks, each 1 KiB chunk small, is refused past the limit."""
+    within = _padded_gzip(PAGE, LIMIT - 2048)
+    assert len(within) < LIMIT
+    page = _list(kind, body=within, headers={"content-encoding": "gzip"})
+    assert [s.id for s in page.values] == ["rs_1"]
+    beyond = _padded_gzip(PAGE, 2 * LIMIT)
+    assert zlib.decompress(beyond, zlib.MAX_WBITS | 16) == PAGE
+    with pytest.raises(APIResponseValidationError, match=re.escape(TOO_LARGE)):
+        _list(kind, body=beyond, headers={"content-encoding": "gzip"})
