@@ -10,7 +10,7 @@ import base64
 import copy
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -348,3 +348,49 @@ def test_clearing_extra_a_session_never_had_changes_nothing() -> None:
         )
     assert response.status_code == 200, response.text
     assert fake.get_session(session) == before
+
+
+def test_a_null_id_field_does_not_stop_the_ones_after_it() -> None:
+    """``voice_override: null`` comes before ``persona`` and ``scenario`` in the
+    fake's order of id fields: they are still expanded."""
+    fake = FakeGabber()
+    config = _config(voice_override=None, persona="persona_7", scenario="scenario_7")
+    generative: dict[str, Any] = dict(fake.create_session(config)["config"]["generative"])
+    assert generative["persona"]["id"] == "persona_7"
+    assert generative["scenario"]["id"] == "scenario_7"
+    assert generative.get("voice_override") is None
+
+
+def _config_parts_of(
+    monkeypatch: pytest.MonkeyPatch, edit: Callable[[dict[str, Any]], None]
+) -> tuple[dict[str, str], frozenset[str]]:
+    """What the fake reads of the session config from a copy of the spec changed by ``edit``."""
+    from gabber_client.testing import _schema, _state
+
+    spec = copy.deepcopy(_schema.spec())
+    edit(spec["components"]["schemas"])
+    with monkeypatch.context() as patch:
+        patch.setattr(_schema, "spec", lambda: spec)
+        return _state._config_parts()
+
+
+def test_a_config_part_written_inline_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    def inline_part_first(schemas: dict[str, Any]) -> None:
+        config = schemas["RealtimeSessionConfig"]
+        config["properties"] = {"note": {"type": "string"}, **config["properties"]}
+
+    unchanged = _config_parts_of(monkeypatch, lambda schemas: None)
+    assert unchanged[0]
+    assert unchanged[1]
+    assert _config_parts_of(monkeypatch, inline_part_first) == unchanged
+
+
+def test_a_generative_part_without_properties_echoes_no_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_properties(schemas: dict[str, Any]) -> None:
+        del schemas["RealtimeSessionGenerativeConfig"]["properties"]
+
+    parts, generative = _config_parts_of(monkeypatch, no_properties)
+    assert generative == frozenset()
+    assert parts == _config_parts_of(monkeypatch, lambda schemas: None)[0]
