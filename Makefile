@@ -125,16 +125,18 @@ bench: $(DEV) $(BENCH_STAMP)  ## benchmarks: figures as ratios against baselines
 
 # Mutation testing (see CONTRIBUTING.md): each module of mutation/modules.toml
 # against its own tests, in copies under .mutation/; prints a table of scores and
-# fails below 95%. MODULES=_retry,_options picks some; slow (see CONTRIBUTING.md).
+# fails below 95%. MODULES=_retry,_options picks some; JOBS=2 runs two mutants at
+# once (one by default: the machine may be shared); slow (see CONTRIBUTING.md).
 .PHONY: mutation
 MUTATION_STAMP := $(VENV)/.installed-mutation
 MODULES ?=
+JOBS ?=
 $(MUTATION_STAMP): $(DEV)
 	$(PIP) install --group mutation
 	touch $@
 
-mutation: $(MUTATION_STAMP)  ## mutation testing of the hand-written runtime (slow; MODULES=a,b)
-	$(PY) scripts/mutation.py $(if $(MODULES),--only $(MODULES))
+mutation: $(MUTATION_STAMP)  ## mutation testing of the hand-written runtime (slow; MODULES=a,b JOBS=n)
+	$(PY) scripts/mutation.py $(if $(MODULES),--only $(MODULES)) $(if $(JOBS),--max-children $(JOBS))
 
 clean:
 	rm -rf .venv .venv-* .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site .mutation
