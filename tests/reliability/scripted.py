@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 from gabber_client import AsyncGabber, Gabber
 
@@ -20,8 +21,14 @@ API_KEY = "sk-scripted-SECRET-0123456789"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
+MAX_REQUESTS = 5_000
+"""More requests than any test makes: a walk past it is endless (a loop not detected)."""
+
+
 class Recorder:
-    """An httpx transport handler that records each request, then answers with ``handler``."""
+    """An httpx transport handler that records each request, then answers with
+    ``handler``; it fails the test past :data:`MAX_REQUESTS` requests, so that a
+    client that never stops (a page loop it misses) fails at once instead of hanging."""
 
     def __init__(self, handler: Handler) -> None:
         self.handler = handler
@@ -29,6 +36,8 @@ class Recorder:
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        if len(self.requests) > MAX_REQUESTS:
+            pytest.fail(f"more than {MAX_REQUESTS:,} requests: the client never stopped")
         return self.handler(request)
 
 
