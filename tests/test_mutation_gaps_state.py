@@ -30,11 +30,11 @@ def _http(fake: FakeGabber) -> httpx.Client:
 
 
 def _walk_list(fake: FakeGabber) -> list[dict[str, Any]]:
-    """Every page of ``list``, following its tokens."""
-    pages = []
+    """Every page of ``list``, following its tokens (a walk that never ends fails)."""
+    pages: list[dict[str, Any]] = []
     with _http(fake) as http:
         params: dict[str, str] = {}
-        while True:
+        while len(pages) <= len(fake.sessions()):
             response = http.get("/v1/realtime/list", params=params)
             assert response.status_code == 200, response.text
             pages.append(response.json())
@@ -42,6 +42,7 @@ def _walk_list(fake: FakeGabber) -> list[dict[str, Any]]:
             if token is None:
                 return pages
             params = {"page": token}
+    pytest.fail(f"list gave more pages ({len(pages)}) than there are sessions")
 
 
 @pytest.mark.parametrize(("count", "size", "pages"), [(12, 1, 12), (4, 2, 2), (5, 2, 3), (0, 3, 1)])

@@ -149,7 +149,7 @@ def test_list_is_newest_first_and_paginated(http: httpx.Client) -> None:
     page = http.get("/v1/realtime/list")
     assert_conforms(page)
     pages = 1
-    while True:
+    while pages <= 7:  # never more pages than sessions: an endless walk fails
         data = page.json()
         assert data["total_count"] == 7
         seen += [session["id"] for session in data["values"]]
