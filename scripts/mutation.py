@@ -352,11 +352,7 @@ def main() -> int:
             f"| {o.seconds:.0f} s |"
         )
         failed = (
-            failed
-            or o.missing
-            or o.score < options.threshold
-            or bool(o.unjudged)
-            or o.pending > 0
+            failed or o.missing or o.score < options.threshold or bool(o.unjudged) or o.pending > 0
         )
     for o in outcomes:
         for mutant in o.survived:
