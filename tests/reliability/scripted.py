@@ -30,14 +30,15 @@ class Recorder:
     ``handler``; it fails the test past :data:`MAX_REQUESTS` requests, so that a
     client that never stops (a page loop it misses) fails at once instead of hanging."""
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: Handler, max_requests: int | None = MAX_REQUESTS) -> None:
         self.handler = handler
+        self.max_requests = max_requests  # None: a client shared by many tests
         self.requests: list[httpx.Request] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
-        if len(self.requests) > MAX_REQUESTS:
-            pytest.fail(f"more than {MAX_REQUESTS:,} requests: the client never stopped")
+        if self.max_requests is not None and len(self.requests) > self.max_requests:
+            pytest.fail(f"more than {self.max_requests:,} requests: the client never stopped")
         return self.handler(request)
 
 
@@ -55,17 +56,21 @@ def always(body: Any, status: int = 200) -> Handler:
     return lambda _request: json_response(body, status)
 
 
-def sync_client(handler: Handler, **options: Any) -> tuple[Gabber, Recorder]:
+def sync_client(
+    handler: Handler, max_requests: int | None = MAX_REQUESTS, **options: Any
+) -> tuple[Gabber, Recorder]:
     """A :class:`Gabber` whose requests go to ``handler``, and the recorder of them."""
-    recorder = Recorder(handler)
+    recorder = Recorder(handler, max_requests)
     http = httpx.Client(transport=httpx.MockTransport(recorder))
     options.setdefault("api_key", API_KEY)
     return Gabber(base_url=BASE_URL, http_client=http, **options), recorder
 
 
-def async_client(handler: Handler, **options: Any) -> tuple[AsyncGabber, Recorder]:
+def async_client(
+    handler: Handler, max_requests: int | None = MAX_REQUESTS, **options: Any
+) -> tuple[AsyncGabber, Recorder]:
     """An :class:`AsyncGabber` whose requests go to ``handler``, and the recorder of them."""
-    recorder = Recorder(handler)
+    recorder = Recorder(handler, max_requests)
     http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
     options.setdefault("api_key", API_KEY)
     return AsyncGabber(base_url=BASE_URL, http_client=http, **options), recorder

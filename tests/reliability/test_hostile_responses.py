@@ -127,7 +127,7 @@ class _Box:
 
 
 # One client for every example: building a client per example would dominate the run.
-_CLIENT, _ = sync_client(_Box.respond, max_retries=0)
+_CLIENT, _ = sync_client(_Box.respond, max_requests=None, max_retries=0)  # shared
 
 
 def _answer(status: int, content: bytes) -> Gabber:
