@@ -103,10 +103,19 @@ def test_stop_is_idempotent_and_frees_the_port() -> None:
         httpx.get(f"{url}/v1/realtime/list", timeout=2)
 
 
+# `python -m gabber_client.testing` as a terminal starts it, with Ctrl-C's default
+# action: a test run started in the background by a non-interactive shell (as CI may
+# be) ignores SIGINT, a child inherits that, and Python then sets no Ctrl-C handler.
+_AS_FROM_A_TERMINAL = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('gabber_client.testing', run_name='__main__')"
+)
+
+
 def test_the_cli_serves_until_ctrl_c() -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gabber_client.testing", "--port", "0", "--api-key", "cli-key"],
+        [sys.executable, "-c", _AS_FROM_A_TERMINAL, "--port", "0", "--api-key", "cli-key"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
