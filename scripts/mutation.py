@@ -351,9 +351,7 @@ def main() -> int:
             f"| {len(o.survived)} | {len(o.unjudged)} | {o.pending} | {o.score:.1f}% "
             f"| {o.seconds:.0f} s |"
         )
-        failed = (
-            failed or o.missing or o.score < options.threshold or bool(o.unjudged) or o.pending > 0
-        )
+        failed = failed or o.score < options.threshold or bool(o.unjudged) or o.pending > 0
     for o in outcomes:
         for mutant in o.survived:
             print(f"survived: {mutant}  (.mutation/{o.module.replace('/', '_')}: mutmut show)")
